@@ -1,0 +1,1 @@
+Console.WriteLine($"NotebookRunner {NotebookEngine.EngineInfo.Version}");
