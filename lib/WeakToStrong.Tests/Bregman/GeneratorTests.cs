@@ -93,6 +93,25 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void LogitFormOfTheBinaryDivergenceSurvivesSaturatedSigmoids()
+    {
+        Random random = Seeded(7);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            double a = random.NextDouble(), z = 10 * random.NextDouble() - 5;
+            Assert.Equal(Binary.Divergence(a, Sigmoid(z)), Binary.DivergenceFromLogit(a, z), 1e-13);
+        }
+
+        // σ(50) rounds to 1 and σ(−800) to 0, so the probability form must reject them; the logit form is exact:
+        // KL(1 ‖ σ(50)) = softplus(−50) ≈ e^{−50}, KL(0 ‖ σ(50)) = softplus(50) ≈ 50,
+        // KL(0.3 ‖ σ(−800)) = 0.3 (log 0.3 + 800) + 0.7 log 0.7 (log σ(−800) = −800 − log1p(e^{−800})).
+        Assert.Equal(Math.Exp(-50), Binary.DivergenceFromLogit(1, 50), 1e-35);
+        Assert.Equal(50, Binary.DivergenceFromLogit(0, 50), 1e-13);
+        Assert.Equal(0.3 * (Math.Log(0.3) + 800) + 0.7 * Math.Log(0.7), Binary.DivergenceFromLogit(0.3, -800), 1e-12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Binary.Divergence(1, Sigmoid(50)));
+    }
+
+    [Fact]
     public void GradientMapsMatchCentralDifferencesOfThePotential()
     {
         Random random = Seeded(4);

@@ -196,10 +196,13 @@ public sealed class RiskGapIdentityTests
             RiskGapDecomposition squared = RiskGapIdentity.Evaluate(Squared,
                 RiskGapIdentity.FromJointWeights(random.NextDouble(), realTeachers, realStudents, weights));
             Assert.True(Math.Abs(squared.IdentityDefect) < 1e-12, $"squared defect {squared.IdentityDefect}");
-            // Squared loss: the residual is 2 E[(f̄ − f_s)(g − f_s)], bounded by Cauchy–Schwarz (spec §2.1 (b)).
-            IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Squared,
-                RiskGapIdentity.FromJointWeights(0.0, realTeachers, realStudents, weights));
-            Assert.Equal(columns, posterior.Count);
+            // Squared loss: the residual is 2 E[(f̄ − f_s)(g − f_s)] ≤ 2 sqrt(E(f̄ − f_s)²) sqrt(E R(f_s)) (spec §2.1 (b)).
+            var squaredLaw = RiskGapIdentity.FromJointWeights(0.3, realTeachers, realStudents, weights);
+            IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Squared, squaredLaw);
+            RiskGapDecomposition atTarget = RiskGapIdentity.Evaluate(Squared, squaredLaw);
+            double distance = squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (posterior[d.Cell] - d.Student));
+            Assert.Equal(2 * squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (0.3 - d.Student)), atTarget.Residual, 1e-12);
+            Assert.True(Math.Abs(atTarget.Residual) <= 2 * Math.Sqrt(distance * atTarget.StudentRisk) + 1e-12);
         }
     }
 

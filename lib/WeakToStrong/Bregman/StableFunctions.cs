@@ -47,10 +47,16 @@ internal static class StableFunctions
     /// <summary>
     /// The non-negative relative-entropy term a log(a/b) − a + b (b &gt; 0, a ≥ 0), so that
     /// KL(a‖b) = Σ_k term(a_k, b_k) is a sum of non-negative terms (the −a + b parts cancel on the simplex).
-    /// Written as b·h(r) with r = (a − b)/b and h(r) = (1 + r) log(1 + r) − r; for |r| &lt; 0.05 the alternating
-    /// series h(r) = Σ_{n≥2} (−1)^n r^n / (n(n − 1)) avoids the cancellation of the closed form.
     /// </summary>
-    internal static double RelativeEntropyTerm(double a, double b)
+    internal static double RelativeEntropyTerm(double a, double b) => RelativeEntropyTerm(a, b, Math.Log(b));
+
+    /// <summary>
+    /// a log(a/b) − a + b given b and an accurate log b (which stays finite when b underflows, e.g. b = σ(−800)).
+    /// Near a = b it is written as b·h(r) with r = (a − b)/b and h(r) = (1 + r) log(1 + r) − r, summed by the
+    /// alternating series h(r) = Σ_{n≥2} (−1)^n r^n / (n(n − 1)) for |r| &lt; 0.05 to avoid cancellation; otherwise
+    /// as a (log a − log b) − a + b.
+    /// </summary>
+    internal static double RelativeEntropyTerm(double a, double b, double logB)
     {
         if (a == 0)
         {
@@ -58,24 +64,21 @@ internal static class StableFunctions
         }
 
         double r = (a - b) / b;
-        double h;
         if (Math.Abs(r) < 0.05)
         {
-            // Terms fall by a factor |r| ≤ 0.05 each; 14 terms reach relative 1e-17.
+            // Terms fall by a factor |r| < 0.05 each; 15 terms reach relative 1e-17.
             double power = r * r;
-            h = 0;
+            double h = 0;
             for (int n = 2; n <= 16; n++)
             {
                 h += (n % 2 == 0 ? 1 : -1) * power / (n * (n - 1.0));
                 power *= r;
             }
-        }
-        else
-        {
-            h = a / b * Math.Log(a / b) - r;
+
+            return Math.Max(b * h, 0);
         }
 
-        return Math.Max(b * h, 0);
+        return Math.Max(a * (Math.Log(a) - logB) - a + b, 0);
     }
 
     /// <summary>log Σ_k e^{z_k}, shifted by the maximum.</summary>
