@@ -1,0 +1,102 @@
+using MathNet.Numerics.LinearAlgebra;
+using static WeakToStrong.Bregman.StableFunctions;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// Cross-entropy, entropy and the cross-entropy form of the misfit (spec §1 and §2.3):
+/// CE(a, b) = H(a) + KL(a ‖ b), and for the misfit (student p in the first slot, teacher q in the second)
+/// KL(p ‖ q) = RCE(p, q) − H(p), where RCE(p, q) = −Σ_k p_k log q_k is the reverse cross-entropy of the student
+/// against its teacher. These are the exact mathematical functions (no −100 clamp; see
+/// <see cref="ReverseCrossEntropyLoss"/> for the training loss with the authors' clamp and smoothing).
+/// </summary>
+public static class CrossEntropy
+{
+    /// <summary>Binary entropy H(p) = −p log p − (1 − p) log(1 − p) in nats (0 log 0 = 0).</summary>
+    /// <param name="probability">p ∈ [0, 1].</param>
+    public static double Entropy(double probability)
+    {
+        Require.Probability(probability, nameof(probability));
+        return -(XLogX(probability) + XLogX(1 - probability));
+    }
+
+    /// <summary>Entropy H(p) = −Σ_k p_k log p_k in nats.</summary>
+    /// <param name="probabilities">p in the closed simplex.</param>
+    public static double Entropy(Vector<double> probabilities)
+    {
+        Require.Simplex(probabilities, nameof(probabilities), strictlyPositive: false);
+        return -probabilities.Sum(XLogX);
+    }
+
+    /// <summary>Binary cross-entropy CE(a, b) = −a log b − (1 − a) log(1 − b) = H(a) + KL(a ‖ b).</summary>
+    /// <param name="target">a ∈ [0, 1] (the label; first slot).</param>
+    /// <param name="prediction">b ∈ (0, 1).</param>
+    public static double Forward(double target, double prediction)
+    {
+        Require.Probability(target, nameof(target));
+        Require.OpenProbability(prediction, nameof(prediction));
+        return -(target * Math.Log(prediction) + (1 - target) * Log1P(-prediction));
+    }
+
+    /// <summary>Cross-entropy CE(a, b) = −Σ_k a_k log b_k.</summary>
+    /// <param name="target">a in the closed simplex.</param>
+    /// <param name="prediction">b in the open simplex, same dimension.</param>
+    public static double Forward(Vector<double> target, Vector<double> prediction)
+    {
+        Require.Simplex(target, nameof(target), strictlyPositive: false);
+        Require.Simplex(prediction, nameof(prediction), strictlyPositive: true);
+        Require.SameDimension(prediction, target.Count, nameof(prediction), nameof(target));
+        double sum = 0;
+        for (int k = 0; k < target.Count; k++)
+        {
+            sum -= target[k] == 0 ? 0 : target[k] * Math.Log(prediction[k]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Reverse binary cross-entropy of a student against its teacher (spec §2.3–2.4):
+    /// RCE(p, q) = −p log q − (1 − p) log(1 − q) = p·(−logit q) − log(1 − q), linear in p.
+    /// </summary>
+    /// <param name="student">p ∈ [0, 1].</param>
+    /// <param name="teacher">q ∈ (0, 1).</param>
+    public static double Reverse(double student, double teacher)
+    {
+        Require.Probability(student, nameof(student));
+        Require.OpenProbability(teacher, nameof(teacher));
+        return -(student * Math.Log(teacher) + (1 - student) * Log1P(-teacher));
+    }
+
+    /// <summary>Reverse cross-entropy RCE(p, q) = −Σ_k p_k log q_k of a student p against its teacher q.</summary>
+    /// <param name="student">p in the closed simplex.</param>
+    /// <param name="teacher">q in the open simplex, same dimension.</param>
+    public static double Reverse(Vector<double> student, Vector<double> teacher)
+    {
+        Require.Simplex(student, nameof(student), strictlyPositive: false);
+        Require.Simplex(teacher, nameof(teacher), strictlyPositive: true);
+        Require.SameDimension(teacher, student.Count, nameof(teacher), nameof(student));
+        double sum = 0;
+        for (int k = 0; k < student.Count; k++)
+        {
+            sum -= student[k] == 0 ? 0 : student[k] * Math.Log(teacher[k]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The per-sample misfit of the cross-entropy geometry, KL(p ‖ q) with the student p in the first slot,
+    /// computed as a sum of non-negative terms. Equals <see cref="Reverse(double, double)"/> − <see cref="Entropy(double)"/>.
+    /// </summary>
+    /// <param name="student">p ∈ [0, 1].</param>
+    /// <param name="teacher">q ∈ (0, 1).</param>
+    public static double Misfit(double student, double teacher) =>
+        BinaryCrossEntropyGenerator.Instance.Divergence(student, teacher);
+
+    /// <summary>The multiclass misfit KL(p ‖ q) = RCE(p, q) − H(p), student p first.</summary>
+    /// <param name="student">p in the closed simplex.</param>
+    /// <param name="teacher">q in the open simplex, same dimension.</param>
+    public static double Misfit(Vector<double> student, Vector<double> teacher) =>
+        MulticlassCrossEntropyGenerator.Instance.Divergence(student, teacher);
+}

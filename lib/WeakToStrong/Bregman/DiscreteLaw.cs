@@ -1,0 +1,163 @@
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// A probability law with finitely many atoms: outcomes x_1, …, x_n with probabilities p_1, …, p_n (p_i ≥ 0,
+/// Σ p_i = 1). Expectations under it are exact finite sums, so every identity of the paper (§1 bias–variance,
+/// §2.1 identity ★) can be checked to rounding error by enumeration. An empirical law (uniform weights 1/n on a
+/// sample) turns the same expectations into sample averages.
+/// </summary>
+/// <typeparam name="T">The outcome type (a prediction, a tuple of teacher draws, a teacher–student draw, …).</typeparam>
+/// <remarks>
+/// Outcomes are not merged: two atoms with equal outcomes stay two atoms. Probabilities given to the constructor
+/// must sum to 1 within 1e-9; they are then divided by their sum so that they sum to 1 to rounding.
+/// </remarks>
+public sealed class DiscreteLaw<T>
+{
+    private readonly T[] outcomes;
+    private readonly double[] probabilities;
+
+    /// <summary>Creates the law Σ_i p_i δ_{x_i}.</summary>
+    /// <param name="outcomes">The atoms x_i; at least one.</param>
+    /// <param name="probabilities">Their probabilities p_i: finite, ≥ 0, as many as outcomes, summing to 1 within 1e-9.</param>
+    /// <exception cref="ArgumentException">Empty or mismatched inputs, or probabilities not summing to 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A probability that is negative, infinite or NaN.</exception>
+    public DiscreteLaw(IEnumerable<T> outcomes, IEnumerable<double> probabilities)
+        : this(outcomes, probabilities, normalise: false)
+    {
+    }
+
+    private DiscreteLaw(IEnumerable<T> outcomes, IEnumerable<double> weights, bool normalise)
+    {
+        Require.NotNull(outcomes, nameof(outcomes));
+        Require.NotNull(weights, normalise ? "weights" : "probabilities");
+        string weightName = normalise ? "weights" : "probabilities";
+        this.outcomes = outcomes.ToArray();
+        double[] w = weights.ToArray();
+        Require.NotEmpty(this.outcomes.Length, nameof(outcomes));
+        Require.SameLength(w.Length, this.outcomes.Length, weightName, nameof(outcomes));
+        double sum = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            Require.NonNegative(w[i], $"{weightName}[{i}]");
+            sum += w[i];
+        }
+
+        if (normalise)
+        {
+            if (!(sum > 0) || double.IsPositiveInfinity(sum))
+            {
+                throw new ArgumentException(
+                    $"weights must have a positive finite sum; got {Require.Show(sum)}.", weightName);
+            }
+        }
+        else if (Math.Abs(sum - 1) > Require.SumTolerance)
+        {
+            throw new ArgumentException(
+                $"probabilities must sum to 1 within {Require.Show(Require.SumTolerance)}; they sum to {Require.Show(sum)}.",
+                weightName);
+        }
+
+        probabilities = w.Select(v => v / sum).ToArray();
+    }
+
+    /// <summary>
+    /// The law proportional to non-negative weights: p_i = w_i / Σ_j w_j.
+    /// </summary>
+    /// <param name="outcomes">The atoms; at least one.</param>
+    /// <param name="weights">Finite non-negative weights with a positive sum, as many as outcomes.</param>
+    public static DiscreteLaw<T> FromWeights(IEnumerable<T> outcomes, IEnumerable<double> weights) =>
+        new(outcomes, weights, normalise: true);
+
+    /// <summary>
+    /// The empirical law of a sample: probability 1/n on each of the n outcomes. Expectations under it are sample
+    /// averages.
+    /// </summary>
+    /// <param name="sample">The sample; at least one outcome.</param>
+    public static DiscreteLaw<T> Empirical(IEnumerable<T> sample)
+    {
+        Require.NotNull(sample, nameof(sample));
+        T[] s = sample.ToArray();
+        Require.NotEmpty(s.Length, nameof(sample));
+        return new DiscreteLaw<T>(s, Enumerable.Repeat(1.0, s.Length), normalise: true);
+    }
+
+    /// <summary>Number of atoms n.</summary>
+    public int Count => outcomes.Length;
+
+    /// <summary>The atoms x_1, …, x_n.</summary>
+    public IReadOnlyList<T> Outcomes => outcomes;
+
+    /// <summary>The probabilities p_1, …, p_n (non-negative, summing to 1 to rounding).</summary>
+    public IReadOnlyList<double> Probabilities => probabilities;
+
+    /// <summary>The exact expectation E f(X) = Σ_i p_i f(x_i).</summary>
+    /// <param name="function">The integrand f.</param>
+    public double Expectation(Func<T, double> function)
+    {
+        Require.NotNull(function, nameof(function));
+        double sum = 0;
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            if (probabilities[i] != 0)
+            {
+                sum += probabilities[i] * function(outcomes[i]);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>The image law of f(X): atoms f(x_i) with the same probabilities (atoms are not merged).</summary>
+    /// <param name="map">The map f.</param>
+    public DiscreteLaw<TResult> Select<TResult>(Func<T, TResult> map)
+    {
+        Require.NotNull(map, nameof(map));
+        return new DiscreteLaw<TResult>(outcomes.Select(map), probabilities, normalise: false);
+    }
+
+    /// <summary>
+    /// The law of K independent copies (X_1, …, X_K): n^K atoms, the tuple of atom indices in lexicographic order,
+    /// with probability Π_k p_{i_k}.
+    /// </summary>
+    /// <param name="copies">K ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">K &lt; 1, or n^K above 10^6 atoms.</exception>
+    public DiscreteLaw<IReadOnlyList<T>> IndependentCopies(int copies)
+    {
+        Require.AtLeast(copies, 1, nameof(copies));
+        double atoms = Math.Pow(outcomes.Length, copies);
+        if (atoms > 1e6)
+        {
+            throw new ArgumentOutOfRangeException(nameof(copies), copies,
+                $"copies = {copies} gives {outcomes.Length}^{copies} = {Require.Show(atoms)} atoms; at most 10^6 are enumerated.");
+        }
+
+        int total = (int)atoms;
+        var tuples = new IReadOnlyList<T>[total];
+        var p = new double[total];
+        var index = new int[copies];
+        for (int t = 0; t < total; t++)
+        {
+            var tuple = new T[copies];
+            double prob = 1;
+            for (int k = 0; k < copies; k++)
+            {
+                tuple[k] = outcomes[index[k]];
+                prob *= probabilities[index[k]];
+            }
+
+            tuples[t] = tuple;
+            p[t] = prob;
+            for (int k = copies - 1; k >= 0; k--)
+            {
+                if (++index[k] < outcomes.Length)
+                {
+                    break;
+                }
+
+                index[k] = 0;
+            }
+        }
+
+        return new DiscreteLaw<IReadOnlyList<T>>(tuples, p, normalise: true);
+    }
+}

@@ -1,0 +1,87 @@
+using static WeakToStrong.Bregman.StableFunctions;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// A per-sample loss for training a binary student on a soft teacher label (spec §1 "Losses", §3.1; the authors'
+/// loss.py): ℓ(z; q) with z the student's logit, p = σ(z) its probability of class 1 and q ∈ [0, 1] the teacher's.
+/// Batches are averaged, as in the authors' code (loss.mean()).
+/// </summary>
+public abstract class SoftLabelLoss
+{
+    /// <summary>PyTorch's binary_cross_entropy clamps each log at −100; the reverse losses mirror it.</summary>
+    internal const double LogFloor = -100;
+
+    /// <summary>Short name of the loss as in the authors' code (e.g. "bce", "reverse_bce", "CACE_0.1").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The loss ℓ(z; q) and ∂ℓ/∂z for one sample.</summary>
+    /// <param name="logit">The student's logit z (finite).</param>
+    /// <param name="teacherProbability">The teacher's soft label q ∈ [0, 1].</param>
+    public LossWithGradient Evaluate(double logit, double teacherProbability)
+    {
+        Require.Finite(logit, nameof(logit));
+        Require.Probability(teacherProbability, nameof(teacherProbability));
+        return EvaluateValid(logit, teacherProbability);
+    }
+
+    /// <summary>
+    /// The batch mean (1/n) Σ_i ℓ(z_i; q_i); writes ∂(mean)/∂z_i = (1/n) ∂ℓ/∂z_i into <paramref name="gradient"/>.
+    /// </summary>
+    /// <param name="logits">The student's logits z_i (finite), n ≥ 1.</param>
+    /// <param name="teacherProbabilities">The teacher's labels q_i ∈ [0, 1], length n.</param>
+    /// <param name="gradient">Receives the gradient of the mean, length n.</param>
+    public double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, Span<double> gradient)
+    {
+        ValidateBatch(logits, teacherProbabilities, gradient);
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            LossWithGradient l = EvaluateValid(logits[i], teacherProbabilities[i]);
+            sum += l.Value;
+            gradient[i] = l.Gradient / logits.Length;
+        }
+
+        return sum / logits.Length;
+    }
+
+    /// <summary>ℓ and ∂ℓ/∂z for validated input.</summary>
+    internal abstract LossWithGradient EvaluateValid(double logit, double teacherProbability);
+
+    internal static void ValidateBatch(ReadOnlySpan<double> logits, ReadOnlySpan<double> labels, Span<double> gradient)
+    {
+        Require.NotEmpty(logits.Length, nameof(logits));
+        Require.SameLength(labels.Length, logits.Length, "teacherProbabilities", nameof(logits));
+        Require.SameLength(gradient.Length, logits.Length, nameof(gradient), nameof(logits));
+        for (int i = 0; i < logits.Length; i++)
+        {
+            Require.Finite(logits[i], $"logits[{i}]");
+            Require.Probability(labels[i], $"teacherProbabilities[{i}]");
+        }
+    }
+
+    /// <summary>Forward BCE −[q log σ(z) + (1 − q) log σ(−z)] = q·softplus(−z) + (1 − q)·softplus(z); ∂/∂z = σ(z) − q.</summary>
+    internal static LossWithGradient Forward(double z, double q) =>
+        new(q * Softplus(-z) + (1 - q) * Softplus(z), Sigmoid(z) - q);
+
+    /// <summary>
+    /// Reverse BCE −[p·clog q' + (1 − p)·clog(1 − q')] with clog = max(log, −100) and q' = q(1 − ε) + ε/2;
+    /// ∂/∂z = p(1 − p)·(clog(1 − q') − clog q') = −p(1 − p)·logit(q') when no clamp is active.
+    /// </summary>
+    internal static LossWithGradient Reverse(double z, double q, double epsilon)
+    {
+        (double logQ, double logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
+        double p = Sigmoid(z);
+        double oneMinusP = Sigmoid(-z);
+        return new(-(p * logQ + oneMinusP * logOneMinusQ), p * oneMinusP * (logOneMinusQ - logQ));
+    }
+
+    /// <summary>(clog q', clog(1 − q')) for q' = q(1 − ε) + ε/2, with clog = max(log, −100) (PyTorch's clamp).</summary>
+    internal static (double LogQ, double LogOneMinusQ) SmoothedClampedLogs(double q, double epsilon)
+    {
+        double smoothed = q * (1 - epsilon) + epsilon / 2;
+        double logQ = smoothed <= 0 ? LogFloor : Math.Max(Math.Log(smoothed), LogFloor);
+        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(Log1P(-smoothed), LogFloor);
+        return (logQ, logOneMinusQ);
+    }
+}

@@ -1,0 +1,110 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// Numerically stable elementary functions of the cross-entropy geometry (sigmoid, softplus, logit, log-sum-exp,
+/// relative-entropy terms). Inputs are validated by the public callers; these functions assume a valid domain.
+/// </summary>
+internal static class StableFunctions
+{
+    /// <summary>σ(z) = 1 / (1 + e^{−z}), evaluated without overflow for either sign of z.</summary>
+    internal static double Sigmoid(double z)
+    {
+        if (z >= 0)
+        {
+            return 1 / (1 + Math.Exp(-z));
+        }
+
+        double e = Math.Exp(z);
+        return e / (1 + e);
+    }
+
+    /// <summary>softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^{−|z|}).</summary>
+    internal static double Softplus(double z) => Math.Max(z, 0) + Log1P(Math.Exp(-Math.Abs(z)));
+
+    /// <summary>log σ(z) = −softplus(−z).</summary>
+    internal static double LogSigmoid(double z) => -Softplus(-z);
+
+    /// <summary>logit(p) = log p − log(1 − p), with log1p for the second term; p must be in (0, 1).</summary>
+    internal static double Logit(double p) => Math.Log(p) - Log1P(-p);
+
+    /// <summary>log(1 + x), accurate for small |x| (.NET has no Math.Log1P; this is the classic Kahan/Goldberg form).</summary>
+    internal static double Log1P(double x)
+    {
+        double u = 1 + x;
+        if (u == 1)
+        {
+            return x;
+        }
+
+        return Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>x log x with the convention 0 log 0 = 0.</summary>
+    internal static double XLogX(double x) => x == 0 ? 0 : x * Math.Log(x);
+
+    /// <summary>
+    /// The non-negative relative-entropy term a log(a/b) − a + b (b &gt; 0, a ≥ 0), so that
+    /// KL(a‖b) = Σ_k term(a_k, b_k) is a sum of non-negative terms (the −a + b parts cancel on the simplex).
+    /// </summary>
+    internal static double RelativeEntropyTerm(double a, double b) => RelativeEntropyTerm(a, b, Math.Log(b));
+
+    /// <summary>
+    /// a log(a/b) − a + b given b and an accurate log b (which stays finite when b underflows, e.g. b = σ(−800)).
+    /// Near a = b it is written as b·h(r) with r = (a − b)/b and h(r) = (1 + r) log(1 + r) − r, summed by the
+    /// alternating series h(r) = Σ_{n≥2} (−1)^n r^n / (n(n − 1)) for |r| &lt; 0.05 to avoid cancellation; otherwise
+    /// as a (log a − log b) − a + b.
+    /// </summary>
+    internal static double RelativeEntropyTerm(double a, double b, double logB)
+    {
+        if (a == 0)
+        {
+            return b;
+        }
+
+        double r = (a - b) / b;
+        if (Math.Abs(r) < 0.05)
+        {
+            // Terms fall by a factor |r| < 0.05 each; 15 terms reach relative 1e-17.
+            double power = r * r;
+            double h = 0;
+            for (int n = 2; n <= 16; n++)
+            {
+                h += (n % 2 == 0 ? 1 : -1) * power / (n * (n - 1.0));
+                power *= r;
+            }
+
+            return Math.Max(b * h, 0);
+        }
+
+        return Math.Max(a * (Math.Log(a) - logB) - a + b, 0);
+    }
+
+    /// <summary>log Σ_k e^{z_k}, shifted by the maximum.</summary>
+    internal static double LogSumExp(Vector<double> z)
+    {
+        double max = z.Maximum();
+        double sum = 0;
+        for (int k = 0; k < z.Count; k++)
+        {
+            sum += Math.Exp(z[k] - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>softmax(z)_k = e^{z_k − LSE(z)}.</summary>
+    internal static Vector<double> Softmax(Vector<double> z)
+    {
+        double lse = LogSumExp(z);
+        return z.Map(v => Math.Exp(v - lse));
+    }
+
+    /// <summary>log softmax(z)_k = z_k − LSE(z).</summary>
+    internal static Vector<double> LogSoftmax(Vector<double> z)
+    {
+        double lse = LogSumExp(z);
+        return z.Map(v => v - lse);
+    }
+}

@@ -1,0 +1,41 @@
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// Symmetric learning SL_a{α}_b{β} (spec §1, the authors' SL_loss): ℓ = α·ℓ_CE(z; q) + β·ℓ_RCE(z; q'), forward BCE on
+/// the raw label plus reverse BCE on the smoothed label; the gradient is the same combination.
+/// </summary>
+public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
+{
+    /// <summary>Creates SL with weights α, β.</summary>
+    /// <param name="forwardWeight">α ≥ 0 (README example: 1).</param>
+    /// <param name="reverseWeight">β ≥ 0 (README example: 0.1).</param>
+    /// <param name="smoothing">ε ∈ [0, 1] for the reverse term.</param>
+    public SymmetricCrossEntropyLoss(double forwardWeight = 1, double reverseWeight = 0.1, double smoothing = 0)
+    {
+        Require.NonNegative(forwardWeight, nameof(forwardWeight));
+        Require.NonNegative(reverseWeight, nameof(reverseWeight));
+        Require.Probability(smoothing, nameof(smoothing));
+        ForwardWeight = forwardWeight;
+        ReverseWeight = reverseWeight;
+        Smoothing = smoothing;
+    }
+
+    /// <summary>α, the weight of forward BCE.</summary>
+    public double ForwardWeight { get; }
+
+    /// <summary>β, the weight of reverse BCE.</summary>
+    public double ReverseWeight { get; }
+
+    /// <summary>The label-smoothing ε of the reverse term.</summary>
+    public double Smoothing { get; }
+
+    /// <inheritdoc/>
+    public override string Name => $"SL_a{Require.Show(ForwardWeight)}_b{Require.Show(ReverseWeight)}";
+
+    internal override LossWithGradient EvaluateValid(double logit, double teacherProbability)
+    {
+        LossWithGradient f = Forward(logit, teacherProbability);
+        LossWithGradient r = Reverse(logit, teacherProbability, Smoothing);
+        return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
+    }
+}

@@ -1,0 +1,65 @@
+using MathNet.Numerics.Random;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// The teacher-uncertainty knob of the authors' code (spec §3.1, noisy_rate and noisy_alpha): a random subset of
+/// ⌊n·rate⌋ labels (drawn without replacement) is shrunk toward 0.5, q ← 0.5 + α(q − 0.5); the others are kept.
+/// </summary>
+public sealed class TeacherLabelShrinkage
+{
+    /// <summary>Creates the knob.</summary>
+    /// <param name="rate">The fraction of labels shrunk, in [0, 1].</param>
+    /// <param name="alpha">The shrinkage factor α ∈ [0, 1] (1: no change; 0: every chosen label becomes 0.5).</param>
+    public TeacherLabelShrinkage(double rate, double alpha)
+    {
+        Require.Probability(rate, nameof(rate));
+        Require.Probability(alpha, nameof(alpha));
+        Rate = rate;
+        Alpha = alpha;
+    }
+
+    /// <summary>The fraction of labels shrunk, in [0, 1].</summary>
+    public double Rate { get; }
+
+    /// <summary>The shrinkage factor α ∈ [0, 1].</summary>
+    public double Alpha { get; }
+
+    /// <summary>
+    /// Shrinks ⌊n·rate⌋ labels chosen uniformly without replacement by a partial Fisher–Yates shuffle driven by
+    /// <see cref="Xoshiro256StarStar"/>(seed); the same seed gives the same labels to the bit.
+    /// </summary>
+    /// <param name="teacherProbabilities">The labels q_i ∈ [0, 1].</param>
+    /// <param name="seed">The random seed.</param>
+    /// <returns>The new labels and the sorted indices that were shrunk.</returns>
+    public (double[] Labels, int[] ShrunkIndices) Apply(IReadOnlyList<double> teacherProbabilities, int seed)
+    {
+        Require.NotNull(teacherProbabilities, nameof(teacherProbabilities));
+        int n = teacherProbabilities.Count;
+        var labels = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            Require.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
+            labels[i] = teacherProbabilities[i];
+        }
+
+        int count = (int)Math.Floor(n * Rate);
+        // TODO(core): draw from the core library's seeded RNG streams once merged; Xoshiro256** keeps this reproducible meanwhile.
+        var random = new Xoshiro256StarStar(seed);
+        int[] order = Enumerable.Range(0, n).ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            int j = i + random.Next(n - i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        int[] chosen = order[..count];
+        Array.Sort(chosen);
+        foreach (int i in chosen)
+        {
+            labels[i] = 0.5 + Alpha * (labels[i] - 0.5);
+        }
+
+        return (labels, chosen);
+    }
+}
