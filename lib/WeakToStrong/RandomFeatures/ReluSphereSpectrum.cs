@@ -26,7 +26,10 @@ public sealed class ReluSphereSpectrum
 
     /// <summary>Tabulates μ_k, λ_k and N_k for k = 0, …, <paramref name="maxDegree"/> in dimension d (spec 01, §3.2).</summary>
     /// <param name="dimension">d ≥ 2.</param>
-    /// <param name="maxDegree">K ≥ 1, the truncation degree (200 reproduces the two sum identities to about 1e-9 relative or better for d ≤ 20).</param>
+    /// <param name="maxDegree">K ≥ 1, the truncation degree (default 200). The trace tail Σ_(k&gt;K) N_k λ_k decays only like
+/// K^(−3): at K = 200 it is 4e-8 (d = 3) to 8e-7 (d = 20) of the trace, so the identities at ρ = ±1 hold to that
+/// accuracy; for |ρ| ≤ 0.9 the kernel identity holds to 1e-10 (d = 3) … 1e-14 (d ≥ 10). <see cref="TailTrace"/> gives the
+/// missing trace exactly.</param>
     public ReluSphereSpectrum(int dimension, int maxDegree = 200)
     {
         ParameterCheck.Dimension(dimension, nameof(dimension));
