@@ -62,8 +62,9 @@ public sealed class DeterministicEquivalentTests
     [Fact]
     public void PredictionTracksTheSimulatedTeacherLossAtWidthInTheHundreds()
     {
-        // Spec 01, §3.4: the prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10). Measured here:
-        // seed-mean over 4 seeds within 20% at M = 256, while at M = 16 the prediction is not yet a bound either way.
+        // Spec 01, §3.4: the prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10); "closely"
+        // is taken as within 25%. Measured: prediction 1.460e-3 vs 4-seed mean 1.204e-3 (ratio 1.21) at M = 256; at
+        // M = 1024 the gap is about 4% (3 seeds, not run here to keep the suite fast).
         var prediction = DeterministicEquivalent.ForReluSphere(10, 256).TeacherLoss;
         var simulated = Enumerable.Range(0, 4).Average(s => ReluTeacher.Sample(10, 256, s).Loss);
         Assert.InRange(prediction / simulated, 0.8, 1.25);

@@ -45,7 +45,7 @@ public static class DeterministicEquivalent
         if (width >= capacity)
         {
             throw new ArgumentOutOfRangeException(nameof(width), width,
-                $"{nameof(width)} = {width:R}: M_TE must be smaller than the number of eigenfunctions with λ_k > 0, Σ N_k = {capacity:R}.");
+                $"{nameof(width)} = {ParameterCheck.Show(width)}: M_TE must be smaller than the number of eigenfunctions with λ_k > 0, Σ N_k = {ParameterCheck.Show(capacity)}.");
         }
 
         return Solve(kappa => DegreesOfFreedom(logLambda, logN, eigenvalues, kappa), trace, width);
@@ -78,7 +78,7 @@ public static class DeterministicEquivalent
         if (tailTrace > 0 && kappa < 100 * tailEigenvalue)
         {
             throw new ArgumentOutOfRangeException(nameof(maxDegree), maxDegree,
-                $"{nameof(maxDegree)} = {maxDegree}: κ = {kappa:R} is not ≫ the tail eigenvalue {tailEigenvalue:R} at width {width:R}; increase K.");
+                $"{nameof(maxDegree)} = {maxDegree}: κ = {ParameterCheck.Show(kappa)} is not ≫ the tail eigenvalue {ParameterCheck.Show(tailEigenvalue)} at width {ParameterCheck.Show(width)}; increase K.");
         }
 
         var target = spectrum.LinearEigenvalue;
@@ -111,7 +111,7 @@ public static class DeterministicEquivalent
         if (!double.IsFinite(width) || width < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(width), width,
-                $"{nameof(width)} = {width:R}: the teacher width M_TE must be finite and >= 1.");
+                $"{nameof(width)} = {ParameterCheck.Show(width)}: the teacher width M_TE must be finite and >= 1.");
         }
     }
 
@@ -139,7 +139,7 @@ public static class DeterministicEquivalent
             if (i >= 2000)
             {
                 throw new ArgumentOutOfRangeException(nameof(width), width,
-                    $"{nameof(width)} = {width:R}: no κ > 0 reaches this many degrees of freedom; M_TE is too large for the spectrum.");
+                    $"{nameof(width)} = {ParameterCheck.Show(width)}: no κ > 0 reaches this many degrees of freedom; M_TE is too large for the spectrum.");
             }
 
             logLow -= Math.Log(16.0);

@@ -185,7 +185,7 @@ public sealed class InfiniteWidthStudent
         if (!double.IsFinite(learningRate) || learningRate <= 0 || learningRate >= MaxStableLearningRate)
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
-                $"{nameof(learningRate)} = {learningRate:R}: the step η must satisfy 0 < η < 2/λ_max = {MaxStableLearningRate:R}.");
+                $"{nameof(learningRate)} = {ParameterCheck.Show(learningRate)}: the step η must satisfy 0 < η < 2/λ_max = {ParameterCheck.Show(MaxStableLearningRate)}.");
         }
 
         var loss = 0.0;
@@ -329,7 +329,7 @@ public sealed class InfiniteWidthStudent
         if (maxScaledTime <= minScaledTime)
         {
             throw new ArgumentOutOfRangeException(nameof(maxScaledTime), maxScaledTime,
-                $"{nameof(maxScaledTime)} = {maxScaledTime:R}: it must exceed {nameof(minScaledTime)} = {minScaledTime:R}.");
+                $"{nameof(maxScaledTime)} = {ParameterCheck.Show(maxScaledTime)}: it must exceed {nameof(minScaledTime)} = {ParameterCheck.Show(minScaledTime)}.");
         }
 
         ParameterCheck.AtLeast(points, 2, nameof(points), "the number of grid points");

@@ -60,7 +60,7 @@ public sealed class LinearFeatureTeacher
         {
             throw new ArgumentException(
                 $"{nameof(weights)}: the features are linearly dependent (smallest/largest |R_jj| of the QR of diag(√λ)Wᵀ is " +
-                $"{diagonal.Min() / diagonal.Max():R}); use weights of full row rank.", nameof(weights));
+                $"{ParameterCheck.Show(diagonal.Min() / diagonal.Max())}); use weights of full row rank.", nameof(weights));
         }
 
         var q = qr.Q;
@@ -70,7 +70,7 @@ public sealed class LinearFeatureTeacher
         if (!(Loss > 0))
         {
             throw new ArgumentException(
-                $"{nameof(weights)}: the teacher's loss came out as L_TE = {Loss:R}; the target lies in the feature span to rounding.",
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = {ParameterCheck.Show(Loss)}; the target lies in the feature span to rounding.",
                 nameof(weights));
         }
     }

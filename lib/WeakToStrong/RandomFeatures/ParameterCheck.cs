@@ -9,7 +9,8 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 internal static class ParameterCheck
 {
-    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A double in round-trip form, culture-invariant, for error messages.</summary>
+    public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static void Dimension(int dimension, string name)
     {

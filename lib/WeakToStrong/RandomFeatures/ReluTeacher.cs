@@ -61,7 +61,7 @@ public sealed class ReluTeacher
         if (!(Loss > 0) || !double.IsFinite(Loss))
         {
             throw new ArgumentException(
-                $"{nameof(weights)}: the teacher's loss came out as L_TE = 1 − bᵀa = {Loss:R}, not in (0, 1]; the Gram matrix " +
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = 1 − bᵀa = {ParameterCheck.Show(Loss)}, not in (0, 1]; the Gram matrix " +
                 "is too ill-conditioned for double precision at this width (use fewer or better-separated units).",
                 nameof(weights));
         }
@@ -253,8 +253,8 @@ public sealed class ReluTeacher
         }
 
         var detail = closest > 1 - 1e-12
-            ? $"rows {closestI} and {closestJ} are (numerically) the same unit (cosine {closest:R}); remove duplicates"
-            : $"the closest pair of rows ({closestI}, {closestJ}) has cosine {closest:R}; the Gram matrix is numerically singular (smallest/largest Cholesky pivot {smallestPivot / largestPivot:R})";
+            ? $"rows {closestI} and {closestJ} are (numerically) the same unit (cosine {ParameterCheck.Show(closest)}); remove duplicates"
+            : $"the closest pair of rows ({closestI}, {closestJ}) has cosine {ParameterCheck.Show(closest)}; the Gram matrix is numerically singular (smallest/largest Cholesky pivot {ParameterCheck.Show(smallestPivot / largestPivot)})";
         throw new ArgumentException(
             $"weights: the population Gram matrix k1(WWᵀ)/d is not numerically positive definite: {detail}.", "weights");
     }

@@ -90,7 +90,7 @@ public static class SphericalLegendre
                 if (r < -1 - slack || r > 1 + slack || Math.Abs(r - cosines[j, i]) > slack)
                 {
                     throw new ArgumentOutOfRangeException(nameof(cosines), r,
-                        $"{nameof(cosines)}[{i}, {j}] = {r:R} (transpose entry {cosines[j, i]:R}): the cosine matrix must be symmetric with entries in [−1, 1].");
+                        $"{nameof(cosines)}[{i}, {j}] = {ParameterCheck.Show(r)} (transpose entry {ParameterCheck.Show(cosines[j, i])}): the cosine matrix must be symmetric with entries in [−1, 1].");
                 }
 
                 rho[index] = Math.Clamp(r, -1.0, 1.0);
