@@ -175,8 +175,9 @@ public sealed class ReluTeacher
     /// The infinite-width student trained on this teacher's labels (spec 01, §3.2, "Student (M_ST = ∞)"):
     /// L_ST(t) = (1 − g_1 c_1)² + g_1² p_1 + Σ_(k≠1, k≤K) g_k² m_k + g_tail² max(0, tail), g_k = 1 − e^(−λ_k t), with
     /// 1 − g_1 c_1 formed as L_TE + c_1 e^(−λ_1 t). The tail mass is placed on <see cref="TailEigenvalue"/>, so that
-    /// L_ST(0) = 1 and L_ST(∞) = L_TE hold to rounding; at finite t its term is ≤ (tail·λ_tail·t)². Times are reported
-    /// as t·λ_1 with λ_1 = 1/(4d²).
+    /// L_ST(0) = 1 and L_ST(∞) = L_TE hold to rounding; at finite t its term is ≤ tail·(λ_tail t)², an upper bound on the
+    /// true tail contribution. A degree mass that rounding made negative counts as 0. Times are reported as t·λ_1 with
+    /// λ_1 = 1/(4d²).
     /// </summary>
     public InfiniteWidthStudent InfiniteWidthStudent()
     {
