@@ -1,0 +1,348 @@
+using MathNet.Numerics;
+
+namespace WeakToStrong.RandomFeatures;
+
+/// <summary>
+/// The infinite-width (M_ST = ∞) student: kernel gradient flow from 0 on the population loss ½E[(f − f_TE)²] with the
+/// student's random-feature kernel K, written in K's eigenbasis (λ_k, e_k) (spec 01, §3.1):
+/// f_ST,t = (I − e^(−tK)) f_TE, so
+/// <code>L_ST(t) = Σ_k ( θ_k − g_k β_k )²,   g_k = 1 − e^(−λ_k t),</code>
+/// with β_k = ⟨f_TE, e_k⟩ and θ_k = ⟨f*, e_k⟩. Discrete gradient descent with step η after n steps replaces g_k by
+/// 1 − (1 − ηλ_k)^n (t = nη). Built once from the spectrum; every evaluation is O(number of terms).
+/// <para>Numerics: each term's error θ_k − g_k β_k is formed without cancellation where possible: as
+/// (θ_k − β_k) + β_k e^(−λ_k t) when θ_k − β_k and β_k do not have opposite signs (e.g. the target direction, where
+/// θ − β = L_TE), otherwise as θ_k − β_k g_k with g_k = −expm1(−λ_k t) (e.g. θ_k = 0). The loss is then a sum of
+/// non-negative squares, so values down to 1e-12 keep their digits (spec 01, §7).</para>
+/// <para>A term with λ_k = 0 is never learnt (g_k = 0). Times may be +∞ (the converged limit).</para>
+/// </summary>
+public sealed class InfiniteWidthStudent
+{
+    private readonly double[] eigenvalues;
+    private readonly double[] teacherCoefficients;
+    private readonly double[] targetCoefficients;
+    private readonly double[] residuals;
+    private readonly bool[] residualForm;
+
+    /// <summary>
+    /// The generic student of spec 01, §3.1 from the kernel's eigenvalues and the coefficients of f_TE and f* on the
+    /// corresponding orthonormal eigenfunctions (one entry per eigenfunction; several entries may share an eigenvalue,
+    /// and an entry may stand for a whole eigenspace's component, whose norm is then the coefficient).
+    /// </summary>
+    /// <param name="eigenvalues">λ_k ≥ 0, finite.</param>
+    /// <param name="teacherCoefficients">β_k = ⟨f_TE, e_k⟩, finite, same length.</param>
+    /// <param name="targetCoefficients">θ_k = ⟨f*, e_k⟩, finite, same length.</param>
+    /// <param name="referenceEigenvalue">λ_ref &gt; 0, the unit in which times are reported (t·λ_ref); by default the
+    /// largest positive eigenvalue among the entries with θ_k ≠ 0 (the target's eigenvalue when f* is an eigenfunction).</param>
+    public InfiniteWidthStudent(
+        IReadOnlyList<double> eigenvalues,
+        IReadOnlyList<double> teacherCoefficients,
+        IReadOnlyList<double> targetCoefficients,
+        double? referenceEigenvalue = null)
+    {
+        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "eigenvalue λ_k", allowZero: true, allowNegative: false);
+        ParameterCheck.Entries(teacherCoefficients, nameof(teacherCoefficients), "teacher coefficient β_k", allowZero: true, allowNegative: true);
+        ParameterCheck.Entries(targetCoefficients, nameof(targetCoefficients), "target coefficient θ_k", allowZero: true, allowNegative: true);
+        if (eigenvalues.Count == 0)
+        {
+            throw new ArgumentException($"{nameof(eigenvalues)} is empty: at least one eigenvalue is needed.", nameof(eigenvalues));
+        }
+
+        if (teacherCoefficients.Count != eigenvalues.Count || targetCoefficients.Count != eigenvalues.Count)
+        {
+            throw new ArgumentException(
+                $"{nameof(eigenvalues)}, {nameof(teacherCoefficients)} and {nameof(targetCoefficients)} have lengths " +
+                $"{eigenvalues.Count}, {teacherCoefficients.Count} and {targetCoefficients.Count}: they must be equal.",
+                nameof(teacherCoefficients));
+        }
+
+        var lambda = eigenvalues.ToArray();
+        var beta = teacherCoefficients.ToArray();
+        var theta = targetCoefficients.ToArray();
+        var r = new double[lambda.Length];
+        var loss = 0.0;
+        for (var k = 0; k < lambda.Length; k++)
+        {
+            r[k] = theta[k] - beta[k];
+            loss += r[k] * r[k];
+        }
+
+        double reference;
+        if (referenceEigenvalue is { } given)
+        {
+            ParameterCheck.Positive(given, nameof(referenceEigenvalue), "the reference eigenvalue λ_ref");
+            reference = given;
+        }
+        else
+        {
+            reference = 0.0;
+            for (var k = 0; k < lambda.Length; k++)
+            {
+                if (theta[k] != 0 && lambda[k] > reference)
+                {
+                    reference = lambda[k];
+                }
+            }
+
+            if (reference == 0.0)
+            {
+                throw new ArgumentException(
+                    $"{nameof(referenceEigenvalue)} was not given and no entry has both θ_k ≠ 0 and λ_k > 0: pass a positive reference eigenvalue.",
+                    nameof(referenceEigenvalue));
+            }
+        }
+
+        this.eigenvalues = lambda;
+        this.teacherCoefficients = beta;
+        this.targetCoefficients = theta;
+        residuals = r;
+        residualForm = ChooseForms(r, beta);
+        TeacherLoss = loss;
+        ReferenceEigenvalue = reference;
+        LargestEigenvalue = lambda.Max();
+    }
+
+    /// <summary>Trusted constructor for the model builders: residuals θ_k − β_k and L_TE are supplied exactly.</summary>
+    internal InfiniteWidthStudent(double[] eigenvalues, double[] teacherCoefficients, double[] targetCoefficients,
+        double[] residuals, double teacherLoss, double referenceEigenvalue)
+    {
+        this.eigenvalues = eigenvalues;
+        this.teacherCoefficients = teacherCoefficients;
+        this.targetCoefficients = targetCoefficients;
+        this.residuals = residuals;
+        residualForm = ChooseForms(residuals, teacherCoefficients);
+        TeacherLoss = teacherLoss;
+        ReferenceEigenvalue = referenceEigenvalue;
+        LargestEigenvalue = eigenvalues.Max();
+    }
+
+    /// <summary>The eigenvalues λ_k of the student's kernel, one per term.</summary>
+    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+
+    /// <summary>The teacher's coefficients β_k, one per term.</summary>
+    public IReadOnlyList<double> TeacherCoefficients => teacherCoefficients;
+
+    /// <summary>The target's coefficients θ_k, one per term.</summary>
+    public IReadOnlyList<double> TargetCoefficients => targetCoefficients;
+
+    /// <summary>L_TE, the teacher's loss ‖f_TE − f*‖² (for the generic constructor Σ_k (θ_k − β_k)²).</summary>
+    public double TeacherLoss { get; }
+
+    /// <summary>λ_ref, the time unit: curves and optima are reported against t·λ_ref.</summary>
+    public double ReferenceEigenvalue { get; }
+
+    /// <summary>λ_max, the largest eigenvalue; discrete gradient descent is stable for η &lt; 2/λ_max.</summary>
+    public double LargestEigenvalue { get; }
+
+    /// <summary>2/λ_max, the (exclusive) upper limit of stable learning rates for <see cref="LossAfterSteps"/>.</summary>
+    public double MaxStableLearningRate => 2.0 / LargestEigenvalue;
+
+    /// <summary>L_ST(t) = Σ_k (θ_k − (1 − e^(−λ_k t)) β_k)² under gradient flow (spec 01, §3.1).</summary>
+    /// <param name="time">t ≥ 0; +∞ gives the converged limit.</param>
+    public double Loss(double time)
+    {
+        ParameterCheck.Time(time, nameof(time));
+        return LossUnchecked(time);
+    }
+
+    /// <summary>L_ST at each of the given gradient-flow times (one pass over the terms per time).</summary>
+    /// <param name="times">Times t ≥ 0 (+∞ allowed).</param>
+    public double[] Losses(IReadOnlyList<double> times)
+    {
+        ParameterCheck.NotNull(times, nameof(times));
+        foreach (var time in times)
+        {
+            ParameterCheck.Time(time, nameof(times));
+        }
+
+        return times.Select(LossUnchecked).ToArray();
+    }
+
+    /// <summary>The per-term squared errors (θ_k − g_k β_k)² at time t; they sum to <see cref="Loss"/>.</summary>
+    /// <param name="time">t ≥ 0; +∞ allowed.</param>
+    public double[] LossComponents(double time)
+    {
+        ParameterCheck.Time(time, nameof(time));
+        var components = new double[eigenvalues.Length];
+        for (var k = 0; k < eigenvalues.Length; k++)
+        {
+            var (remaining, learnt) = FlowFactors(eigenvalues[k], time);
+            var e = TermError(k, remaining, learnt);
+            components[k] = e * e;
+        }
+
+        return components;
+    }
+
+    /// <summary>
+    /// L_ST after n steps of full-batch gradient descent with step η from 0 (spec 01, §3.1):
+    /// g_k = 1 − (1 − ηλ_k)^n, evaluated as 1 − exp(n·ln(1 − ηλ_k)) when ηλ_k &lt; 1. Time is t = nη.
+    /// </summary>
+    /// <param name="steps">n ≥ 0.</param>
+    /// <param name="learningRate">η, with 0 &lt; η &lt; 2/λ_max (<see cref="MaxStableLearningRate"/>).</param>
+    public double LossAfterSteps(long steps, double learningRate)
+    {
+        ParameterCheck.AtLeast(steps, 0L, nameof(steps), "the number of gradient-descent steps n");
+        if (!double.IsFinite(learningRate) || learningRate <= 0 || learningRate >= MaxStableLearningRate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
+                $"{nameof(learningRate)} = {ParameterCheck.Show(learningRate)}: the step η must satisfy 0 < η < 2/λ_max = {ParameterCheck.Show(MaxStableLearningRate)}.");
+        }
+
+        var loss = 0.0;
+        for (var k = 0; k < eigenvalues.Length; k++)
+        {
+            var (remaining, learnt) = StepFactors(eigenvalues[k] * learningRate, steps);
+            var e = TermError(k, remaining, learnt);
+            loss += e * e;
+        }
+
+        return loss;
+    }
+
+    /// <summary>The loss curve on a log-spaced grid of scaled times t·λ_ref (figure F1 of spec 01, §4.2).</summary>
+    /// <param name="minScaledTime">Smallest t·λ_ref, &gt; 0 (default 1e-2).</param>
+    /// <param name="maxScaledTime">Largest t·λ_ref, &gt; <paramref name="minScaledTime"/> (default 1e4).</param>
+    /// <param name="points">Number of grid points, ≥ 2 (default 4000).</param>
+    public StudentLossCurve LossCurve(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int points = 4000)
+    {
+        var scaled = LogGrid(minScaledTime, maxScaledTime, points);
+        var times = scaled.Select(s => s / ReferenceEigenvalue).ToArray();
+        return new StudentLossCurve(times, scaled, times.Select(LossUnchecked).ToArray(), TeacherLoss);
+    }
+
+    /// <summary>
+    /// Oracle early stopping: the time minimising L_ST(t), found on a log-spaced grid of t·λ_ref and refined by
+    /// golden-section search in log t between the best grid point's neighbours (spec 01, §4.2: 4000 points on
+    /// [1e-2, 1e4] by default).
+    /// </summary>
+    /// <param name="minScaledTime">Smallest t·λ_ref, &gt; 0.</param>
+    /// <param name="maxScaledTime">Largest t·λ_ref, &gt; <paramref name="minScaledTime"/>.</param>
+    /// <param name="gridPoints">Grid size, ≥ 3.</param>
+    public EarlyStoppingResult OracleStop(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int gridPoints = 4000)
+    {
+        ParameterCheck.AtLeast(gridPoints, 3, nameof(gridPoints), "the number of grid points");
+        var scaled = LogGrid(minScaledTime, maxScaledTime, gridPoints);
+        var best = 0;
+        var bestLoss = double.PositiveInfinity;
+        for (var i = 0; i < scaled.Length; i++)
+        {
+            var loss = LossUnchecked(scaled[i] / ReferenceEigenvalue);
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                best = i;
+            }
+        }
+
+        if (best == 0 || best == scaled.Length - 1)
+        {
+            return new EarlyStoppingResult(scaled[best] / ReferenceEigenvalue, scaled[best], bestLoss, TeacherLoss, false);
+        }
+
+        var (logScaled, refinedLoss) = ScalarNumerics.GoldenSectionMinimum(
+            u => LossUnchecked(Math.Exp(u) / ReferenceEigenvalue),
+            Math.Log(scaled[best - 1]), Math.Log(scaled[best + 1]), 1e-12);
+        if (refinedLoss > bestLoss)
+        {
+            return new EarlyStoppingResult(scaled[best] / ReferenceEigenvalue, scaled[best], bestLoss, TeacherLoss, true);
+        }
+
+        var optimum = Math.Exp(logScaled);
+        return new EarlyStoppingResult(optimum / ReferenceEigenvalue, optimum, refinedLoss, TeacherLoss, true);
+    }
+
+    private double LossUnchecked(double time)
+    {
+        var loss = 0.0;
+        for (var k = 0; k < eigenvalues.Length; k++)
+        {
+            var (remaining, learnt) = FlowFactors(eigenvalues[k], time);
+            var e = TermError(k, remaining, learnt);
+            loss += e * e;
+        }
+
+        return loss;
+    }
+
+    /// <summary>(e^(−λt), 1 − e^(−λt)) with the second from expm1; λ = 0 is never learnt, also at t = ∞.</summary>
+    private static (double Remaining, double Learnt) FlowFactors(double lambda, double time)
+    {
+        if (lambda == 0 || time == 0)
+        {
+            return (1.0, 0.0);
+        }
+
+        if (double.IsPositiveInfinity(time))
+        {
+            return (0.0, 1.0);
+        }
+
+        var x = -lambda * time;
+        return (Math.Exp(x), -SpecialFunctions.Expm1(x));
+    }
+
+    /// <summary>((1 − s)^n, 1 − (1 − s)^n) for s = ηλ ∈ [0, 2).</summary>
+    private static (double Remaining, double Learnt) StepFactors(double s, long steps)
+    {
+        if (s == 0 || steps == 0)
+        {
+            return (1.0, 0.0);
+        }
+
+        if (s < 1)
+        {
+            var exponent = steps * ScalarNumerics.LogOnePlus(-s);
+            return (Math.Exp(exponent), -SpecialFunctions.Expm1(exponent));
+        }
+
+        if (s == 1)
+        {
+            return (0.0, 1.0);
+        }
+
+        // 1 < s < 2: the factor 1 − s is negative with |1 − s| < 1, so it oscillates in sign and decays.
+        var magnitude = Math.Exp(steps * Math.Log(s - 1));
+        var remaining = steps % 2 == 0 ? magnitude : -magnitude;
+        return (remaining, 1.0 - remaining);
+    }
+
+    private double TermError(int k, double remaining, double learnt) =>
+        residualForm[k]
+            ? residuals[k] + teacherCoefficients[k] * remaining
+            : targetCoefficients[k] - teacherCoefficients[k] * learnt;
+
+    private static bool[] ChooseForms(double[] residuals, double[] teacherCoefficients)
+    {
+        var forms = new bool[residuals.Length];
+        for (var k = 0; k < residuals.Length; k++)
+        {
+            forms[k] = residuals[k] * teacherCoefficients[k] >= 0;
+        }
+
+        return forms;
+    }
+
+    internal static double[] LogGrid(double minScaledTime, double maxScaledTime, int points)
+    {
+        ParameterCheck.Positive(minScaledTime, nameof(minScaledTime), "the smallest scaled time t·λ_ref");
+        ParameterCheck.Positive(maxScaledTime, nameof(maxScaledTime), "the largest scaled time t·λ_ref");
+        if (maxScaledTime <= minScaledTime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxScaledTime), maxScaledTime,
+                $"{nameof(maxScaledTime)} = {ParameterCheck.Show(maxScaledTime)}: it must exceed {nameof(minScaledTime)} = {ParameterCheck.Show(minScaledTime)}.");
+        }
+
+        ParameterCheck.AtLeast(points, 2, nameof(points), "the number of grid points");
+        var logMin = Math.Log(minScaledTime);
+        var step = (Math.Log(maxScaledTime) - logMin) / (points - 1);
+        var grid = new double[points];
+        for (var i = 0; i < points; i++)
+        {
+            grid[i] = Math.Exp(logMin + i * step);
+        }
+
+        grid[^1] = maxScaledTime;
+        grid[0] = minScaledTime;
+        return grid;
+    }
+}

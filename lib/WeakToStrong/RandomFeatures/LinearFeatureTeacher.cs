@@ -1,0 +1,147 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+using MathNet.Numerics.Random;
+
+namespace WeakToStrong.RandomFeatures;
+
+/// <summary>
+/// The weak teacher of the linear random-feature model with anisotropic Gaussian input (spec 01, §3.3):
+/// x ∼ N(0, diag(λ_1, …, λ_D)), features φ_i(x) = w_i·x with w_i ∼ N(0, I_D), target f*(x) = x_1/√λ_1.
+/// In whitened coordinates z = Σ^(−1/2)x (so ‖·‖ is the L2(D) norm and the target is e_1) the features span the column
+/// space of diag(√λ)Wᵀ; with Q an orthonormal basis of it (thin QR), the population least-squares teacher is
+/// f_TE = QQᵀe_1 and L_TE = ‖f_TE − e_1‖² = 1 − ‖Qᵀe_1‖².
+/// </summary>
+public sealed class LinearFeatureTeacher
+{
+    private readonly double[] eigenvalues;
+    private readonly double[] teacherCoefficients;
+
+    /// <summary>The teacher for the given input spectrum and feature weights.</summary>
+    /// <param name="eigenvalues">λ_1, …, λ_D &gt; 0 (D ≥ 2), the input covariance's eigenvalues; the target is the first
+    /// coordinate (spec 01 takes them non-increasing, so the target is the top direction; not required).</param>
+    /// <param name="weights">M_TE × D matrix of finite feature weights, 1 ≤ M_TE &lt; D, of full row rank.</param>
+    public LinearFeatureTeacher(IReadOnlyList<double> eigenvalues, Matrix<double> weights)
+    {
+        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "input eigenvalue λ_k", allowZero: false, allowNegative: false);
+        ParameterCheck.AtLeast(eigenvalues.Count, 2, nameof(eigenvalues) + ".Count", "the input dimension D");
+        ParameterCheck.NotNull(weights, nameof(weights));
+        var inputDimension = eigenvalues.Count;
+        if (weights.ColumnCount != inputDimension)
+        {
+            throw new ArgumentException(
+                $"{nameof(weights)} has {weights.ColumnCount} columns but there are {inputDimension} eigenvalues: the weight rows must have length D.",
+                nameof(weights));
+        }
+
+        ParameterCheck.AtLeast(weights.RowCount, 1, nameof(weights) + ".RowCount", "the teacher width M_TE");
+        if (weights.RowCount >= inputDimension)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weights), weights.RowCount,
+                $"{nameof(weights)}.RowCount = {weights.RowCount}: the teacher width M_TE must be < D = {inputDimension} " +
+                "(a teacher spanning every direction fits the target exactly, L_TE = 0).");
+        }
+
+        ParameterCheck.FiniteEntries(weights, nameof(weights));
+        this.eigenvalues = eigenvalues.ToArray();
+        InputDimension = inputDimension;
+        Width = weights.RowCount;
+
+        // Column span of diag(√λ) Wᵀ (D × M_TE).
+        var span = weights.Transpose();
+        for (var k = 0; k < inputDimension; k++)
+        {
+            span.SetRow(k, span.Row(k) * Math.Sqrt(this.eigenvalues[k]));
+        }
+
+        var qr = span.QR(QRMethod.Thin);
+        var diagonal = qr.R.Diagonal().Select(Math.Abs).ToArray();
+        if (diagonal.Min() <= 1e-12 * diagonal.Max())
+        {
+            throw new ArgumentException(
+                $"{nameof(weights)}: the features are linearly dependent (smallest/largest |R_jj| of the QR of diag(√λ)Wᵀ is " +
+                $"{ParameterCheck.Show(diagonal.Min() / diagonal.Max())}); use weights of full row rank.", nameof(weights));
+        }
+
+        var q = qr.Q;
+        var firstRow = q.Row(0);
+        teacherCoefficients = (q * firstRow).ToArray();
+        Loss = 1.0 - firstRow.DotProduct(firstRow);
+        if (!(Loss > 0))
+        {
+            throw new ArgumentException(
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = {ParameterCheck.Show(Loss)}; the target lies in the feature span to rounding.",
+                nameof(weights));
+        }
+    }
+
+    /// <summary>A teacher with M_TE Gaussian weight rows w_i ∼ N(0, I_D) drawn from an explicit seed (see <see cref="SampleWeights"/>).</summary>
+    /// <param name="eigenvalues">λ_1, …, λ_D &gt; 0.</param>
+    /// <param name="width">1 ≤ M_TE &lt; D.</param>
+    /// <param name="seed">The seed of the weight stream.</param>
+    public static LinearFeatureTeacher Sample(IReadOnlyList<double> eigenvalues, int width, int seed)
+    {
+        ParameterCheck.NotNull(eigenvalues, nameof(eigenvalues));
+        ParameterCheck.AtLeast(eigenvalues.Count, 2, nameof(eigenvalues) + ".Count", "the input dimension D");
+        return new LinearFeatureTeacher(eigenvalues, SampleWeights(eigenvalues.Count, width, seed));
+    }
+
+    /// <summary>
+    /// An M × D matrix of independent standard normal entries from MathNet's Xoshiro256** seeded with
+    /// <paramref name="seed"/> (filled in MathNet's order). Reproducible to the bit.
+    /// </summary>
+    /// <param name="inputDimension">D ≥ 2.</param>
+    /// <param name="width">M ≥ 1.</param>
+    /// <param name="seed">The seed of the weight stream.</param>
+    public static Matrix<double> SampleWeights(int inputDimension, int width, int seed)
+    {
+        ParameterCheck.AtLeast(inputDimension, 2, nameof(inputDimension), "the input dimension D");
+        ParameterCheck.AtLeast(width, 1, nameof(width), "the number of features M");
+        // TODO(core): this private stream moves onto the core library's per-(seed, trial) random streams.
+        return Matrix<double>.Build.Random(width, inputDimension, new Normal(0.0, 1.0, new Xoshiro256StarStar(seed)));
+    }
+
+    /// <summary>The power-law input spectrum λ_k = k^(−α), k = 1…D, of spec 01, §4.2 (λ_1 = 1, so f* = x_1).</summary>
+    /// <param name="inputDimension">D ≥ 2.</param>
+    /// <param name="exponent">α &gt; 0.</param>
+    public static double[] PowerLawSpectrum(int inputDimension, double exponent)
+    {
+        ParameterCheck.AtLeast(inputDimension, 2, nameof(inputDimension), "the input dimension D");
+        ParameterCheck.Positive(exponent, nameof(exponent), "the power-law exponent α");
+        return Enumerable.Range(1, inputDimension).Select(k => Math.Pow(k, -exponent)).ToArray();
+    }
+
+    /// <summary>The input dimension D.</summary>
+    public int InputDimension { get; }
+
+    /// <summary>The teacher width M_TE.</summary>
+    public int Width { get; }
+
+    /// <summary>The input covariance's eigenvalues λ_1…λ_D (the student kernel x·x' has these eigenvalues on z_1…z_D).</summary>
+    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+
+    /// <summary>f_TE = QQᵀe_1 in whitened coordinates: (f_TE)_k = ⟨f_TE, z_k⟩ for k = 1…D.</summary>
+    public IReadOnlyList<double> TeacherCoefficients => teacherCoefficients;
+
+    /// <summary>L_TE = ‖f_TE − e_1‖² = 1 − ‖Qᵀe_1‖².</summary>
+    public double Loss { get; }
+
+    /// <summary>
+    /// The infinite-width student with kernel x·x' (spec 01, §3.3): L_ST(t) = Σ_k ((1 − e^(−λ_k t))(f_TE)_k − δ_k1)²,
+    /// with the target term formed as L_TE + (f_TE)_1 e^(−λ_1 t). Times are reported as t·λ_1.
+    /// </summary>
+    public InfiniteWidthStudent InfiniteWidthStudent()
+    {
+        var n = InputDimension;
+        var theta = new double[n];
+        var residual = new double[n];
+        theta[0] = 1.0;
+        residual[0] = Loss; // 1 − (f_TE)_1 = 1 − ‖Qᵀe_1‖² = L_TE
+        for (var k = 1; k < n; k++)
+        {
+            residual[k] = -teacherCoefficients[k];
+        }
+
+        return new InfiniteWidthStudent(eigenvalues.ToArray(), teacherCoefficients.ToArray(), theta, residual, Loss, eigenvalues[0]);
+    }
+}

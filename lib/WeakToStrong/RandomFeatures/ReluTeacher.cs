@@ -1,0 +1,262 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+using MathNet.Numerics.Random;
+
+namespace WeakToStrong.RandomFeatures;
+
+/// <summary>
+/// The weak teacher of spec 01, §3.2: M_TE ReLU random features φ_i(x) = relu(w_i·x) with unit weights w_i, trained on
+/// the population (x uniform on S^(d−1)) by least squares against the linear target f*(x) = √d·x_1 (‖f*‖² = 1).
+/// Its function f_TE = Σ a_i φ_i is the L2 projection of f* onto the features' span:
+/// <list type="bullet">
+/// <item>G = k1(WWᵀ)/d (exact Gram), b = W e_1/(2√d), a = G⁻¹b by Cholesky, L_TE = 1 − bᵀa, ‖f_TE‖² = 1 − L_TE;</item>
+/// <item>per harmonic degree k: m_k = ‖[f_TE]_k‖² = μ_k² N_k aᵀP_k(WWᵀ)a (k ≤ K);</item>
+/// <item>degree 1 is linear, [f_TE]_1(x) = v·x with v = Wᵀa/2: its coefficient along f* is c_1 = v_1/√d = 1 − L_TE,
+/// its orthogonal mass p_1 = Σ_(j≥2) v_j²/d, and m_1 = c_1² + p_1;</item>
+/// <item>Σ_k m_k = 1 − L_TE; the part above degree K is <see cref="TailMass"/>.</item>
+/// </list>
+/// Built once: the O(M³) Cholesky and the O(K M²) Legendre recurrence run in the constructor.
+/// </summary>
+public sealed class ReluTeacher
+{
+    /// <summary>The default truncation degree K for the teacher's degree masses (spec 01, §3.2: K = 60 leaves a tail of ~1e-6 or less).</summary>
+    public const int DefaultMaxDegree = 60;
+
+    private readonly Matrix<double> weights;
+    private readonly Matrix<double> gram;
+    private readonly Vector<double> outputWeights;
+    private readonly Vector<double> targetCorrelations;
+    private readonly Vector<double> linearPart;
+    private readonly double[] degreeMasses;
+
+    /// <summary>The teacher with the given unit weight rows (the caller controls how they are sampled).</summary>
+    /// <param name="weights">M_TE × d matrix, d ≥ 2, M_TE ≥ 1, every row a unit vector (|‖w‖² − 1| ≤ 1e-10), rows distinct
+    /// so that the Gram matrix is positive definite.</param>
+    /// <param name="maxDegree">K ≥ 1, the largest harmonic degree whose mass m_k is computed (default 60).</param>
+    public ReluTeacher(Matrix<double> weights, int maxDegree = DefaultMaxDegree)
+    {
+        ParameterCheck.NotNull(weights, nameof(weights));
+        ParameterCheck.Dimension(weights.ColumnCount, nameof(weights) + ".ColumnCount");
+        ParameterCheck.AtLeast(weights.RowCount, 1, nameof(weights) + ".RowCount", "the teacher width M_TE");
+        ParameterCheck.AtLeast(maxDegree, 1, nameof(maxDegree), "the truncation degree K");
+        ParameterCheck.UnitRows(weights, nameof(weights));
+
+        var d = weights.ColumnCount;
+        var m = weights.RowCount;
+        this.weights = weights.Clone();
+        Dimension = d;
+        Width = m;
+        MaxDegree = maxDegree;
+        Spectrum = new ReluSphereSpectrum(d, maxDegree);
+
+        var cosines = ArcCosineKernel.Cosines(this.weights);
+        gram = cosines.Map(r => ArcCosineKernel.K1Unchecked(r) / d);
+        targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
+        var cholesky = Factorize(gram, cosines);
+        outputWeights = cholesky.Solve(targetCorrelations);
+
+        var explained = targetCorrelations.DotProduct(outputWeights);
+        Loss = 1.0 - explained;
+        if (!(Loss > 0) || !double.IsFinite(Loss))
+        {
+            throw new ArgumentException(
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = 1 − bᵀa = {ParameterCheck.Show(Loss)}, not in (0, 1]; the Gram matrix " +
+                "is too ill-conditioned for double precision at this width (use fewer or better-separated units).",
+                nameof(weights));
+        }
+
+        linearPart = this.weights.TransposeThisAndMultiply(outputWeights) / 2.0;
+        TargetCoefficient = linearPart[0] / Math.Sqrt(d);
+        var orthogonal = 0.0;
+        for (var j = 1; j < d; j++)
+        {
+            orthogonal += linearPart[j] * linearPart[j];
+        }
+
+        OrthogonalLinearMass = orthogonal / d;
+
+        var forms = SphericalLegendre.QuadraticForms(cosines, outputWeights, d, maxDegree);
+        degreeMasses = new double[maxDegree + 1];
+        var sumOfA = outputWeights.Sum();
+        degreeMasses[0] = Spectrum.Eigenvalues[0] * sumOfA * sumOfA; // P_0 ≡ 1: aᵀP_0a = (Σ a_i)², a square
+        degreeMasses[1] = TargetCoefficient * TargetCoefficient + OrthogonalLinearMass;
+        var total = degreeMasses[0] + degreeMasses[1];
+        for (var k = 2; k <= maxDegree; k++)
+        {
+            degreeMasses[k] = Spectrum.TraceShares[k] * forms[k];
+            total += degreeMasses[k];
+        }
+
+        TailMass = explained - total;
+        TailEigenvalue = ReluSphereSpectrum.Eigenvalue(maxDegree % 2 == 0 ? maxDegree + 2 : maxDegree + 1, d);
+    }
+
+    /// <summary>
+    /// A teacher of width M_TE with weight rows drawn uniformly on S^(d−1) from an explicit seed
+    /// (see <see cref="SampleWeights"/>).
+    /// </summary>
+    /// <param name="dimension">d ≥ 2.</param>
+    /// <param name="width">M_TE ≥ 1.</param>
+    /// <param name="seed">The seed of the weight stream.</param>
+    /// <param name="maxDegree">K ≥ 1 (default 60).</param>
+    public static ReluTeacher Sample(int dimension, int width, int seed, int maxDegree = DefaultMaxDegree) =>
+        new(SampleWeights(dimension, width, seed), maxDegree);
+
+    /// <summary>
+    /// M rows drawn uniformly on S^(d−1): standard normal entries from MathNet's Xoshiro256** seeded with
+    /// <paramref name="seed"/> (matrix filled in MathNet's order), each row divided by its norm. Reproducible to the bit.
+    /// </summary>
+    /// <param name="dimension">d ≥ 2.</param>
+    /// <param name="width">M ≥ 1.</param>
+    /// <param name="seed">The seed of the weight stream.</param>
+    public static Matrix<double> SampleWeights(int dimension, int width, int seed)
+    {
+        ParameterCheck.Dimension(dimension, nameof(dimension));
+        ParameterCheck.AtLeast(width, 1, nameof(width), "the number of units M");
+        // TODO(core): this private stream moves onto the core library's per-(seed, trial) random streams.
+        var random = new Xoshiro256StarStar(seed);
+        var gaussian = Matrix<double>.Build.Random(width, dimension, new Normal(0.0, 1.0, random));
+        var norms = gaussian.RowNorms(2.0);
+        for (var i = 0; i < width; i++)
+        {
+            gaussian.SetRow(i, gaussian.Row(i) / norms[i]);
+        }
+
+        return gaussian;
+    }
+
+    /// <summary>The input dimension d.</summary>
+    public int Dimension { get; }
+
+    /// <summary>The teacher width M_TE.</summary>
+    public int Width { get; }
+
+    /// <summary>K, the largest degree in <see cref="DegreeMasses"/>.</summary>
+    public int MaxDegree { get; }
+
+    /// <summary>The kernel spectrum (μ_k, λ_k, N_k) for k ≤ K in dimension d.</summary>
+    public ReluSphereSpectrum Spectrum { get; }
+
+    /// <summary>A copy of the unit weight rows W (M_TE × d).</summary>
+    public Matrix<double> Weights => weights.Clone();
+
+    /// <summary>A copy of the exact population Gram matrix G = k1(WWᵀ)/d.</summary>
+    public Matrix<double> Gram => gram.Clone();
+
+    /// <summary>A copy of the output weights a = G⁻¹b.</summary>
+    public Vector<double> OutputWeights => outputWeights.Clone();
+
+    /// <summary>A copy of b = W e_1/(2√d), b_i = E_x[φ_i(x) f*(x)].</summary>
+    public Vector<double> TargetCorrelations => targetCorrelations.Clone();
+
+    /// <summary>A copy of v = Wᵀa/2, the degree-1 (linear) part of the teacher, [f_TE]_1(x) = v·x.</summary>
+    public Vector<double> LinearPart => linearPart.Clone();
+
+    /// <summary>L_TE = E_x[(f_TE − f*)²] = 1 − bᵀa.</summary>
+    public double Loss { get; }
+
+    /// <summary>c_1 = v_1/√d = ⟨f_TE, f*⟩, which equals 1 − L_TE because the teacher is a projection.</summary>
+    public double TargetCoefficient { get; }
+
+    /// <summary>p_1 = Σ_(j≥2) v_j²/d, the teacher's degree-1 mass orthogonal to f*.</summary>
+    public double OrthogonalLinearMass { get; }
+
+    /// <summary>m_k = ‖[f_TE]_k‖² for k = 0…K (m_0 = λ_0(Σa_i)², m_1 = c_1² + p_1, m_k = 0 for odd k ≥ 3).</summary>
+    public IReadOnlyList<double> DegreeMasses => degreeMasses;
+
+    /// <summary>The teacher's mass above degree K: (1 − L_TE) − Σ_(k≤K) m_k (rounding may make a zero tail slightly negative).</summary>
+    public double TailMass { get; }
+
+    /// <summary>λ at the first even degree above K: an upper bound on every eigenvalue carrying the tail mass.</summary>
+    public double TailEigenvalue { get; }
+
+    /// <summary>
+    /// The infinite-width student trained on this teacher's labels (spec 01, §3.2, "Student (M_ST = ∞)"):
+    /// L_ST(t) = (1 − g_1 c_1)² + g_1² p_1 + Σ_(k≠1, k≤K) g_k² m_k + g_tail² max(0, tail), g_k = 1 − e^(−λ_k t), with
+    /// 1 − g_1 c_1 formed as L_TE + c_1 e^(−λ_1 t). The tail mass is placed on <see cref="TailEigenvalue"/>, so that
+    /// L_ST(0) = 1 and L_ST(∞) = L_TE hold to rounding; at finite t its term is ≤ tail·(λ_tail t)², an upper bound on the
+    /// true tail contribution. A degree mass that rounding made negative counts as 0. Times are reported as t·λ_1 with
+    /// λ_1 = 1/(4d²).
+    /// </summary>
+    public InfiniteWidthStudent InfiniteWidthStudent()
+    {
+        var lambda = new List<double>();
+        var beta = new List<double>();
+        var theta = new List<double>();
+        var residual = new List<double>();
+        void Add(double l, double b, double t, double r)
+        {
+            lambda.Add(l);
+            beta.Add(b);
+            theta.Add(t);
+            residual.Add(r);
+        }
+
+        var lambda1 = Spectrum.Eigenvalues[1];
+        Add(lambda1, TargetCoefficient, 1.0, Loss); // θ − β = 1 − c_1 = L_TE exactly as computed
+        Add(lambda1, Math.Sqrt(OrthogonalLinearMass), 0.0, -Math.Sqrt(OrthogonalLinearMass));
+        for (var k = 0; k <= MaxDegree; k++)
+        {
+            if (k == 1 || Spectrum.Eigenvalues[k] == 0)
+            {
+                continue;
+            }
+
+            var norm = Math.Sqrt(Math.Max(0.0, degreeMasses[k]));
+            Add(Spectrum.Eigenvalues[k], norm, 0.0, -norm);
+        }
+
+        var tail = Math.Sqrt(Math.Max(0.0, TailMass));
+        Add(TailEigenvalue, tail, 0.0, -tail);
+        return new InfiniteWidthStudent(lambda.ToArray(), beta.ToArray(), theta.ToArray(), residual.ToArray(), Loss, lambda1);
+    }
+
+    private static Cholesky<double> Factorize(Matrix<double> gram, Matrix<double> cosines)
+    {
+        Cholesky<double>? cholesky = null;
+        try
+        {
+            cholesky = gram.Cholesky();
+        }
+        catch (ArgumentException)
+        {
+        }
+
+        var factor = cholesky?.Factor;
+        var smallestPivot = double.PositiveInfinity;
+        var largestPivot = 0.0;
+        if (factor is not null)
+        {
+            for (var i = 0; i < factor.RowCount; i++)
+            {
+                var pivot = factor[i, i] * factor[i, i];
+                smallestPivot = Math.Min(smallestPivot, pivot);
+                largestPivot = Math.Max(largestPivot, pivot);
+            }
+        }
+
+        if (cholesky is not null && smallestPivot > 1e-13 * largestPivot && double.IsFinite(smallestPivot))
+        {
+            return cholesky;
+        }
+
+        var (closestI, closestJ, closest) = (0, 0, -2.0);
+        for (var i = 0; i < cosines.RowCount; i++)
+        {
+            for (var j = i + 1; j < cosines.ColumnCount; j++)
+            {
+                if (cosines[i, j] > closest)
+                {
+                    (closestI, closestJ, closest) = (i, j, cosines[i, j]);
+                }
+            }
+        }
+
+        var detail = closest > 1 - 1e-12
+            ? $"rows {closestI} and {closestJ} are (numerically) the same unit (cosine {ParameterCheck.Show(closest)}); remove duplicates"
+            : $"the closest pair of rows ({closestI}, {closestJ}) has cosine {ParameterCheck.Show(closest)}; the Gram matrix is numerically singular (smallest/largest Cholesky pivot {ParameterCheck.Show(smallestPivot / largestPivot)})";
+        throw new ArgumentException(
+            $"weights: the population Gram matrix k1(WWᵀ)/d is not numerically positive definite: {detail}.", "weights");
+    }
+}
