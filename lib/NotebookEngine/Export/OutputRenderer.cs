@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NotebookEngine.Export;
+
+/// <summary>
+/// Renders a code cell's saved outputs to HTML. A rich output shows one representation, chosen in the order
+/// <c>text/html</c> &gt; <c>image/svg+xml</c> &gt; <c>image/png</c> (then jpeg, gif) &gt; <c>text/markdown</c> &gt;
+/// <c>text/plain</c>. HTML is written raw, so its <c>&lt;script&gt;</c> elements (Plotly.NET charts calling
+/// <c>Plotly.newPlot</c>) execute when the page loads; SVG is inlined; bitmaps become data URIs; plain text,
+/// streams and tracebacks are escaped into <c>&lt;pre&gt;</c> with ANSI colour codes removed. Consecutive stream
+/// outputs of the same name are merged into one block, as notebook front ends show them.
+/// </summary>
+internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
+{
+    /// <summary>Bitmap mime types shown as data-URI images, in order of preference.</summary>
+    private static readonly string[] BitmapMimes = ["image/png", "image/jpeg", "image/gif"];
+
+    /// <summary>Renders all outputs of a cell, in order, into <paramref name="html"/>.</summary>
+    public void Render(IReadOnlyList<CellOutput> outputs, StringBuilder html)
+    {
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            switch (outputs[i])
+            {
+                case StreamOutput stream:
+                    var text = new StringBuilder(stream.Text);
+                    while (i + 1 < outputs.Count && outputs[i + 1] is StreamOutput next && next.Name == stream.Name)
+                    {
+                        text.Append(next.Text);
+                        i++;
+                    }
+                    RenderStream(stream.Name, text.ToString(), html);
+                    break;
+                case RichOutput rich:
+                    RenderRich(rich, html);
+                    break;
+                case ErrorOutput error:
+                    RenderError(error, html);
+                    break;
+            }
+        }
+    }
+
+    private static void RenderStream(string name, string text, StringBuilder html)
+    {
+        var kind = name == "stderr" ? "stderr" : "stdout";
+        html.Append("<div class=\"output stream ").Append(kind).Append("\"><pre>")
+            .Append(Escape(StripAnsi(text).TrimEnd('\n', '\r')))
+            .Append("</pre></div>\n");
+    }
+
+    private void RenderRich(RichOutput output, StringBuilder html)
+    {
+        var data = output.Data;
+        if (data.TryGetValue("text/html", out var fragment))
+        {
+            html.Append("<div class=\"output html\">\n").Append(fragment).Append("\n</div>\n");
+        }
+        else if (data.TryGetValue("image/svg+xml", out var svg))
+        {
+            html.Append("<div class=\"output image svg\">").Append(svg).Append("</div>\n");
+        }
+        else if (BitmapMimes.FirstOrDefault(data.ContainsKey) is { } bitmapMime)
+        {
+            var base64 = string.Concat(data[bitmapMime].Where(ch => !char.IsWhiteSpace(ch)));
+            var alt = data.TryGetValue("text/plain", out var plainAlt) ? plainAlt : "output image";
+            html.Append("<div class=\"output image\"><img src=\"data:").Append(bitmapMime).Append(";base64,").Append(base64)
+                .Append("\" alt=\"").Append(Escape(alt)).Append("\"></div>\n");
+        }
+        else if (data.TryGetValue("text/markdown", out var md))
+        {
+            html.Append("<div class=\"output markdown\">\n").Append(markdown.Render(md)).Append("</div>\n");
+        }
+        else if (data.TryGetValue("text/plain", out var plain))
+        {
+            html.Append("<div class=\"output text\"><pre>").Append(Escape(StripAnsi(plain).TrimEnd('\n', '\r'))).Append("</pre></div>\n");
+        }
+        else if (data.Count > 0)
+        {
+            html.Append("<div class=\"output unsupported\">Output of type ")
+                .Append(Escape(string.Join(", ", data.Keys)))
+                .Append(" is not shown in the HTML export.</div>\n");
+        }
+    }
+
+    private static void RenderError(ErrorOutput error, StringBuilder html)
+    {
+        html.Append("<div class=\"output error\" role=\"alert\">\n<div class=\"error-title\"><span class=\"error-name\">")
+            .Append(Escape(error.Name)).Append("</span>");
+        if (error.Value.Length > 0)
+            html.Append(": <span class=\"error-value\">").Append(Escape(StripAnsi(error.Value))).Append("</span>");
+        html.Append("</div>\n");
+
+        var traceback = StripAnsi(string.Join("\n", error.Traceback)).TrimEnd('\n', '\r');
+        if (traceback.Length > 0 && traceback != StripAnsi(error.Value).TrimEnd('\n', '\r'))
+            html.Append("<pre class=\"traceback\">").Append(Escape(traceback)).Append("</pre>\n");
+        html.Append("</div>\n");
+    }
+
+    /// <summary>HTML-escapes text for element content and attribute values.</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Removes ANSI escape sequences (terminal colours) that kernels put into tracebacks and streams.</summary>
+    public static string StripAnsi(string text) => AnsiEscape().Replace(text, "");
+
+    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")]
+    private static partial Regex AnsiEscape();
+}
