@@ -15,7 +15,7 @@ internal static class AtomicFile
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, Utf8NoBom);
+            using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: -1, leaveOpen: true);
             writer.Write(text);
         });
 

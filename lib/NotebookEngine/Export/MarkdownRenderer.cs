@@ -11,8 +11,9 @@ namespace NotebookEngine.Export;
 /// extensions (pipe and grid tables, footnotes, task lists, auto-identifiers…) and its mathematics extension.
 /// The math extension parses <c>$…$</c> and <c>$$…$$</c> before emphasis, so underscores and asterisks inside
 /// formulas are never turned into emphasis; formulas come out verbatim as
-/// <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> and <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>,
-/// which the page's math script typesets with KaTeX on load.
+/// <c>&lt;span class="math"&gt;\(…\)&lt;/span&gt;</c> for <c>$…$</c>, <c>&lt;span class="math display"&gt;\[…\]&lt;/span&gt;</c>
+/// for <c>$$…$$</c> inside a paragraph (<see cref="DollarMathRenderer"/>) and <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>
+/// for a <c>$$</c> block on its own lines, which the page's math script typesets with KaTeX on load.
 /// Media links (YouTube and similar embedded as iframes) are disabled: the book must read offline, so such
 /// URLs stay ordinary links.
 /// </summary>
@@ -25,6 +26,7 @@ internal sealed class MarkdownRenderer
     {
         var builder = new MarkdownPipelineBuilder().UseAdvancedExtensions();
         builder.Extensions.RemoveAll(extension => extension is MediaLinkExtension);
+        builder.Extensions.Add(new DollarMathRenderer.Extension());
         _pipeline = builder.Build();
     }
 
@@ -76,7 +78,7 @@ internal sealed class MarkdownRenderer
             var image = bundle.FirstOrDefault(kv => kv.Key.StartsWith("image/", StringComparison.OrdinalIgnoreCase));
             if (image.Key is null) continue;
             link.Url = image.Key.Equals("image/svg+xml", StringComparison.OrdinalIgnoreCase)
-                ? "data:image/svg+xml;charset=utf-8," + Uri.EscapeDataString(image.Value)
+                ? "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(image.Value))
                 : $"data:{image.Key};base64,{string.Concat(image.Value.Where(ch => !char.IsWhiteSpace(ch)))}";
         }
     }

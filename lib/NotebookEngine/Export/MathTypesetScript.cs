@@ -3,7 +3,7 @@ namespace NotebookEngine.Export;
 /// <summary>
 /// The book's <c>assets/typeset-math.js</c>: on page load it typesets, with <c>katex.render</c>, every formula
 /// that <see cref="MarkdownRenderer"/> emitted inside rendered markdown (<c>.markdown span.math</c> holding
-/// <c>\(…\)</c> inline, <c>.markdown div.math</c> holding <c>\[…\]</c> display). Only those elements are touched,
+/// <c>\(…\)</c> inline; <c>.markdown div.math</c> and <c>.markdown span.math.display</c> holding <c>\[…\]</c> display). Only those elements are touched,
 /// so dollar signs in code, plain-text outputs and HTML tables are never mistaken for math. Macros defined with
 /// <c>\newcommand</c> or <c>\def</c> carry over from one formula to the next, as in a LaTeX document. A formula
 /// KaTeX cannot parse is shown as TeX in red with the parse error as tooltip (KaTeX's <c>throwOnError: false</c>).
@@ -36,7 +36,7 @@ internal static class MathTypesetScript
               if (element.getAttribute("data-typeset") === "true") {
                 continue;
               }
-              var display = element.tagName === "DIV";
+              var display = element.tagName === "DIV" || element.classList.contains("display");
               var tex = display
                 ? unwrap(element.textContent, "\\[", "\\]")
                 : unwrap(element.textContent, "\\(", "\\)");

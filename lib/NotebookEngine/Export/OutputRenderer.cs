@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -8,7 +7,8 @@ namespace NotebookEngine.Export;
 /// Renders a code cell's saved outputs to HTML. A rich output shows one representation, chosen in the order
 /// <c>text/html</c> &gt; <c>image/svg+xml</c> &gt; <c>image/png</c> (then jpeg, gif) &gt; <c>text/markdown</c> &gt;
 /// <c>text/plain</c>. HTML is written raw, so its <c>&lt;script&gt;</c> elements (Plotly.NET charts calling
-/// <c>Plotly.newPlot</c>) execute when the page loads; SVG is inlined; bitmaps become data URIs; plain text,
+/// <c>Plotly.newPlot</c>) execute when the page loads; SVG and bitmaps become <c>&lt;img&gt;</c> with a base64
+/// data URI (an SVG image is isolated: its ids, styles and scripts cannot clash with the page's); plain text,
 /// streams and tracebacks are escaped into <c>&lt;pre&gt;</c> with ANSI colour codes removed. Consecutive stream
 /// outputs of the same name are merged into one block, as notebook front ends show them.
 /// </summary>
@@ -60,7 +60,10 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
         }
         else if (data.TryGetValue("image/svg+xml", out var svg))
         {
-            html.Append("<div class=\"output image svg\">").Append(svg).Append("</div>\n");
+            var alt = data.TryGetValue("text/plain", out var svgAlt) ? svgAlt : "output image";
+            html.Append("<div class=\"output image svg\"><img src=\"data:image/svg+xml;base64,")
+                .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)))
+                .Append("\" alt=\"").Append(Escape(alt)).Append("\"></div>\n");
         }
         else if (BitmapMimes.FirstOrDefault(data.ContainsKey) is { } bitmapMime)
         {
@@ -99,8 +102,28 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
         html.Append("</div>\n");
     }
 
-    /// <summary>HTML-escapes text for element content and attribute values.</summary>
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// HTML-escapes text for element content and quoted attribute values: <c>&amp; &lt; &gt; " '</c> become
+    /// entities; every other character, including non-ASCII letters and symbols, is kept as UTF-8.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                case '\'': escaped.Append("&#39;"); break;
+                default: escaped.Append(ch); break;
+            }
+        }
+        return escaped.ToString();
+    }
 
     /// <summary>Removes ANSI escape sequences (terminal colours) that kernels put into tracebacks and streams.</summary>
     public static string StripAnsi(string text) => AnsiEscape().Replace(text, "");
