@@ -195,9 +195,9 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
     {
         var first = book.Read("01-foundations.html");
         var second = book.Read("02-charts.html");
-        Assert.Equal(2, HtmlScan.Count(first, "<a rel=\"next\" href=\"02-charts.html\">Charts →</a>"));
+        Assert.Equal(2, HtmlScan.Count(first, "<a rel=\"next\" href=\"02-charts.html\"><span class=\"markdown\">Charts</span> →</a>"));
         Assert.DoesNotContain("rel=\"prev\"", first);
-        Assert.Equal(2, HtmlScan.Count(second, "<a rel=\"prev\" href=\"01-foundations.html\">← Foundations of <span class=\"math\">\\(w_{\\text{weak}}\\)</span> students</a>"));
+        Assert.Equal(2, HtmlScan.Count(second, "<a rel=\"prev\" href=\"01-foundations.html\">← <span class=\"markdown\">Foundations of <span class=\"math\">\\(w_{\\text{weak}}\\)</span> students</span></a>"));
         Assert.DoesNotContain("rel=\"next\"", second);
         foreach (var page in new[] { first, second })
             Assert.Equal(2, HtmlScan.Count(page, "<a href=\"index.html\">Contents</a>"));

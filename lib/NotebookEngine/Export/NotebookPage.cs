@@ -50,16 +50,19 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
         return html.ToString();
     }
 
-    /// <summary>Inner HTML of the navigation bar: previous notebook, index, next notebook.</summary>
+    /// <summary>
+    /// Inner HTML of the navigation bar: previous notebook, index, next notebook. Titles are marked as rendered
+    /// markdown so that math in them is typeset like the page's.
+    /// </summary>
     public static string Navigation(PageLink? previous, PageLink? next)
     {
         var html = new StringBuilder();
         html.Append("<span class=\"prev\">");
         if (previous is not null)
-            html.Append("<a rel=\"prev\" href=\"").Append(previous.Href).Append("\">← ").Append(previous.TitleHtml).Append("</a>");
+            html.Append("<a rel=\"prev\" href=\"").Append(previous.Href).Append("\">← <span class=\"markdown\">").Append(previous.TitleHtml).Append("</span></a>");
         html.Append("</span><span class=\"home\"><a href=\"index.html\">Contents</a></span><span class=\"next\">");
         if (next is not null)
-            html.Append("<a rel=\"next\" href=\"").Append(next.Href).Append("\">").Append(next.TitleHtml).Append(" →</a>");
+            html.Append("<a rel=\"next\" href=\"").Append(next.Href).Append("\"><span class=\"markdown\">").Append(next.TitleHtml).Append("</span> →</a>");
         return html.Append("</span>").ToString();
     }
 
