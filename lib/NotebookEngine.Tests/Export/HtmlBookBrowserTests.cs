@@ -10,12 +10,13 @@ public sealed class HtmlBookBrowserTests(ExportedFixtureBook book) : IClassFixtu
     public void ChartsAreDrawnAndMathIsTypesetOffline()
     {
         var chromium = HeadlessChromium.Require();
-        var doms = new Dictionary<string, string>();
+        string[] files = ["01-foundations.html", "02-charts.html", "index.html"];
+        var doms = files.ToDictionary(file => file, file => HeadlessChromium.DumpDom(chromium, Path.Combine(book.OutputDirectory, file)));
 
-        foreach (var file in new[] { "01-foundations.html", "02-charts.html", "index.html" })
+        foreach (var file in files)
         {
             var source = book.Read(file);
-            var dom = doms[file] = HeadlessChromium.DumpDom(chromium, Path.Combine(book.OutputDirectory, file));
+            var dom = doms[file];
 
             // Every Plotly chart div holds the plot's SVG, drawn by assets/plotly.min.js.
             var chartIds = HtmlScan.PlotlyChartIds(source);

@@ -5,7 +5,8 @@ namespace NotebookEngine.Export;
 /// <summary>
 /// Writes files atomically: content goes to a temporary file in the destination's folder, which then replaces
 /// the destination in one rename. A reader (a browser, a web server, a concurrent export) never sees a half-written
-/// page or asset, and a failed write leaves the previous file intact.
+/// page or asset, and a failed write leaves the previous file intact. (Files are not fsynced: the book is
+/// regenerated output, so durability across a power loss is not worth the cost of syncing every font file.)
 /// </summary>
 internal static class AtomicFile
 {
@@ -38,7 +39,6 @@ internal static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
         }

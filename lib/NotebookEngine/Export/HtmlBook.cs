@@ -20,7 +20,11 @@ public static class HtmlBook
     /// <exception cref="ArgumentException">No notebooks, an empty path, duplicate notebook names, or a notebook named <c>index</c>.</exception>
     /// <exception cref="HtmlBookException">A notebook cannot be read, or KaTeX is not installed (run <c>environment/setup.sh</c>) and
     /// <see cref="HtmlBookOptions.AllowMissingMath"/> is false.</exception>
-    public static HtmlBookResult Export(IReadOnlyList<string> executedNotebookPaths, string outputDirectory, HtmlBookOptions? options = null)
+    public static HtmlBookResult Export(IReadOnlyList<string> executedNotebookPaths, string outputDirectory, HtmlBookOptions? options = null) =>
+        ExportWith(KatexSearch.FromProcess(), executedNotebookPaths, outputDirectory, options);
+
+    /// <summary><see cref="Export(IReadOnlyList{string}, string, HtmlBookOptions?)"/> with a given KaTeX search (tests).</summary>
+    internal static HtmlBookResult ExportWith(KatexSearch katexSearch, IReadOnlyList<string> executedNotebookPaths, string outputDirectory, HtmlBookOptions? options)
     {
         ArgumentNullException.ThrowIfNull(executedNotebookPaths);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
@@ -35,10 +39,10 @@ public static class HtmlBook
         CheckPageNames(notebooks, nameof(executedNotebookPaths));
 
         var warnings = new List<string>();
-        var katex = KatexLocator.Find(options.KatexDirectory, out var searched);
+        var katex = KatexLocator.Find(options.KatexDirectory, katexSearch, out var searched);
         if (katex is null)
         {
-            var message = $"KaTeX was not found (looked for {string.Join(" and ", searched)}; {KatexLocator.EnvironmentVariable} is unset); run environment/setup.sh to install it";
+            var message = $"KaTeX was not found (looked for {searched}); run environment/setup.sh to install it";
             if (!options.AllowMissingMath)
                 throw new HtmlBookException(message + ".");
             warnings.Add(message + "; math is left as TeX.");

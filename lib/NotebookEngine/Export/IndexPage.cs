@@ -41,7 +41,7 @@ internal static class IndexPage
                 .Append("</li>\n");
         }
         html.Append("</ol>\n");
-        html.Append("<p class=\"book-footer\">Exported from executed notebooks; charts and math render offline.</p>\n");
+        html.Append("<p class=\"book-footer\">Exported from the executed notebooks; every page reads offline.</p>\n");
         return html.ToString();
     }
 }

@@ -21,26 +21,25 @@ internal static class KatexLocator
     /// environment variable) that lacks KaTeX's files is an error rather than a silent fallback.
     /// </summary>
     /// <param name="explicitDirectory">The <see cref="HtmlBookOptions.KatexDirectory"/> option, if set.</param>
-    /// <param name="searched">Receives the places looked at, for the error message.</param>
+    /// <param name="search">Where to look when no folder is given explicitly.</param>
+    /// <param name="searched">Receives a description of the places looked at, for the error message.</param>
     /// <exception cref="HtmlBookException">An explicitly configured folder is not a KaTeX dist folder.</exception>
-    public static string? Find(string? explicitDirectory, out IReadOnlyList<string> searched)
+    public static string? Find(string? explicitDirectory, KatexSearch search, out string searched)
     {
         if (!string.IsNullOrWhiteSpace(explicitDirectory))
         {
-            searched = [explicitDirectory];
+            searched = explicitDirectory;
             return RequireDist(explicitDirectory, $"{nameof(HtmlBookOptions)}.{nameof(HtmlBookOptions.KatexDirectory)}");
         }
 
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        if (!string.IsNullOrWhiteSpace(search.EnvironmentValue))
         {
-            searched = [fromEnvironment];
-            return RequireDist(fromEnvironment, $"environment variable {EnvironmentVariable}");
+            searched = search.EnvironmentValue;
+            return RequireDist(search.EnvironmentValue, $"environment variable {EnvironmentVariable}");
         }
 
-        var roots = new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
-        searched = roots.Select(r => Path.Combine(r, "…", RelativeDist)).ToList();
-        foreach (var root in roots)
+        searched = $"{RelativeDist} in {string.Join(" and ", search.Roots.Select(r => $"'{r}'"))} and their parents; {EnvironmentVariable} is unset";
+        foreach (var root in search.Roots)
         {
             for (var directory = new DirectoryInfo(root); directory is not null; directory = directory.Parent)
             {
@@ -62,4 +61,18 @@ internal static class KatexLocator
 
     private static bool IsDist(string directory) =>
         RequiredFiles.All(f => File.Exists(Path.Combine(directory, f))) && Directory.Exists(Path.Combine(directory, "fonts"));
+}
+
+/// <summary>
+/// Where <see cref="KatexLocator"/> looks when no KaTeX folder is configured in the options: the value of
+/// <c>W2S_KATEX_DIR</c>, then the folders walked up from <paramref name="Roots"/>.
+/// </summary>
+/// <param name="EnvironmentValue">Value of the environment variable, or null when unset.</param>
+/// <param name="Roots">Folders to walk up from.</param>
+internal sealed record KatexSearch(string? EnvironmentValue, IReadOnlyList<string> Roots)
+{
+    /// <summary>The process's search: its environment, current directory and <see cref="AppContext.BaseDirectory"/>.</summary>
+    public static KatexSearch FromProcess() => new(
+        Environment.GetEnvironmentVariable(KatexLocator.EnvironmentVariable),
+        [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
 }
