@@ -152,6 +152,7 @@ public sealed class HtmlBookInputTests
         Assert.Contains("index.html", Assert.Throws<ArgumentException>(() => HtmlBook.Export([index], temp.OutputDirectory)).Message);
         Assert.Equal("executedNotebookPaths", Assert.Throws<ArgumentException>(() => HtmlBook.Export([], temp.OutputDirectory)).ParamName);
         Assert.Throws<ArgumentException>(() => HtmlBook.Export([a], " "));
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => HtmlBook.Export([a], temp.OutputDirectory, new HtmlBookOptions { Title = "" })).ParamName);
     }
 
     [Fact]

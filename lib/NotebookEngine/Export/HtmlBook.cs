@@ -17,7 +17,7 @@ public static class HtmlBook
     /// <param name="outputDirectory">Folder that receives the book.</param>
     /// <param name="options">Export options; defaults when null.</param>
     /// <returns>The written files, each notebook's status, and warnings.</returns>
-    /// <exception cref="ArgumentException">No notebooks, an empty path, duplicate notebook names, or a notebook named <c>index</c>.</exception>
+    /// <exception cref="ArgumentException">No notebooks, an empty path, duplicate notebook names, a notebook named <c>index</c>, or an empty title.</exception>
     /// <exception cref="HtmlBookException">A notebook cannot be read, or KaTeX is not installed (run <c>environment/setup.sh</c>) and
     /// <see cref="HtmlBookOptions.AllowMissingMath"/> is false.</exception>
     public static HtmlBookResult Export(IReadOnlyList<string> executedNotebookPaths, string outputDirectory, HtmlBookOptions? options = null) =>
@@ -29,6 +29,8 @@ public static class HtmlBook
         ArgumentNullException.ThrowIfNull(executedNotebookPaths);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options ??= new HtmlBookOptions();
+        if (string.IsNullOrWhiteSpace(options.Title))
+            throw new ArgumentException($"The book title must not be empty; got '{options.Title}'.", nameof(options));
         if (executedNotebookPaths.Count == 0)
             throw new ArgumentException("At least one executed notebook is needed to export an HTML book; the list is empty.", nameof(executedNotebookPaths));
         for (var i = 0; i < executedNotebookPaths.Count; i++)
