@@ -53,6 +53,25 @@ public sealed class HtmlBookInputTests
     }
 
     [Fact]
+    public void HeadingIdsAreUniqueAcrossThePage()
+    {
+        using var temp = new TemporaryBook();
+        var path = temp.NotebookWithCells("ids.ipynb",
+            """{ "cell_type": "markdown", "metadata": {}, "source": "# Setup" }""",
+            """{ "cell_type": "markdown", "metadata": {}, "source": "## Setup\n\n## Cell 1" }""",
+            """{ "cell_type": "code", "execution_count": 1, "metadata": {}, "source": "x", "outputs": [ { "output_type": "display_data", "metadata": {}, "data": { "text/markdown": "### Setup" } } ] }""");
+
+        HtmlBook.Export([path], temp.OutputDirectory);
+
+        var html = temp.Read("ids.html");
+        Assert.Contains("<h1 id=\"setup\">Setup</h1>", html);
+        Assert.Contains("<h2 id=\"setup-1\">Setup</h2>", html);
+        Assert.Contains("<h2 id=\"cell-1-1\">Cell 1</h2>", html);
+        Assert.Contains("<h3 id=\"setup-2\">Setup</h3>", html);
+        Assert.Equal(1, HtmlScan.Count(html, "id=\"cell-1\""));
+    }
+
+    [Fact]
     public void CurrencyDollarsAreNotMath()
     {
         using var temp = new TemporaryBook();

@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.MediaLinks;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -34,11 +35,23 @@ internal sealed class MarkdownRenderer
     /// Renders <paramref name="markdown"/> to an HTML fragment. Images referring to <c>attachment:name</c> are
     /// replaced by data URIs from <paramref name="attachments"/> (name → mime → base64), so they work offline.
     /// </summary>
-    public string Render(string markdown, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? attachments = null)
+    /// <param name="markdown">The markdown source.</param>
+    /// <param name="attachments">The cell's attachments, if any.</param>
+    /// <param name="anchors">The page's ids; heading ids are made unique against them. Null leaves Markdig's ids.</param>
+    public string Render(
+        string markdown,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? attachments = null,
+        PageAnchors? anchors = null)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         if (attachments is { Count: > 0 })
             InlineAttachments(document, attachments);
+        if (anchors is not null)
+        {
+            foreach (var heading in document.Descendants<HeadingBlock>())
+                if (heading.TryGetAttributes() is { Id: { } id } attributes)
+                    attributes.Id = anchors.Claim(id);
+        }
         return document.ToHtml(_pipeline);
     }
 

@@ -10,7 +10,7 @@ internal sealed record PageLink(string Href, string TitleHtml);
 /// The content of one notebook's page: a status line, then every cell in order. Markdown cells are rendered by
 /// <see cref="MarkdownRenderer"/>; code cells show their execution count, run time, escaped source (with a
 /// <c>language-…</c> class) and outputs (<see cref="OutputRenderer"/>); raw cells are shown verbatim. Each cell
-/// gets an anchor <c>cell-N</c> (1-based).
+/// gets an anchor <c>cell-N</c> (1-based); heading ids are unique across the page (<see cref="PageAnchors"/>).
 /// </summary>
 internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer outputs)
 {
@@ -28,18 +28,22 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
             .Append(OutputRenderer.Escape(Path.GetFileName(notebook.Path))).Append(" · ")
             .Append(NotebookStatus.Html(summary)).Append("</p>\n");
 
+        var anchors = new PageAnchors();
+        var cellIds = Enumerable.Range(1, notebook.Cells.Count)
+            .Select(n => anchors.Claim(string.Create(CultureInfo.InvariantCulture, $"cell-{n}")))
+            .ToList();
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"cell-{i + 1}");
+            var id = cellIds[i];
             switch (notebook.Cells[i])
             {
                 case MarkdownCell cell:
                     html.Append("<section class=\"cell markdown-cell markdown\" id=\"").Append(id).Append("\">\n")
-                        .Append(markdown.Render(cell.Source, cell.Attachments))
+                        .Append(markdown.Render(cell.Source, cell.Attachments, anchors))
                         .Append("</section>\n");
                     break;
                 case CodeCell cell:
-                    Code(cell, id, html);
+                    Code(cell, id, html, anchors);
                     break;
                 case RawCell cell:
                     html.Append("<section class=\"cell raw-cell\" id=\"").Append(id).Append("\"><pre>")
@@ -66,7 +70,7 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
         return html.Append("</span>").ToString();
     }
 
-    private void Code(CodeCell cell, string id, StringBuilder html)
+    private void Code(CodeCell cell, string id, StringBuilder html, PageAnchors anchors)
     {
         html.Append("<section class=\"cell code-cell").Append(cell.Failed ? " failed" : "").Append("\" id=\"").Append(id).Append("\">\n")
             .Append("<div class=\"cell-header\"><span class=\"prompt\">In [")
@@ -81,7 +85,7 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
         if (cell.Outputs.Count > 0)
         {
             html.Append("<div class=\"outputs\">\n");
-            outputs.Render(cell.Outputs, html);
+            outputs.Render(cell.Outputs, html, anchors);
             html.Append("</div>\n");
         }
         html.Append("</section>\n");

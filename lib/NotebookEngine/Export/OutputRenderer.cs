@@ -18,7 +18,10 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
     private static readonly string[] BitmapMimes = ["image/png", "image/jpeg", "image/gif"];
 
     /// <summary>Renders all outputs of a cell, in order, into <paramref name="html"/>.</summary>
-    public void Render(IReadOnlyList<CellOutput> outputs, StringBuilder html)
+    /// <param name="outputs">The cell's outputs.</param>
+    /// <param name="html">Receives the HTML.</param>
+    /// <param name="anchors">The page's ids, against which headings of markdown outputs are made unique.</param>
+    public void Render(IReadOnlyList<CellOutput> outputs, StringBuilder html, PageAnchors anchors)
     {
         for (var i = 0; i < outputs.Count; i++)
         {
@@ -34,7 +37,7 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
                     RenderStream(stream.Name, text.ToString(), html);
                     break;
                 case RichOutput rich:
-                    RenderRich(rich, html);
+                    RenderRich(rich, html, anchors);
                     break;
                 case ErrorOutput error:
                     RenderError(error, html);
@@ -51,7 +54,7 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
             .Append("</pre></div>\n");
     }
 
-    private void RenderRich(RichOutput output, StringBuilder html)
+    private void RenderRich(RichOutput output, StringBuilder html, PageAnchors anchors)
     {
         var data = output.Data;
         if (data.TryGetValue("text/html", out var fragment))
@@ -74,7 +77,7 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
         }
         else if (data.TryGetValue("text/markdown", out var md))
         {
-            html.Append("<div class=\"output markdown\">\n").Append(markdown.Render(md)).Append("</div>\n");
+            html.Append("<div class=\"output markdown\">\n").Append(markdown.Render(md, anchors: anchors)).Append("</div>\n");
         }
         else if (data.TryGetValue("text/plain", out var plain))
         {
