@@ -27,8 +27,9 @@ public sealed class ExportedFixtureBook : IDisposable
         var codeCells = chartNotebook["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToList();
         ChartHtml =
         [
-            ChartHtmlFor(Xs.Select(x => 1.0 / x).ToArray(), "weak"),
-            ChartHtmlFor(Xs.Select(x => 1.0 / (x * x)).ToArray(), "strong"),
+            ChartHtmlFor(Xs.Select(x => 1.0 / x).ToArray(), "weak", requireStyle: false),
+            ChartHtmlFor(Xs.Select(x => 1.0 / (x * x)).ToArray(), "strong", requireStyle: false),
+            ChartHtmlFor(Xs.Select(x => 1.0 / x).ToArray(), "weak", requireStyle: true),
         ];
         for (var i = 0; i < codeCells.Count; i++)
             codeCells[i]!["outputs"] = new JsonArray(DisplayData(ChartHtml[i]));
@@ -52,7 +53,10 @@ public sealed class ExportedFixtureBook : IDisposable
     /// <summary>The exporter's result.</summary>
     public HtmlBookResult Result { get; }
 
-    /// <summary>The Plotly.NET chart HTML put into the chart notebook, one per chart cell.</summary>
+    /// <summary>
+    /// The Plotly.NET chart HTML put into the chart notebook, one per chart cell: two as the runner writes them
+    /// (plotly.js assumed loaded), the last as written for Polyglot (loads plotly.js through require.js from a CDN).
+    /// </summary>
     public IReadOnlyList<string> ChartHtml { get; }
 
     /// <summary>Text of a written file of the book, by path relative to the book folder.</summary>
@@ -61,10 +65,20 @@ public sealed class ExportedFixtureBook : IDisposable
     /// <summary>Full path of a fixture notebook in the test output folder.</summary>
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Export", "Fixtures", name);
 
-    /// <summary>The chart's HTML as Plotly.NET writes it for a notebook (div + script calling Plotly.newPlot).</summary>
-    private static string ChartHtmlFor(double[] ys, string name)
+    /// <summary>
+    /// The chart's HTML as Plotly.NET writes it for a notebook: a div and a script calling Plotly.newPlot, either
+    /// assuming plotly.js is loaded (the runner's choice) or, <paramref name="requireStyle"/>, loading it through
+    /// require.js from the CDN (what Plotly.NET.Interactive does in Polyglot).
+    /// </summary>
+    private static string ChartHtmlFor(double[] ys, string name, bool requireStyle)
     {
         var chart = Plotly.NET.CSharp.Chart.Line<double, double, string>(x: Xs, y: ys, Name: name);
+        if (requireStyle)
+        {
+            var display = Plotly.NET.DisplayOptions.init(null, null, null, null, null, null,
+                PlotlyJSReference: Plotly.NET.PlotlyJSReference.NewRequire("https://cdn.plot.ly/plotly-2.28.0.min"));
+            chart = Plotly.NET.GenericChart.addDisplayOptions(display, chart);
+        }
         return Plotly.NET.GenericChart.toChartHTML(chart);
     }
 

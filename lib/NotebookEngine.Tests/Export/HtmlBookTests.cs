@@ -67,19 +67,37 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
         var plotly = html.IndexOf("<script src=\"assets/plotly.min.js\"></script>", StringComparison.Ordinal);
         var headEnd = html.IndexOf("</head>", StringComparison.Ordinal);
         Assert.InRange(plotly, 0, headEnd);
+        Assert.InRange(html.IndexOf("<script src=\"assets/plotly-require.js\"></script>", StringComparison.Ordinal), plotly, headEnd);
         var ids = HtmlScan.PlotlyChartIds(html);
-        Assert.Equal(2, ids.Count);
+        Assert.Equal(3, ids.Count);
         foreach (var id in ids)
             Assert.True(html.IndexOf($"<div id=\"{id}\"", StringComparison.Ordinal) > headEnd);
         // The chart HTML is written raw, exactly as Plotly.NET produced it, so its scripts run.
-        foreach (var chart in book.ChartHtml)
-            Assert.Contains(chart, html);
+        Assert.Contains(book.ChartHtml[0], html);
+        Assert.Contains(book.ChartHtml[1], html);
     }
 
     [Fact]
-    public void ChartHtmlFromPlotlyNetHasNoCdnReference()
+    public void RequireStyleChartsArePointedAtTheLocalPlotly()
     {
-        foreach (var chart in book.ChartHtml)
+        var html = book.Read("02-charts.html");
+        var requireChart = book.ChartHtml[2];
+        const string plotlyCdn = "paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}";
+        const string requireCdn = "script.setAttribute(\"src\", \"https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.6/require.min.js\");";
+        Assert.Contains(plotlyCdn, requireChart);
+        Assert.Contains(requireCdn, requireChart);
+
+        var localized = requireChart
+            .Replace(plotlyCdn, "paths:{plotly:'assets/plotly.min'}", StringComparison.Ordinal)
+            .Replace(requireCdn, "script.setAttribute(\"src\", \"assets/plotly-require.js\");", StringComparison.Ordinal);
+        Assert.Contains(localized, html);
+        Assert.True(new FileInfo(Path.Combine(book.Result.AssetsDirectory, "plotly-require.js")).Length > 0);
+    }
+
+    [Fact]
+    public void ChartHtmlFromPlotlyNetWithoutReferenceHasNoCdnUrl()
+    {
+        foreach (var chart in book.ChartHtml.Take(2))
         {
             Assert.Contains("Plotly.newPlot(", chart);
             Assert.Empty(HtmlScan.HttpUrls(chart));
@@ -175,7 +193,7 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
 
         var charts = book.Result.Notebooks[1];
         Assert.Equal("Charts", charts.Title);
-        Assert.Equal((4, 2, 0), (charts.CellCount, charts.CodeCellCount, charts.FailedCellCount));
+        Assert.Equal((6, 3, 0), (charts.CellCount, charts.CodeCellCount, charts.FailedCellCount));
         Assert.Null(charts.RunTime);
         Assert.Equal(1, book.Result.FailedCellCount);
 
@@ -185,7 +203,7 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
         Assert.InRange(first, 0, int.MaxValue);
         Assert.True(second > first);
         Assert.Contains("<span class=\"status\">7 cells · <span class=\"failed\">1 failed</span> · 1.8 s</span>", index);
-        Assert.Contains("<span class=\"status\">4 cells · <span class=\"ok\">0 failed</span></span>", index);
+        Assert.Contains("<span class=\"status\">6 cells · <span class=\"ok\">0 failed</span></span>", index);
         Assert.Contains("<h1>Fixture book</h1>", index);
         Assert.Contains("<title>Fixture book</title>", index);
     }

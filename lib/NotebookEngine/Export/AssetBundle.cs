@@ -7,7 +7,8 @@ namespace NotebookEngine.Export;
 /// the book reads offline. Contents:
 /// <list type="bullet">
 /// <item><c>plotly.min.js</c> and its licence, extracted from the Plotly.NET assembly's embedded resource (the
-/// same plotly.js version Plotly.NET's chart HTML was written for);</item>
+/// same plotly.js version Plotly.NET's chart HTML was written for), and <c>plotly-require.js</c>
+/// (<see cref="PlotlyRequireCharts"/>);</item>
 /// <item><c>katex/</c>: <c>katex.min.js</c>, <c>katex.min.css</c>, <c>contrib/auto-render.min.js</c>, <c>fonts/</c>
 /// and KaTeX's licence, copied from the dist folder found by <see cref="KatexLocator"/> (absent when the book is
 /// exported without math rendering);</item>
@@ -24,6 +25,9 @@ internal sealed partial record AssetBundle(bool HasMath)
 
     /// <summary>Relative URL of plotly.js.</summary>
     public const string PlotlyUrl = FolderName + "/plotly.min.js";
+
+    /// <summary>Relative URL of the require.js stand-in for Plotly.NET require-style charts.</summary>
+    public const string PlotlyRequireUrl = FolderName + "/" + PlotlyRequireCharts.FileName;
 
     /// <summary>Relative URL of KaTeX's stylesheet.</summary>
     public const string KatexStylesheetUrl = FolderName + "/katex/katex.min.css";
@@ -45,6 +49,7 @@ internal sealed partial record AssetBundle(bool HasMath)
         Directory.CreateDirectory(assets);
 
         WritePlotly(assets);
+        AtomicFile.WriteAllText(Path.Combine(assets, PlotlyRequireCharts.FileName), PlotlyRequireCharts.JavaScript);
         AtomicFile.WriteAllText(Path.Combine(assets, "book.css"), SiteStylesheet.Css);
 
         if (katexDist is null)

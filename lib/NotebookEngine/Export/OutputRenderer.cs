@@ -7,7 +7,8 @@ namespace NotebookEngine.Export;
 /// Renders a code cell's saved outputs to HTML. A rich output shows one representation, chosen in the order
 /// <c>text/html</c> &gt; <c>image/svg+xml</c> &gt; <c>image/png</c> (then jpeg, gif) &gt; <c>text/markdown</c> &gt;
 /// <c>text/plain</c>. HTML is written raw, so its <c>&lt;script&gt;</c> elements (Plotly.NET charts calling
-/// <c>Plotly.newPlot</c>) execute when the page loads; SVG and bitmaps become <c>&lt;img&gt;</c> with a base64
+/// <c>Plotly.newPlot</c>) execute when the page loads (require-style charts are pointed at the local plotly.js,
+/// see <see cref="PlotlyRequireCharts"/>); SVG and bitmaps become <c>&lt;img&gt;</c> with a base64
 /// data URI (an SVG image is isolated: its ids, styles and scripts cannot clash with the page's); plain text,
 /// streams and tracebacks are escaped into <c>&lt;pre&gt;</c> with ANSI colour codes removed. Consecutive stream
 /// outputs of the same name are merged into one block, as notebook front ends show them.
@@ -59,7 +60,7 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
         var data = output.Data;
         if (data.TryGetValue("text/html", out var fragment))
         {
-            html.Append("<div class=\"output html\">\n").Append(fragment).Append("\n</div>\n");
+            html.Append("<div class=\"output html\">\n").Append(PlotlyRequireCharts.Localize(fragment)).Append("\n</div>\n");
         }
         else if (data.TryGetValue("image/svg+xml", out var svg))
         {

@@ -5,7 +5,8 @@ namespace NotebookEngine.Export;
 /// <summary>
 /// The HTML document around every page of the book: head with the local stylesheet and scripts, top and bottom
 /// navigation, and the page's content in <c>&lt;main&gt;</c>. plotly.js is loaded synchronously in the head, so
-/// the inline chart scripts in the outputs find <c>Plotly</c> defined when they run; KaTeX and the math script are
+/// the inline chart scripts in the outputs find <c>Plotly</c> (and, for require-style charts, a local
+/// <c>requirejs</c>) defined when they run; KaTeX and the math script are
 /// deferred (they run, in order, once the document is parsed). Every URL is relative to the page, under
 /// <c>assets/</c>.
 /// </summary>
@@ -33,7 +34,10 @@ internal static class PageTemplate
                 .Append("<script defer src=\"").Append(AssetBundle.TypesetScriptUrl).Append("\"></script>\n");
         }
         if (includePlotly)
-            html.Append("<script src=\"").Append(AssetBundle.PlotlyUrl).Append("\"></script>\n");
+        {
+            html.Append("<script src=\"").Append(AssetBundle.PlotlyUrl).Append("\"></script>\n")
+                .Append("<script src=\"").Append(AssetBundle.PlotlyRequireUrl).Append("\"></script>\n");
+        }
         html.Append("</head>\n<body>\n");
 
         if (navigation is not null)
