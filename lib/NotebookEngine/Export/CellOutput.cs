@@ -12,7 +12,7 @@ internal sealed record StreamOutput(string Name, string Text) : CellOutput;
 /// A <c>display_data</c> or <c>execute_result</c> output: a mime bundle mapping each mime type to its content
 /// (text joined from lines; binary images as base64).
 /// </summary>
-internal sealed record RichOutput(IReadOnlyDictionary<string, string> Data) : CellOutput;
+internal sealed record RichOutput(IReadOnlyDictionary<string, string> MimeBundle) : CellOutput;
 
 /// <summary>An <c>error</c> output: exception name, message and traceback lines.</summary>
 internal sealed record ErrorOutput(string Name, string Value, IReadOnlyList<string> Traceback) : CellOutput;

@@ -121,7 +121,7 @@ public static class HtmlBook
         {
             var fragments = notebook.Cells[i] switch
             {
-                CodeCell cell => cell.Outputs.OfType<RichOutput>().Select(o => o.Data.GetValueOrDefault("text/html")).OfType<string>().Select(PlotlyRequireCharts.Localize),
+                CodeCell cell => cell.Outputs.OfType<RichOutput>().Select(o => o.MimeBundle.GetValueOrDefault("text/html")).OfType<string>().Select(PlotlyRequireCharts.Localize),
                 MarkdownCell cell when cell.Source.Contains("//", StringComparison.Ordinal) => [markdown.Render(cell.Source, cell.Attachments)],
                 _ => [],
             };

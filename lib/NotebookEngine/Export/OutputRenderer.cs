@@ -57,37 +57,37 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
 
     private void RenderRich(RichOutput output, StringBuilder html, PageAnchors anchors)
     {
-        var data = output.Data;
-        if (data.TryGetValue("text/html", out var fragment))
+        var bundle = output.MimeBundle;
+        if (bundle.TryGetValue("text/html", out var fragment))
         {
             html.Append("<div class=\"output html\">\n").Append(PlotlyRequireCharts.Localize(fragment)).Append("\n</div>\n");
         }
-        else if (data.TryGetValue("image/svg+xml", out var svg))
+        else if (bundle.TryGetValue("image/svg+xml", out var svg))
         {
-            var alt = data.TryGetValue("text/plain", out var svgAlt) ? svgAlt : "output image";
+            var alt = bundle.TryGetValue("text/plain", out var svgAlt) ? svgAlt : "output image";
             html.Append("<div class=\"output image svg\"><img src=\"data:image/svg+xml;base64,")
                 .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(svg)))
                 .Append("\" alt=\"").Append(Escape(alt)).Append("\"></div>\n");
         }
-        else if (BitmapMimes.FirstOrDefault(data.ContainsKey) is { } bitmapMime)
+        else if (BitmapMimes.FirstOrDefault(bundle.ContainsKey) is { } bitmapMime)
         {
-            var base64 = string.Concat(data[bitmapMime].Where(ch => !char.IsWhiteSpace(ch)));
-            var alt = data.TryGetValue("text/plain", out var plainAlt) ? plainAlt : "output image";
+            var base64 = string.Concat(bundle[bitmapMime].Where(ch => !char.IsWhiteSpace(ch)));
+            var alt = bundle.TryGetValue("text/plain", out var plainAlt) ? plainAlt : "output image";
             html.Append("<div class=\"output image\"><img src=\"data:").Append(bitmapMime).Append(";base64,").Append(base64)
                 .Append("\" alt=\"").Append(Escape(alt)).Append("\"></div>\n");
         }
-        else if (data.TryGetValue("text/markdown", out var md))
+        else if (bundle.TryGetValue("text/markdown", out var md))
         {
             html.Append("<div class=\"output markdown\">\n").Append(markdown.Render(md, anchors: anchors)).Append("</div>\n");
         }
-        else if (data.TryGetValue("text/plain", out var plain))
+        else if (bundle.TryGetValue("text/plain", out var plain))
         {
             html.Append("<div class=\"output text\"><pre>").Append(Escape(StripAnsi(plain).TrimEnd('\n', '\r'))).Append("</pre></div>\n");
         }
-        else if (data.Count > 0)
+        else if (bundle.Count > 0)
         {
             html.Append("<div class=\"output unsupported\">Output of type ")
-                .Append(Escape(string.Join(", ", data.Keys)))
+                .Append(Escape(string.Join(", ", bundle.Keys)))
                 .Append(" is not shown in the HTML export.</div>\n");
         }
     }
