@@ -13,7 +13,7 @@ internal static class Guard
 {
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    public static void NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string name = "")
+    public static void NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [CallerArgumentExpression(nameof(value))] string name = "")
         where T : class
     {
         if (value is null)

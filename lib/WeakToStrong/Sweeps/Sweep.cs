@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Microsoft.Data.Analysis;
+using WeakToStrong.Statistics;
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.Sweeps;
+
+/// <summary>
+/// Runs a measurement over every (grid point, seed) pair, in parallel over cores, and returns tidy tables.
+/// Each job gets its own random stream <c>new RandomStream(seed, grid index)</c>, and results are stored by job
+/// index, so the output is identical for any number of worker threads and any scheduling (bit for bit, provided
+/// the measurement uses only its job's streams).
+/// <code>
+/// var grid = ParameterGrid.Create().Vary("n", 100, 200, 400);
+/// var result = Sweep.Run(grid, seeds: Enumerable.Range(0, 20), job =&gt;
+/// {
+///     var x = job.Random.NextGaussianMatrix(job.Integer("n"), 10);
+///     return new { Risk = …, Norm = … };          // each public numeric property becomes a metric column
+/// }, new SweepOptions { Progress = new ConsoleProgressBar() });
+/// result.Summary                                    // n, count, Risk_mean, Risk_std, Risk_se, Norm_mean, …
+/// </code>
+/// </summary>
+public static class Sweep
+{
+    /// <summary>
+    /// Runs <paramref name="measure"/> for every grid point and seed. The measurement returns either a
+    /// <see cref="double"/> (one metric named "value"), an <see cref="IReadOnlyDictionary{TKey, TValue}"/> of
+    /// string → double (the same keys for every job), or an object (record, anonymous type) whose public readable
+    /// properties of type double, float, int or long are the metrics, in declaration order. Every metric value
+    /// must be finite.
+    /// </summary>
+    /// <typeparam name="TResult">The measurement's result type.</typeparam>
+    /// <param name="grid">The parameter grid (at least one point).</param>
+    /// <param name="seeds">The seeds (trials), at least one, no duplicates; e.g. <c>Enumerable.Range(0, 40)</c>.</param>
+    /// <param name="measure">The measurement of one job; it must use only the job's random streams.</param>
+    /// <param name="options">Parallelism, progress and cancellation; null for defaults.</param>
+    /// <returns>The trials and summary tables.</returns>
+    public static SweepResult Run<TResult>(ParameterGrid grid, IEnumerable<int> seeds, Func<SweepJob, TResult> measure, SweepOptions? options = null)
+    {
+        Guard.NotNull(grid);
+        Guard.NotNull(seeds);
+        Guard.NotNull(measure);
+        var seedList = seeds.ToArray();
+        Guard.MinimumCount(seedList, 1, "a sweep needs at least one seed", nameof(seeds));
+        if (seedList.Distinct().Count() != seedList.Length)
+        {
+            throw new ArgumentException("seeds contains duplicates; expected distinct seeds (a repeated seed repeats the same random stream).", nameof(seeds));
+        }
+
+        options ??= new SweepOptions();
+        var threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        Guard.Positive(threads, "options.MaxDegreeOfParallelism");
+        var extractor = MetricExtractor<TResult>.Create();
+        var points = grid.ToArray();
+        var total = checked(points.Length * seedList.Length);
+        var results = new double[total][];
+        var completed = 0;
+        var clock = Stopwatch.StartNew();
+        options.Progress?.Report(new SweepProgress(0, total, TimeSpan.Zero));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.CancellationToken };
+        try
+        {
+            Parallel.For(0, total, parallel, job =>
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                var point = points[job / seedList.Length];
+                var seed = seedList[job % seedList.Length];
+                TResult outcome;
+                try
+                {
+                    outcome = measure(new SweepJob(point, seed, options.CancellationToken));
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+                catch (Exception exception)
+                {
+                    throw new InvalidOperationException($"The measurement failed at grid point #{point.Index} ({point}) with seed {seed}: {exception.Message}", exception);
+                }
+
+                results[job] = extractor.Extract(outcome, point, seed);
+                var done = Interlocked.Increment(ref completed);
+                options.Progress?.Report(new SweepProgress(done, total, clock.Elapsed));
+            });
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count >= 1)
+        {
+            ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        var names = extractor.Names;
+        var trials = BuildTrials(grid, points, seedList, names, results);
+        var summary = BuildSummary(grid, points, seedList.Length, names, results);
+        return new SweepResult(trials, summary, grid.Names, names, clock.Elapsed);
+    }
+
+    private static DataFrame BuildTrials(ParameterGrid grid, GridPoint[] points, int[] seeds, IReadOnlyList<string> metrics, double[][] results)
+    {
+        var rows = Enumerable.Range(0, results.Length).ToArray();
+        var columns = ParameterColumns(grid, rows.Select(r => points[r / seeds.Length]).ToArray()).ToList();
+        columns.Add(new Int32DataFrameColumn("seed", rows.Select(r => seeds[r % seeds.Length])));
+        for (var m = 0; m < metrics.Count; m++)
+        {
+            var metric = m;
+            columns.Add(new DoubleDataFrameColumn(metrics[m], rows.Select(r => results[r][metric])));
+        }
+
+        return new DataFrame(columns);
+    }
+
+    private static DataFrame BuildSummary(ParameterGrid grid, GridPoint[] points, int seedCount, IReadOnlyList<string> metrics, double[][] results)
+    {
+        var columns = ParameterColumns(grid, points).ToList();
+        columns.Add(new Int32DataFrameColumn("count", points.Select(_ => seedCount)));
+        for (var m = 0; m < metrics.Count; m++)
+        {
+            var means = new double[points.Length];
+            var deviations = new double?[points.Length];
+            var errors = new double?[points.Length];
+            for (var g = 0; g < points.Length; g++)
+            {
+                var sample = Enumerable.Range(0, seedCount).Select(s => results[(g * seedCount) + s][m]).ToArray();
+                means[g] = Descriptive.Mean(sample);
+                if (seedCount >= 2)
+                {
+                    var sd = Descriptive.SampleStandardDeviation(sample);
+                    deviations[g] = sd;
+                    errors[g] = sd / Math.Sqrt(seedCount);
+                }
+            }
+
+            columns.Add(new DoubleDataFrameColumn(metrics[m] + "_mean", means));
+            columns.Add(new DoubleDataFrameColumn(metrics[m] + "_std", deviations));
+            columns.Add(new DoubleDataFrameColumn(metrics[m] + "_se", errors));
+        }
+
+        return new DataFrame(columns);
+    }
+
+    private static IEnumerable<DataFrameColumn> ParameterColumns(ParameterGrid grid, GridPoint[] rows)
+    {
+        var names = grid.Names;
+        var kinds = grid.Kinds;
+        for (var p = 0; p < names.Count; p++)
+        {
+            var position = p;
+            yield return kinds[p] switch
+            {
+                ParameterKind.Integer => new Int32DataFrameColumn(names[p], rows.Select(r => (int)r.RawValue(position))),
+                ParameterKind.Real => new DoubleDataFrameColumn(names[p], rows.Select(r => (double)r.RawValue(position))),
+                _ => new StringDataFrameColumn(names[p], rows.Select(r => (string)r.RawValue(position))),
+            };
+        }
+    }
+
+    /// <summary>Turns a measurement's result into metric values, with the metric names fixed by the first result or the type.</summary>
+    private sealed class MetricExtractor<TResult>
+    {
+        private readonly Func<TResult, double[]> _extract;
+        private readonly object _gate = new();
+        private string[]? _dictionaryKeys;
+
+        private MetricExtractor(string[]? names, Func<TResult, double[]>? extract)
+        {
+            _dictionaryKeys = names;
+            _extract = extract ?? (_ => []);
+            IsDictionary = extract is null;
+        }
+
+        private bool IsDictionary { get; }
+
+        public IReadOnlyList<string> Names => _dictionaryKeys ?? [];
+
+        public static MetricExtractor<TResult> Create()
+        {
+            var type = typeof(TResult);
+            if (type == typeof(double))
+            {
+                return new MetricExtractor<TResult>(["value"], r => [(double)(object)r!]);
+            }
+
+            if (typeof(IReadOnlyDictionary<string, double>).IsAssignableFrom(type))
+            {
+                return new MetricExtractor<TResult>(null, null);
+            }
+
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsNumeric(p.PropertyType))
+                .OrderBy(p => p.MetadataToken)
+                .ToArray();
+            if (properties.Length == 0)
+            {
+                throw new ArgumentException(
+                    $"The measurement's result type {type.Name} has no public numeric (double, float, int, long) properties; return a double, a dictionary of metrics, or a record/anonymous object with numeric properties.",
+                    "measure");
+            }
+
+            var names = properties.Select(p => p.Name).ToArray();
+            return new MetricExtractor<TResult>(names, r => properties.Select(p => Convert.ToDouble(p.GetValue(r), CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        public double[] Extract(TResult result, GridPoint point, int seed)
+        {
+            if (result is null)
+            {
+                throw new InvalidOperationException($"The measurement returned null at grid point #{point.Index} ({point}) with seed {seed}; expected its metrics.");
+            }
+
+            double[] values;
+            if (IsDictionary)
+            {
+                var dictionary = (IReadOnlyDictionary<string, double>)result;
+                lock (_gate)
+                {
+                    _dictionaryKeys ??= dictionary.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+                }
+
+                if (dictionary.Count != _dictionaryKeys.Length || _dictionaryKeys.Any(k => !dictionary.ContainsKey(k)))
+                {
+                    throw new InvalidOperationException(
+                        $"The measurement returned metrics [{string.Join(", ", dictionary.Keys)}] at grid point #{point.Index} ({point}) with seed {seed}; expected the same metrics in every job: [{string.Join(", ", _dictionaryKeys)}].");
+                }
+
+                values = _dictionaryKeys.Select(k => dictionary[k]).ToArray();
+            }
+            else
+            {
+                values = _extract(result);
+            }
+
+            for (var m = 0; m < values.Length; m++)
+            {
+                if (!double.IsFinite(values[m]))
+                {
+                    throw new InvalidOperationException(
+                        $"The measurement returned {Names[m]} = {values[m].ToString(CultureInfo.InvariantCulture)} at grid point #{point.Index} ({point}) with seed {seed}; expected a finite value.");
+                }
+            }
+
+            return values;
+        }
+
+        private static bool IsNumeric(Type type) =>
+            type == typeof(double) || type == typeof(float) || type == typeof(int) || type == typeof(long);
+    }
+}
