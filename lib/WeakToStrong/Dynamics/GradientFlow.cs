@@ -1,5 +1,4 @@
 using System.Globalization;
-using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Validation;
@@ -332,7 +331,7 @@ public sealed class GradientFlow
         for (var k = 0; k < Dimension; k++)
         {
             var lambda = _eigenvalues[k];
-            var phi = lambda == 0 ? time : -SpecialFunctions.Expm1(-lambda * time) / lambda;
+            var phi = lambda == 0 ? time : -ElementaryFunctions.Expm1(-lambda * time) / lambda;
             r[k] = phi * (_forcing[k] - (lambda * _initialCoordinates[k]));
         }
 
@@ -358,7 +357,7 @@ public sealed class GradientFlow
             }
             else if (contraction < 1)
             {
-                phi = -SpecialFunctions.Expm1(steps * SpecialFunctions.Log1p(-contraction)) / lambda;
+                phi = -ElementaryFunctions.Expm1(steps * ElementaryFunctions.Log1p(-contraction)) / lambda;
             }
             else if (contraction == 1)
             {

@@ -47,6 +47,12 @@ public sealed class RandomStream : Random
         }
     }
 
+    /// <summary>A stream started from an explicit xoshiro256** state (for known-answer tests against the reference implementation).</summary>
+    internal RandomStream(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
     /// <summary>The experiment seed this stream was created from.</summary>
     public long Seed { get; }
 

@@ -53,7 +53,7 @@ public static class Sweep
         options ??= new SweepOptions();
         var threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         Guard.Positive(threads, "options.MaxDegreeOfParallelism");
-        var extractor = MetricExtractor<TResult>.Create();
+        var extractor = new MetricExtractor();
         var points = grid.ToArray();
         var total = checked(points.Length * seedList.Length);
         var results = new double[total][];
@@ -158,79 +158,58 @@ public static class Sweep
         }
     }
 
-    /// <summary>Turns a measurement's result into metric values, with the metric names fixed by the first result or the type.</summary>
-    private sealed class MetricExtractor<TResult>
+    /// <summary>
+    /// Turns a measurement's result into metric values. The metric names are fixed by the runtime type of the
+    /// results (property declaration order), or by the sorted keys of a dictionary result, so they do not depend
+    /// on which job finishes first.
+    /// </summary>
+    private sealed class MetricExtractor
     {
-        private readonly Func<TResult, double[]> _extract;
         private readonly object _gate = new();
-        private string[]? _dictionaryKeys;
+        private Type? _type;
+        private string[]? _names;
+        private PropertyInfo[]? _properties;
 
-        private MetricExtractor(string[]? names, Func<TResult, double[]>? extract)
-        {
-            _dictionaryKeys = names;
-            _extract = extract ?? (_ => []);
-            IsDictionary = extract is null;
-        }
+        public IReadOnlyList<string> Names => _names ?? [];
 
-        private bool IsDictionary { get; }
-
-        public IReadOnlyList<string> Names => _dictionaryKeys ?? [];
-
-        public static MetricExtractor<TResult> Create()
-        {
-            var type = typeof(TResult);
-            if (type == typeof(double))
-            {
-                return new MetricExtractor<TResult>(["value"], r => [(double)(object)r!]);
-            }
-
-            if (typeof(IReadOnlyDictionary<string, double>).IsAssignableFrom(type))
-            {
-                return new MetricExtractor<TResult>(null, null);
-            }
-
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsNumeric(p.PropertyType))
-                .OrderBy(p => p.MetadataToken)
-                .ToArray();
-            if (properties.Length == 0)
-            {
-                throw new ArgumentException(
-                    $"The measurement's result type {type.Name} has no public numeric (double, float, int, long) properties; return a double, a dictionary of metrics, or a record/anonymous object with numeric properties.",
-                    "measure");
-            }
-
-            var names = properties.Select(p => p.Name).ToArray();
-            return new MetricExtractor<TResult>(names, r => properties.Select(p => Convert.ToDouble(p.GetValue(r), CultureInfo.InvariantCulture)).ToArray());
-        }
-
-        public double[] Extract(TResult result, GridPoint point, int seed)
+        public double[] Extract(object? result, GridPoint point, int seed)
         {
             if (result is null)
             {
                 throw new InvalidOperationException($"The measurement returned null at grid point #{point.Index} ({point}) with seed {seed}; expected its metrics.");
             }
 
-            double[] values;
-            if (IsDictionary)
+            lock (_gate)
             {
-                var dictionary = (IReadOnlyDictionary<string, double>)result;
-                lock (_gate)
+                if (_type is null)
                 {
-                    _dictionaryKeys ??= dictionary.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+                    Initialise(result);
                 }
+            }
 
-                if (dictionary.Count != _dictionaryKeys.Length || _dictionaryKeys.Any(k => !dictionary.ContainsKey(k)))
+            double[] values;
+            if (result is IReadOnlyDictionary<string, double> dictionary)
+            {
+                if (_properties is not null || dictionary.Count != _names!.Length || _names.Any(k => !dictionary.ContainsKey(k)))
                 {
                     throw new InvalidOperationException(
-                        $"The measurement returned metrics [{string.Join(", ", dictionary.Keys)}] at grid point #{point.Index} ({point}) with seed {seed}; expected the same metrics in every job: [{string.Join(", ", _dictionaryKeys)}].");
+                        $"The measurement returned metrics [{string.Join(", ", dictionary.Keys)}] at grid point #{point.Index} ({point}) with seed {seed}; expected the same metrics in every job: [{string.Join(", ", Names)}].");
                 }
 
-                values = _dictionaryKeys.Select(k => dictionary[k]).ToArray();
+                values = _names.Select(k => dictionary[k]).ToArray();
+            }
+            else if (result is double number && _type == typeof(double))
+            {
+                values = [number];
+            }
+            else if (result.GetType() == _type && _properties is not null)
+            {
+                values = _properties.Select(p => Convert.ToDouble(p.GetValue(result), CultureInfo.InvariantCulture)).ToArray();
             }
             else
             {
-                values = _extract(result);
+                throw new InvalidOperationException(
+                    $"The measurement returned a {result.GetType().Name} at grid point #{point.Index} ({point}) with seed {seed}; expected the same result type in every job ({_type!.Name}).");
             }
 
             for (var m = 0; m < values.Length; m++)
@@ -238,11 +217,42 @@ public static class Sweep
                 if (!double.IsFinite(values[m]))
                 {
                     throw new InvalidOperationException(
-                        $"The measurement returned {Names[m]} = {values[m].ToString(CultureInfo.InvariantCulture)} at grid point #{point.Index} ({point}) with seed {seed}; expected a finite value.");
+                        $"The measurement returned {_names![m]} = {values[m].ToString(CultureInfo.InvariantCulture)} at grid point #{point.Index} ({point}) with seed {seed}; expected a finite value.");
                 }
             }
 
             return values;
+        }
+
+        private void Initialise(object result)
+        {
+            var type = result.GetType();
+            if (result is IReadOnlyDictionary<string, double> dictionary)
+            {
+                _names = dictionary.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+            }
+            else if (type == typeof(double))
+            {
+                _names = ["value"];
+            }
+            else
+            {
+                var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsNumeric(p.PropertyType))
+                    .OrderBy(p => p.MetadataToken)
+                    .ToArray();
+                if (properties.Length == 0)
+                {
+                    throw new ArgumentException(
+                        $"The measurement's result type {type.Name} has no public numeric (double, float, int, long) properties; return a double, a dictionary of metrics, or a record/anonymous object with numeric properties.",
+                        "measure");
+                }
+
+                _properties = properties;
+                _names = properties.Select(p => p.Name).ToArray();
+            }
+
+            _type = type;
         }
 
         private static bool IsNumeric(Type type) =>

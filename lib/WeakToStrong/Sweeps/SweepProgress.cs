@@ -24,7 +24,7 @@ public sealed record SweepProgress(int Completed, int Total, TimeSpan Elapsed)
         var builder = new StringBuilder();
         if (barWidth > 0)
         {
-            var filled = (int)Math.Round(Fraction * barWidth);
+            var filled = (int)Math.Floor(Fraction * barWidth);
             builder.Append('[').Append('#', filled).Append('-', barWidth - filled).Append("] ");
         }
 
