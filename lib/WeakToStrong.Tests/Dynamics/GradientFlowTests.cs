@@ -222,4 +222,15 @@ public sealed class GradientFlowTests
         var unbounded = Assert.Throws<ArgumentException>(() => QuadraticRisk.FromCoefficients(M.DenseOfDiagonalArray([1.0, 0.0]), V.Dense([0.0, 1.0]), 0.0));
         Assert.Equal("linear", unbounded.ParamName);
     }
+
+    [Fact]
+    public void GenericSearchFindsTheMinimumOfAScalarCurve()
+    {
+        // R(t) = (ln t − ln 7)² + 0.25 is minimised at t* = 7 with R = 0.25.
+        var best = StoppingTime.Search(t => Math.Pow(Math.Log(t) - Math.Log(7), 2) + 0.25, 1e-2, 1e4, 30);
+        Assert.Equal(7.0, best.Time, 6);
+        Assert.Equal(0.25, best.Loss, 12);
+        var error = Assert.Throws<InvalidOperationException>(() => StoppingTime.Search(t => double.NaN, 1, 2, 3));
+        Assert.Contains("finite", error.Message);
+    }
 }

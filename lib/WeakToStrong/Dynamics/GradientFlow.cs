@@ -233,10 +233,9 @@ public sealed class GradientFlow
     }
 
     /// <summary>
-    /// The early-stopping time t* = argmin R(w(t)) over [t_min, t_max]: R is evaluated on a log-spaced grid of
-    /// <paramref name="gridPoints"/> times, then the best grid point is refined by golden-section search in
-    /// log t between its two neighbours (to a relative precision of about 1e-9 in t). A risk with several
-    /// local minima finer than the grid may be missed; use a denser grid then.
+    /// The early-stopping time t* = argmin R(w(t)) over [t_min, t_max], by <see cref="StoppingTime.Search(Func{IReadOnlyList{double}, double[]}, double, double, int)"/>
+    /// (log-spaced grid of <paramref name="gridPoints"/> times, then golden-section refinement in log t), with
+    /// every evaluation going through the precomputed eigenbasis.
     /// </summary>
     /// <param name="risk">R, of dimension d.</param>
     /// <param name="minTime">t_min &gt; 0.</param>
@@ -245,72 +244,13 @@ public sealed class GradientFlow
     /// <returns>t*, R(t*), and whether t* is at an end of [t_min, t_max].</returns>
     public StoppingTime OptimalStoppingTime(QuadraticRisk risk, double minTime, double maxTime, int gridPoints = 400)
     {
-        Guard.Positive(minTime);
-        Guard.Positive(maxTime);
-        if (!(maxTime > minTime))
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxTime), maxTime, $"maxTime = {maxTime.ToString("R", CultureInfo.InvariantCulture)} is out of range; expected maxTime > minTime = {minTime.ToString("R", CultureInfo.InvariantCulture)}.");
-        }
-
-        Guard.AtLeast(gridPoints, 3, "the search needs a grid with interior points");
         var evaluator = new RiskAlongTrajectory(this, risk);
-        var logMin = Math.Log(minTime);
-        var logMax = Math.Log(maxTime);
-        var logGrid = Enumerable.Range(0, gridPoints).Select(i => logMin + ((logMax - logMin) * i / (gridPoints - 1))).ToArray();
-        var values = evaluator.Evaluate(logGrid.Select(u => FlowDisplacement(Math.Exp(u))).ToArray());
-        var best = 0;
-        for (var i = 1; i < gridPoints; i++)
-        {
-            if (values[i] < values[best])
-            {
-                best = i;
-            }
-        }
-
-        var lower = logGrid[Math.Max(best - 1, 0)];
-        var upper = logGrid[Math.Min(best + 1, gridPoints - 1)];
-        double Objective(double u) => evaluator.Evaluate(FlowDisplacement(Math.Exp(u)));
-        var (refined, refinedValue) = GoldenSection(Objective, lower, upper);
-        var (time, loss) = refinedValue < values[best] ? (Math.Exp(refined), refinedValue) : (Math.Exp(logGrid[best]), values[best]);
-        var atBoundary = best == 0 || best == gridPoints - 1;
-        return new StoppingTime(time, loss, atBoundary);
+        return StoppingTime.Search(times => evaluator.Evaluate(times.Select(FlowDisplacement).ToArray()), minTime, maxTime, gridPoints);
     }
 
     internal Matrix<double> Basis => _basis;
 
     internal Vector<double> Initial => _initial;
-
-    private static (double Argument, double Value) GoldenSection(Func<double, double> function, double lower, double upper)
-    {
-        var ratio = (Math.Sqrt(5) - 1) / 2;
-        var a = lower;
-        var b = upper;
-        var c = b - (ratio * (b - a));
-        var d = a + (ratio * (b - a));
-        var fc = function(c);
-        var fd = function(d);
-        for (var iteration = 0; iteration < 200 && (b - a) > 1e-10 * (1 + Math.Abs(a)); iteration++)
-        {
-            if (fc <= fd)
-            {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - (ratio * (b - a));
-                fc = function(c);
-            }
-            else
-            {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + (ratio * (b - a));
-                fd = function(d);
-            }
-        }
-
-        return fc <= fd ? (c, fc) : (d, fd);
-    }
 
     private void CheckStepSize(double stepSize)
     {
