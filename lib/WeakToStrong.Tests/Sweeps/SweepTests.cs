@@ -47,7 +47,7 @@ public sealed class SweepTests
     public void TrialsAreOrderedByGridIndexThenSeedAndUseTheJobStream()
     {
         var result = Run(2);
-        Assert.Equal(new[] { "n", "sigma", "seed", "Mean", "Energy", "Other" }, result.Trials.Columns.Select(c => c.Name));
+        Assert.Equal(new[] { "n", "sigma", "trial", "seed", "Mean", "Energy", "Other" }, result.Trials.Columns.Select(c => c.Name));
         Assert.Equal(24, result.Trials.Rows.Count);
         var n = result.TrialValues("n");
         var sigma = result.TrialValues("sigma");
@@ -86,6 +86,18 @@ public sealed class SweepTests
             Assert.Equal(sd / Math.Sqrt(6), result.SummaryValues("Energy_se")[g], 12);
             Assert.Equal(6.0, result.SummaryValues("count")[g]);
         }
+    }
+
+    [Fact]
+    public void TrialsOfAnExperimentSeedUseDerivedSeeds()
+    {
+        var result = Sweep.Run(Grid, trials: 3, seed: 7, job => job.Random.NextDouble());
+        Assert.Equal([0.0, 1.0, 2.0], result.TrialValues("trial").Take(3));
+        var derived = (long)WeakToStrong.Randomness.SeedMixer.DeriveSeed(7, 2);
+        Assert.Equal((double)derived, result.TrialValues("seed")[2]);
+        Assert.Equal(new RandomStream(derived, 1).NextDouble(), result.TrialValues("value")[5]); // grid point 1, trial 2
+        var other = Sweep.Run(Grid, trials: 3, seed: 8, job => job.Random.NextDouble());
+        Assert.NotEqual(result.TrialValues("value"), other.TrialValues("value"));
     }
 
     [Fact]

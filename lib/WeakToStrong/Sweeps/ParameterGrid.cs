@@ -131,7 +131,7 @@ public sealed class ParameterGrid : IReadOnlyList<GridPoint>
             throw new ArgumentException($"name = \"{name}\" is already a parameter of this grid; expected a new name.", nameof(name));
         }
 
-        if (name is "seed" or "count")
+        if (name is "seed" or "trial" or "count")
         {
             throw new ArgumentException($"name = \"{name}\" is reserved for the sweep's own columns; choose another parameter name.", nameof(name));
         }

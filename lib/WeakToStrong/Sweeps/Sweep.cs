@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Analysis;
+using WeakToStrong.Randomness;
 using WeakToStrong.Statistics;
 using WeakToStrong.Validation;
 
 namespace WeakToStrong.Sweeps;
 
 /// <summary>
-/// Runs a measurement over every (grid point, seed) pair, in parallel over cores, and returns tidy tables.
-/// Each job gets its own random stream <c>new RandomStream(seed, grid index)</c>, and results are stored by job
+/// Runs a measurement over every (grid point, trial) pair, in parallel over cores, and returns tidy tables.
+/// Each job gets its own random stream <c>new RandomStream(trial seed, grid index)</c>, and results are stored by job
 /// index, so the output is identical for any number of worker threads and any scheduling (bit for bit, provided
 /// the measurement uses only its job's streams).
 /// <code>
@@ -26,6 +27,27 @@ namespace WeakToStrong.Sweeps;
 public static class Sweep
 {
     /// <summary>
+    /// Runs <paramref name="measure"/> for every grid point and each of <paramref name="trials"/> trials of the
+    /// experiment seeded by <paramref name="seed"/>: trial t uses the seed SeedMixer.DeriveSeed(seed, t), so two
+    /// experiment seeds give unrelated trials and a notebook needs only its <c>seed</c> and <c>trials</c> parameters.
+    /// See <see cref="Run{TResult}(ParameterGrid, IEnumerable{int}, Func{SweepJob, TResult}, SweepOptions?)"/> for the
+    /// result types a measurement may return.
+    /// </summary>
+    /// <typeparam name="TResult">The measurement's result type.</typeparam>
+    /// <param name="grid">The parameter grid (at least one point).</param>
+    /// <param name="trials">Trials per grid point, ≥ 1.</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="measure">The measurement of one job; it must use only the job's random streams.</param>
+    /// <param name="options">Parallelism, progress and cancellation; null for defaults.</param>
+    /// <returns>The trials and summary tables.</returns>
+    public static SweepResult Run<TResult>(ParameterGrid grid, int trials, long seed, Func<SweepJob, TResult> measure, SweepOptions? options = null)
+    {
+        Guard.Positive(trials);
+        var seeds = Enumerable.Range(0, trials).Select(t => unchecked((long)SeedMixer.DeriveSeed(seed, t))).ToArray();
+        return RunSeeds(grid, seeds, measure, options);
+    }
+
+    /// <summary>
     /// Runs <paramref name="measure"/> for every grid point and seed. The measurement returns either a
     /// <see cref="double"/> (one metric named "value"), an <see cref="IReadOnlyDictionary{TKey, TValue}"/> of
     /// string → double (the same keys for every job), or an object (record, anonymous type) whose public readable
@@ -34,20 +56,24 @@ public static class Sweep
     /// </summary>
     /// <typeparam name="TResult">The measurement's result type.</typeparam>
     /// <param name="grid">The parameter grid (at least one point).</param>
-    /// <param name="seeds">The seeds (trials), at least one, no duplicates; e.g. <c>Enumerable.Range(0, 40)</c>.</param>
+    /// <param name="seeds">The trial seeds, at least one, no duplicates; e.g. <c>Enumerable.Range(0, 40)</c>.</param>
     /// <param name="measure">The measurement of one job; it must use only the job's random streams.</param>
     /// <param name="options">Parallelism, progress and cancellation; null for defaults.</param>
     /// <returns>The trials and summary tables.</returns>
     public static SweepResult Run<TResult>(ParameterGrid grid, IEnumerable<int> seeds, Func<SweepJob, TResult> measure, SweepOptions? options = null)
     {
-        Guard.NotNull(grid);
         Guard.NotNull(seeds);
+        return RunSeeds(grid, seeds.Select(s => (long)s).ToArray(), measure, options);
+    }
+
+    private static SweepResult RunSeeds<TResult>(ParameterGrid grid, long[] seedList, Func<SweepJob, TResult> measure, SweepOptions? options)
+    {
+        Guard.NotNull(grid);
         Guard.NotNull(measure);
-        var seedList = seeds.ToArray();
-        Guard.MinimumCount(seedList, 1, "a sweep needs at least one seed", nameof(seeds));
+        Guard.MinimumCount(seedList, 1, "a sweep needs at least one seed", "seeds");
         if (seedList.Distinct().Count() != seedList.Length)
         {
-            throw new ArgumentException("seeds contains duplicates; expected distinct seeds (a repeated seed repeats the same random stream).", nameof(seeds));
+            throw new ArgumentException("seeds contains duplicates; expected distinct seeds (a repeated seed repeats the same random stream).", "seeds");
         }
 
         options ??= new SweepOptions();
@@ -67,11 +93,12 @@ public static class Sweep
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
                 var point = points[job / seedList.Length];
-                var seed = seedList[job % seedList.Length];
+                var trial = job % seedList.Length;
+                var seed = seedList[trial];
                 TResult outcome;
                 try
                 {
-                    outcome = measure(new SweepJob(point, seed, options.CancellationToken));
+                    outcome = measure(new SweepJob(point, trial, seed, options.CancellationToken));
                 }
                 catch (OperationCanceledException)
                 {
@@ -99,11 +126,12 @@ public static class Sweep
         return new SweepResult(trials, summary, grid.Names, names, clock.Elapsed);
     }
 
-    private static DataFrame BuildTrials(ParameterGrid grid, GridPoint[] points, int[] seeds, IReadOnlyList<string> metrics, double[][] results)
+    private static DataFrame BuildTrials(ParameterGrid grid, GridPoint[] points, long[] seeds, IReadOnlyList<string> metrics, double[][] results)
     {
         var rows = Enumerable.Range(0, results.Length).ToArray();
         var columns = ParameterColumns(grid, rows.Select(r => points[r / seeds.Length]).ToArray()).ToList();
-        columns.Add(new Int32DataFrameColumn("seed", rows.Select(r => seeds[r % seeds.Length])));
+        columns.Add(new Int32DataFrameColumn("trial", rows.Select(r => r % seeds.Length)));
+        columns.Add(new Int64DataFrameColumn("seed", rows.Select(r => seeds[r % seeds.Length])));
         for (var m = 0; m < metrics.Count; m++)
         {
             var metric = m;
@@ -172,7 +200,7 @@ public static class Sweep
 
         public IReadOnlyList<string> Names => _names ?? [];
 
-        public double[] Extract(object? result, GridPoint point, int seed)
+        public double[] Extract(object? result, GridPoint point, long seed)
         {
             if (result is null)
             {

@@ -3,14 +3,15 @@ using WeakToStrong.Randomness;
 namespace WeakToStrong.Sweeps;
 
 /// <summary>
-/// One job of a sweep: a grid point, a seed, and the job's own random stream
+/// One job of a sweep: a grid point, a trial seed, and the job's own random stream
 /// <c>new RandomStream(seed, grid index)</c>, so its draws do not depend on which thread runs it or when.
 /// </summary>
 public sealed class SweepJob
 {
-    internal SweepJob(GridPoint point, int seed, CancellationToken cancellationToken)
+    internal SweepJob(GridPoint point, int trial, long seed, CancellationToken cancellationToken)
     {
         Point = point;
+        Trial = trial;
         Seed = seed;
         Random = new RandomStream(seed, point.Index);
         CancellationToken = cancellationToken;
@@ -19,8 +20,11 @@ public sealed class SweepJob
     /// <summary>The grid point.</summary>
     public GridPoint Point { get; }
 
-    /// <summary>The seed (trial) of this job.</summary>
-    public int Seed { get; }
+    /// <summary>The trial's index (0-based position in the sweep's seeds).</summary>
+    public int Trial { get; }
+
+    /// <summary>The trial's seed: one of the seeds passed to the sweep, or the seed derived from the experiment seed and the trial index.</summary>
+    public long Seed { get; }
 
     /// <summary>The job's random stream, (seed, grid index, stream 0).</summary>
     public RandomStream Random { get; }

@@ -5,8 +5,8 @@ namespace WeakToStrong.Sweeps;
 
 /// <summary>
 /// The tidy output of a sweep (one record per run, so that every chart is a query over a table):
-/// <see cref="Trials"/> has one row per (grid point, seed), ordered by grid index then by the order of the seeds,
-/// with the parameter columns, a "seed" column and one column per metric; <see cref="Summary"/> has one row per
+/// <see cref="Trials"/> has one row per (grid point, trial), ordered by grid index then by trial, with the
+/// parameter columns, "trial" (0-based index), "seed" (the trial's seed) and one column per metric; <see cref="Summary"/> has one row per
 /// grid point with the parameter columns, "count" and, for each metric m, "m_mean", "m_std" (sample standard
 /// deviation, null if count &lt; 2) and "m_se" (standard error of the mean, null if count &lt; 2).
 /// </summary>
