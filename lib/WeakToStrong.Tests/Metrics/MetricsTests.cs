@@ -49,4 +49,20 @@ public sealed class MetricsTests
         Assert.Equal(8.0, ExcessRisk.Linear(w, wStar, Matrix<double>.Build.DenseOfArray(new[,] { { 2.0, 0.5 }, { 0.5, 1.0 } })), 15);
         Assert.Equal(2.5, ExcessRisk.MeanSquaredError(w, wStar), 15);
     }
+
+    [Fact]
+    public void RisksRecordDerivesPgrOprAndTabulates()
+    {
+        var a = new WeakToStrongRisks(Weak: 4, WeakToStrong: 2, StrongCeiling: 0, StrongBaseline: 3);
+        var b = new WeakToStrongRisks(Weak: 4, WeakToStrong: 1, StrongCeiling: 2, StrongBaseline: 1);
+        Assert.Equal(0.5, a.PerformanceGapRecovered, 15);
+        Assert.Equal(1.5, a.OutperformingRatio, 15);
+        var table = WeakToStrongRisks.Table(("a", a), ("b", b));
+        Assert.Equal(["quantity", "a", "b"], table.Columns.Select(c => c.Name));
+        Assert.Equal(6, table.Rows.Count);
+        Assert.Equal("PGR", table.Columns["quantity"][4]);
+        Assert.Equal(1.5, (double)table.Columns["b"][4]!, 15); // (4 − 1)/(4 − 2)
+        Assert.Equal(1.0, (double)table.Columns["b"][5]!, 15);
+        Assert.Throws<ArgumentException>(() => WeakToStrongRisks.Table(("a", a), ("a", b)));
+    }
 }
