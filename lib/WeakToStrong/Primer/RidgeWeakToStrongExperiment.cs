@@ -22,7 +22,7 @@ namespace WeakToStrong.Primer;
 /// <list type="number">
 /// <item>Weak teacher: fitted on n labelled samples.</item>
 /// <item>Weak-to-strong student: fitted on N fresh inputs labelled by the teacher (noiseless pseudo-labels).</item>
-/// <item>Strong ceiling: the student's features fitted on the same N inputs with their true labels (Burns et al.'s ceiling).</item>
+/// <item>Strong ceiling: the student's features fitted on all n + N samples with their true labels (paper 02's S-Ceiling: the strong model given every ground-truth label of the run).</item>
 /// <item>Strong baseline: the student's features fitted on the teacher's n labelled samples (paper 02's S-Baseline, for OPR).</item>
 /// </list>
 /// Why the student wins: the teacher's estimation error is spread over its d_w coordinates; on the d_w − d_∩
@@ -32,12 +32,12 @@ namespace WeakToStrong.Primer;
 /// </summary>
 public sealed class RidgeWeakToStrongExperiment
 {
-    /// <summary>Configures the experiment. All sizes are counts; defaults give PGR ≈ 0.76 and OPR ≈ 1.4.</summary>
+    /// <summary>Configures the experiment. All sizes are counts; the defaults give expected risks with PGR ≈ 0.76 and OPR ≈ 1.4.</summary>
     /// <param name="teacherDimension">d_w, the teacher's number of features, ≥ 1.</param>
     /// <param name="studentDimension">d_s, the student's number of features, ≥ 1.</param>
     /// <param name="overlap">d_∩, the shared (task-relevant) features, 1 ≤ d_∩ ≤ min(d_w, d_s).</param>
     /// <param name="labelledSamples">n, ground-truth samples for the teacher and the strong baseline, ≥ max(d_w, d_s) + 2.</param>
-    /// <param name="pseudoLabelledSamples">N, teacher-labelled samples for the student (and true-labelled for the ceiling), ≥ d_s + 2.</param>
+    /// <param name="pseudoLabelledSamples">N, teacher-labelled samples for the student (the ceiling also gets their true labels), ≥ d_s + 2.</param>
     /// <param name="noiseVariance">σ², label-noise variance, &gt; 0.</param>
     /// <param name="regularization">λ ≥ 0 of every ridge fit (unnormalised: ‖Xθ − y‖² + λ‖θ‖²); 0 is least squares (minimum norm).</param>
     public RidgeWeakToStrongExperiment(
@@ -102,7 +102,7 @@ public sealed class RidgeWeakToStrongExperiment
     /// The exact expected excess risks in the least-squares limit λ → 0 (paper 02 §2.3 with ρ_w = ρ_s = 0), with
     /// a_w = σ²/(n − d_w − 1):
     /// E R_weak = a_w d_w; E R_w2s = a_w [d_∩ + (d_w − d_∩) d_s/(N − d_s − 1)];
-    /// E R_ceiling = σ² d_s/(N − d_s − 1); E R_baseline = σ² d_s/(n − d_s − 1).
+    /// E R_ceiling = σ² d_s/(n + N − d_s − 1); E R_baseline = σ² d_s/(n − d_s − 1).
     /// The ratios of this record are PGR and OPR of the expectations (not the mean of per-trial ratios).
     /// </summary>
     public WeakToStrongRisks ExpectedRisks
@@ -116,7 +116,7 @@ public sealed class RidgeWeakToStrongExperiment
             return new WeakToStrongRisks(
                 Weak: teacherVariance * TeacherDimension,
                 WeakToStrong: teacherVariance * (Overlap + ((TeacherDimension - Overlap) * studentFilter)),
-                StrongCeiling: NoiseVariance * studentFilter,
+                StrongCeiling: NoiseVariance * StudentDimension / (n + bigN - StudentDimension - 1),
                 StrongBaseline: NoiseVariance * StudentDimension / (n - StudentDimension - 1));
         }
     }
@@ -138,7 +138,7 @@ public sealed class RidgeWeakToStrongExperiment
         var teacher = Fit(TeacherFeatures(labelled), labels);
         var pseudoLabels = TeacherFeatures(fresh) * teacher;
         var student = Fit(StudentFeatures(fresh), pseudoLabels);
-        var ceiling = Fit(StudentFeatures(fresh), freshLabels);
+        var ceiling = Fit(StudentFeatures(labelled.Stack(fresh)), Vector<double>.Build.DenseOfEnumerable(labels.Concat(freshLabels)));
         var baseline = Fit(StudentFeatures(labelled), labels);
 
         return new WeakToStrongRisks(
