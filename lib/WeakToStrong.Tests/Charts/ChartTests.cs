@@ -60,7 +60,8 @@ public sealed class ChartTests
     {
         var a = Plot.Lines("n (samples)", "PGR", [("d=10", [1.0, 2], [0.1, 0.2])]);
         var b = Plot.Lines("N (pseudo-labels)", "OPR", [("d=10", [1.0, 2], [1.1, 1.2]), ("d=90", [1.0, 2], [0.9, 0.8])], logX: true);
-        var json = Parse(Plot.Grid(1, 2, [a, b], title: "PGR and OPR"));
+        var json = Parse(Plot.Grid(1, 2, [a, b], title: "PGR and OPR", panelTitles: ["against n", "against N"]));
+        Assert.Contains("against N", json.GetProperty("layout").GetProperty("annotations").ToString());
         Assert.Equal(3, json.GetProperty("data").GetArrayLength());
         var layout = json.GetProperty("layout");
         Assert.Equal("PGR and OPR", layout.GetProperty("title").GetProperty("text").GetString());
@@ -76,5 +77,17 @@ public sealed class ChartTests
         Assert.Equal("y[1]", error.ParamName);
         Assert.Contains("logarithmic y axis", error.Message);
         Assert.Throws<InvalidOperationException>(() => Figure.Create("n", "risk").ToChart());
+    }
+
+    [Fact]
+    public void ColoursAreAppliedToLinesAndMarkers()
+    {
+        var json = Parse(Figure.Create("x (units)", "y (units)")
+            .Line("theory", [1.0, 2.0], [1.0, 2.0], color: "crimson")
+            .Points("simulation", [1.0, 2.0], [1.1, 1.9], [0.1, 0.1], color: "crimson")
+            .ToChart());
+        var data = json.GetProperty("data");
+        Assert.Equal("crimson", data[0].GetProperty("line").GetProperty("color").GetString());
+        Assert.Equal("crimson", data[1].GetProperty("marker").GetProperty("color").GetString());
     }
 }

@@ -179,6 +179,17 @@ public sealed class SweepTests
         Assert.Contains("n, sigma", error.Message);
     }
 
+    [Fact]
+    public void WhereSelectsTheRowsOfOneParameterValue()
+    {
+        var result = Run(1).Where("sigma", 2.0);
+        Assert.Equal(12, result.Trials.Rows.Count);
+        Assert.Equal([5.0, 20.0], result.SummaryValues("n"));
+        Assert.All(result.TrialValues("sigma"), v => Assert.Equal(2.0, v));
+        Assert.Equal(Run(1).SummaryValues("Energy_mean")[3], result.SummaryValues("Energy_mean")[1]);
+        Assert.Throws<ArgumentException>(() => result.Where("Energy", 1.0));
+    }
+
     private sealed class CollectingProgress(ConcurrentBag<SweepProgress> bag) : IProgress<SweepProgress>
     {
         public void Report(SweepProgress value) => bag.Add(value);

@@ -75,11 +75,12 @@ public sealed record Figure
     /// <param name="x">x values.</param>
     /// <param name="y">y values (same length).</param>
     /// <param name="dashed">Draw dashed (e.g. for a bound or an asymptotic formula).</param>
+    /// <param name="color">A CSS colour, or null for the default cycle (give a theory line and its simulation points the same colour).</param>
     /// <returns>The extended figure.</returns>
-    public Figure Line(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false)
+    public Figure Line(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false, string? color = null)
     {
         var (xs, ys) = Check(name, x, y);
-        return Add(new Layer(LayerKind.Line, name, xs, ys, null, null, dashed));
+        return Add(new Layer(LayerKind.Line, name, xs, ys, null, null, dashed, color));
     }
 
     /// <summary>Adds markers at (x_i, y_i), optionally with symmetric error bars ±e_i (e.g. standard errors or standard deviations; say which in the name).</summary>
@@ -87,8 +88,9 @@ public sealed record Figure
     /// <param name="x">x values.</param>
     /// <param name="y">y values (same length).</param>
     /// <param name="error">Error-bar half-lengths e_i ≥ 0 (same length), or null.</param>
+    /// <param name="color">A CSS colour, or null for the default cycle.</param>
     /// <returns>The extended figure.</returns>
-    public Figure Points(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? error = null)
+    public Figure Points(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? error = null, string? color = null)
     {
         var (xs, ys) = Check(name, x, y);
         double[]? errors = null;
@@ -99,7 +101,7 @@ public sealed record Figure
             Guard.AllNonNegative(errors, nameof(error));
         }
 
-        return Add(new Layer(LayerKind.Points, name, xs, ys, errors, null, false));
+        return Add(new Layer(LayerKind.Points, name, xs, ys, errors, null, false, color));
     }
 
     /// <summary>Adds a shaded band between <paramref name="lower"/> and <paramref name="upper"/> (e.g. mean ± one standard deviation).</summary>
@@ -107,8 +109,9 @@ public sealed record Figure
     /// <param name="x">x values.</param>
     /// <param name="lower">Lower edge (same length).</param>
     /// <param name="upper">Upper edge (same length, ≥ lower).</param>
+    /// <param name="color">A CSS colour for the shading (drawn at 20% opacity), or null for a neutral blue.</param>
     /// <returns>The extended figure.</returns>
-    public Figure Band(string name, IEnumerable<double> x, IEnumerable<double> lower, IEnumerable<double> upper)
+    public Figure Band(string name, IEnumerable<double> x, IEnumerable<double> lower, IEnumerable<double> upper, string? color = null)
     {
         var (xs, lows) = Check(name, x, lower, nameof(lower));
         var (_, highs) = Check(name, xs, upper, nameof(upper));
@@ -120,7 +123,7 @@ public sealed record Figure
             }
         }
 
-        return Add(new Layer(LayerKind.Band, name, xs, lows, null, highs, false));
+        return Add(new Layer(LayerKind.Band, name, xs, lows, null, highs, false, color));
     }
 
     /// <summary>Adds a dashed horizontal reference line y = <paramref name="y"/> across the x range of the other layers.</summary>
@@ -173,10 +176,10 @@ public sealed record Figure
             {
                 case LayerKind.Line:
                     traces.Add(CSharpChart.Line<double, double, string>(
-                        layer.X, layer.Y, Name: layer.Name, LineDash: layer.Dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid));
+                        layer.X, layer.Y, Name: layer.Name, LineDash: layer.Dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid, LineColor: ColorOf(layer)));
                     break;
                 case LayerKind.Points:
-                    var points = CSharpChart.Scatter<double, double, string>(layer.X, layer.Y, StyleParam.Mode.Markers, Name: layer.Name);
+                    var points = CSharpChart.Scatter<double, double, string>(layer.X, layer.Y, StyleParam.Mode.Markers, Name: layer.Name, MarkerColor: ColorOf(layer));
                     if (layer.Error is not null)
                     {
                         points = Plotly.NET.Chart.withYError(ErrorBars(layer.Error)).Invoke(points);
@@ -189,7 +192,7 @@ public sealed record Figure
                         layer.X, layer.Y, StyleParam.Mode.Lines, Name: layer.Name + " (lower)", ShowLegend: false, LineWidth: 0.0, LineColor: Color.fromString("rgba(99,110,250,0.0)")));
                     traces.Add(CSharpChart.Scatter<double, double, string>(
                         layer.X, layer.Upper!, StyleParam.Mode.Lines, Name: layer.Name, LineWidth: 0.0, LineColor: Color.fromString("rgba(99,110,250,0.0)"),
-                        Fill: StyleParam.Fill.ToNext_y, FillColor: Color.fromString("rgba(99,110,250,0.2)")));
+                        Fill: StyleParam.Fill.ToNext_y, FillColor: Color.fromString(layer.Color ?? "rgb(99,110,250)"), Opacity: 0.2));
                     break;
                 case LayerKind.Horizontal:
                     var (xMin, xMax) = Extent(data, useX: true, "a horizontal line");
@@ -215,6 +218,10 @@ public sealed record Figure
 
         return chart;
     }
+
+    /// <summary>The layer's colour, or "not set" (Plotly's default colour cycle).</summary>
+    private static Plotly.NET.CSharp.Optional<Color> ColorOf(Layer layer) =>
+        layer.Color is null ? default(Plotly.NET.CSharp.Optional<Color>) : new Plotly.NET.CSharp.Optional<Color>(Color.fromString(layer.Color), true);
 
     private static Plotly.NET.TraceObjects.Error ErrorBars(double[] halfLengths) =>
         Plotly.NET.TraceObjects.Error.init<double, double>(

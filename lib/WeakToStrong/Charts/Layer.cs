@@ -27,4 +27,5 @@ public enum LayerKind
 /// <param name="Error">Error-bar half-lengths for points, else null.</param>
 /// <param name="Upper">The upper edge of a band, else null.</param>
 /// <param name="Dashed">Whether a line is dashed.</param>
-public sealed record Layer(LayerKind Kind, string Name, double[] X, double[] Y, double[]? Error, double[]? Upper, bool Dashed);
+/// <param name="Color">A CSS colour ("#1f77b4", "rgb(…)", "crimson"), or null for Plotly's default cycle.</param>
+public sealed record Layer(LayerKind Kind, string Name, double[] X, double[] Y, double[]? Error, double[]? Upper, bool Dashed, string? Color = null);

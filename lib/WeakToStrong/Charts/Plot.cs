@@ -78,10 +78,11 @@ public static class Plot
     /// <param name="columns">Columns, ≥ 1.</param>
     /// <param name="panels">At most rows × columns charts (each from <see cref="Figure.ToChart"/> or this class).</param>
     /// <param name="title">Overall title, or null.</param>
+    /// <param name="panelTitles">One title per panel (same count as <paramref name="panels"/>), or null.</param>
     /// <param name="width">Width in pixels, ≥ 100.</param>
     /// <param name="height">Height in pixels, ≥ 100.</param>
     /// <returns>The combined chart.</returns>
-    public static GenericChart Grid(int rows, int columns, IReadOnlyList<GenericChart> panels, string? title = null, int width = 1000, int height = 700)
+    public static GenericChart Grid(int rows, int columns, IReadOnlyList<GenericChart> panels, string? title = null, int width = 1000, int height = 700, IReadOnlyList<string>? panelTitles = null)
     {
         Guard.Positive(rows);
         Guard.Positive(columns);
@@ -94,7 +95,14 @@ public static class Plot
 
         Guard.AtLeast(width, 100, "a readable chart");
         Guard.AtLeast(height, 100, "a readable chart");
-        var chart = CSharpChart.Grid(panels, rows, columns);
+        if (panelTitles is not null)
+        {
+            Guard.SameLength(panelTitles.Count, panels.Count, "panels.Count", "panelTitles.Count");
+        }
+
+        var chart = panelTitles is null
+            ? CSharpChart.Grid(panels, rows, columns)
+            : CSharpChart.Grid(panels, rows, columns, SubPlotTitles: panelTitles.ToArray());
         chart = CSharpExtensions.WithSize(chart, width, height);
         if (!string.IsNullOrWhiteSpace(title))
         {

@@ -46,6 +46,39 @@ public sealed class SweepResult
     /// <returns>The values.</returns>
     public double[] TrialValues(string column) => Values(Trials, column);
 
+    /// <summary>
+    /// The rows of both tables whose numeric parameter equals <paramref name="value"/>, e.g.
+    /// <c>result.Where("overlap", 10).SummaryValues("Risk_mean")</c> for one curve of a multi-curve figure.
+    /// </summary>
+    /// <param name="parameter">A numeric parameter name.</param>
+    /// <param name="value">The value to keep (compared exactly; grid values are stored as given).</param>
+    /// <returns>A result with the selected rows.</returns>
+    public SweepResult Where(string parameter, double value) => Where(parameter, cell => cell is not null && Convert.ToDouble(cell, System.Globalization.CultureInfo.InvariantCulture) == value);
+
+    /// <summary>The rows of both tables whose text parameter equals <paramref name="value"/>.</summary>
+    /// <param name="parameter">A text parameter name.</param>
+    /// <param name="value">The label to keep.</param>
+    /// <returns>A result with the selected rows.</returns>
+    public SweepResult Where(string parameter, string value) => Where(parameter, cell => cell is string text && text == value);
+
+    private SweepResult Where(string parameter, Func<object?, bool> keep)
+    {
+        Guard.NotEmpty(parameter);
+        if (!Parameters.Contains(parameter))
+        {
+            throw new ArgumentException($"parameter = \"{parameter}\" is not a parameter of this sweep; expected one of: {string.Join(", ", Parameters)}.", nameof(parameter));
+        }
+
+        DataFrame Filter(DataFrame frame)
+        {
+            var column = frame.Columns[parameter];
+            var mask = new BooleanDataFrameColumn("keep", Enumerable.Range(0, (int)column.Length).Select(i => keep(column[i])));
+            return frame.Filter(mask);
+        }
+
+        return new SweepResult(Filter(Trials), Filter(Summary), Parameters, Metrics, Elapsed);
+    }
+
     private static double[] Values(DataFrame frame, string column)
     {
         Guard.NotEmpty(column);
