@@ -233,4 +233,14 @@ public sealed class GradientFlowTests
         var error = Assert.Throws<InvalidOperationException>(() => StoppingTime.Search(t => double.NaN, 1, 2, 3));
         Assert.Contains("finite", error.Message);
     }
+
+    [Fact]
+    public void SmallEigenvalueTimeProductsKeepFullPrecision()
+    {
+        // A = [1e-12], b = [1e-12] (w* = 1): w(1) = 1 − e^{−1e-12} = 1e-12 − 5e-25 + …; the naive 1 − exp(−λt)
+        // would be off in the fifth digit. Discrete: (1 − (1 − ηλ)^s)/λ·b with η = 1, s = 3 is 3e-12 − 3e-24 + 1e-36.
+        var flow = new GradientFlow(M.DenseOfDiagonalArray([1e-12]), V.Dense([1e-12]));
+        Assert.True(Math.Abs(flow.Weights(1.0)[0] - (1e-12 - 5e-25)) < 1e-27);
+        Assert.True(Math.Abs(flow.WeightsAfterSteps(3, 1.0)[0] - (3e-12 - 3e-24)) < 1e-27);
+    }
 }
