@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Validation;
@@ -42,6 +43,7 @@ public sealed class GradientFlow
     private readonly Vector<double> _initial;
     private readonly Vector<double> _initialCoordinates;
     private readonly double _linearNorm;
+    private readonly ConditionalWeakTable<QuadraticRisk, RiskAlongTrajectory> _evaluators = new();
 
     /// <summary>Builds the flow on L(w) = ½wᵀAw − bᵀw.</summary>
     /// <param name="curvature">A, d×d symmetric positive semidefinite (a covariance, Gram or kernel matrix).</param>
@@ -200,7 +202,8 @@ public sealed class GradientFlow
 
     /// <summary>
     /// R(w(t)) at every time, without forming w(t): with w(t) − w° = (w₀ − w°) + U r(t) and M = FᵀF,
-    /// R = ‖h + C r(t)‖² + R_min with h = F(w₀ − w°), C = FU computed once. When UᵀMU is diagonal (the risk's
+    /// R = ‖h + C r(t)‖² + R_min with h = F(w₀ − w°), C = FU computed once per risk (O(rank(M)·d²), cached for
+    /// later calls with the same risk object). When UᵀMU is diagonal (the risk's
     /// metric commutes with A, e.g. population risk under the training covariance) each time costs O(d);
     /// otherwise O(rank(M)·d). Both are sums of squares (no cancellation).
     /// </summary>
@@ -210,7 +213,7 @@ public sealed class GradientFlow
     public double[] Losses(QuadraticRisk risk, IReadOnlyList<double> times)
     {
         Guard.AllNonNegative(times);
-        var evaluator = new RiskAlongTrajectory(this, risk);
+        var evaluator = Evaluator(risk);
         return evaluator.Evaluate(times.Select(FlowDisplacement).ToArray());
     }
 
@@ -228,7 +231,7 @@ public sealed class GradientFlow
         }
 
         CheckStepSize(stepSize);
-        var evaluator = new RiskAlongTrajectory(this, risk);
+        var evaluator = Evaluator(risk);
         return evaluator.Evaluate(steps.Select(s => StepDisplacement(s, stepSize)).ToArray());
     }
 
@@ -244,11 +247,17 @@ public sealed class GradientFlow
     /// <returns>t*, R(t*), and whether t* is at an end of [t_min, t_max].</returns>
     public StoppingTime OptimalStoppingTime(QuadraticRisk risk, double minTime, double maxTime, int gridPoints = 400)
     {
-        var evaluator = new RiskAlongTrajectory(this, risk);
+        var evaluator = Evaluator(risk);
         return StoppingTime.Search(times => evaluator.Evaluate(times.Select(FlowDisplacement).ToArray()), minTime, maxTime, gridPoints);
     }
 
     internal Matrix<double> Basis => _basis;
+
+    private RiskAlongTrajectory Evaluator(QuadraticRisk risk)
+    {
+        Guard.NotNull(risk);
+        return _evaluators.GetValue(risk, r => new RiskAlongTrajectory(this, r));
+    }
 
     internal Vector<double> Initial => _initial;
 

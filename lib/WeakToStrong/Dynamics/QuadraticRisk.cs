@@ -15,6 +15,9 @@ namespace WeakToStrong.Dynamics;
 /// </summary>
 public sealed class QuadraticRisk
 {
+    private readonly Matrix<double> _metric;
+    private readonly Vector<double> _minimiser;
+
     /// <summary>Builds R(w) = (w − w°)ᵀ M (w − w°) + R_min.</summary>
     /// <param name="metric">M, d×d symmetric positive semidefinite (e.g. the population covariance Σ).</param>
     /// <param name="minimiser">w°, length d (e.g. the target weights w*).</param>
@@ -34,22 +37,22 @@ public sealed class QuadraticRisk
         }
 
         Factor = factor;
-        Metric = metric.Clone();
-        Minimiser = minimiser.Clone();
+        _metric = metric.Clone();
+        _minimiser = minimiser.Clone();
         Floor = floor;
     }
 
-    /// <summary>M.</summary>
-    public Matrix<double> Metric { get; }
+    /// <summary>M (a copy).</summary>
+    public Matrix<double> Metric => _metric.Clone();
 
-    /// <summary>w°.</summary>
-    public Vector<double> Minimiser { get; }
+    /// <summary>w° (a copy).</summary>
+    public Vector<double> Minimiser => _minimiser.Clone();
 
     /// <summary>R_min = min_w R(w).</summary>
     public double Floor { get; }
 
     /// <summary>The dimension d.</summary>
-    public int Dimension => Minimiser.Count;
+    public int Dimension => _minimiser.Count;
 
     /// <summary>F (r×d) with M = FᵀF, r = rank of M.</summary>
     internal Matrix<double> Factor { get; }
@@ -94,7 +97,7 @@ public sealed class QuadraticRisk
     public double Evaluate(Vector<double> weights)
     {
         Guard.Length(weights, Dimension, "the risk's dimension");
-        var residual = Factor * (weights - Minimiser);
+        var residual = Factor * (weights - _minimiser);
         return residual.DotProduct(residual) + Floor;
     }
 }
