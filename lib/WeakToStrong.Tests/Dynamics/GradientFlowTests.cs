@@ -243,4 +243,16 @@ public sealed class GradientFlowTests
         Assert.True(Math.Abs(flow.Weights(1.0)[0] - (1e-12 - 5e-25)) < 1e-27);
         Assert.True(Math.Abs(flow.WeightsAfterSteps(3, 1.0)[0] - (3e-12 - 3e-24)) < 1e-27);
     }
+
+    [Fact]
+    public void IndefiniteRiskMetricsAreRejectedWhenFirstUsed()
+    {
+        var risk = new QuadraticRisk(M.DenseOfDiagonalArray([1.0, -2.0]), V.Dense(2));
+        var direct = Assert.Throws<ArgumentException>(() => risk.Evaluate(V.Dense(2)));
+        Assert.Equal("metric", direct.ParamName);
+        Assert.Contains("-2", direct.Message);
+        var flow = new GradientFlow(M.DenseOfDiagonalArray([2.0, 1.0]), V.Dense([1.0, 1.0]));
+        var alongFlow = Assert.Throws<ArgumentException>(() => flow.Losses(new QuadraticRisk(M.DenseOfDiagonalArray([1.0, -2.0]), V.Dense(2)), [1.0]));
+        Assert.Equal("metric", alongFlow.ParamName);
+    }
 }

@@ -37,6 +37,7 @@ namespace WeakToStrong.Dynamics;
 /// </summary>
 public sealed class GradientFlow
 {
+    private readonly Matrix<double> _curvature;
     private readonly Matrix<double> _basis;
     private readonly double[] _eigenvalues;
     private readonly double[] _forcing;
@@ -63,6 +64,7 @@ public sealed class GradientFlow
         }
 
         ZeroThreshold = PositiveSemidefinite.CheckAndThreshold(eigen.Eigenvalues, nameof(curvature));
+        _curvature = curvature.Clone();
         _basis = eigen.Eigenvectors;
         _eigenvalues = eigen.Eigenvalues.Select(v => v <= ZeroThreshold ? 0.0 : v).ToArray();
         _forcing = _basis.TransposeThisAndMultiply(linearTerm).ToArray();
@@ -202,10 +204,10 @@ public sealed class GradientFlow
 
     /// <summary>
     /// R(w(t)) at every time, without forming w(t): with w(t) − w° = (w₀ − w°) + U r(t) and M = FᵀF,
-    /// R = ‖h + C r(t)‖² + R_min with h = F(w₀ − w°), C = FU computed once per risk (O(rank(M)·d²), cached for
-    /// later calls with the same risk object). When UᵀMU is diagonal (the risk's
-    /// metric commutes with A, e.g. population risk under the training covariance) each time costs O(d);
-    /// otherwise O(rank(M)·d). Both are sums of squares (no cancellation).
+    /// R = ‖h + C r(t)‖² + R_min with h = F(w₀ − w°), C = FU. The set-up is done once per risk object and cached:
+    /// when M is A itself (population risk under the training covariance) it costs O(d²) and each time O(d);
+    /// when M commutes with A (UᵀMU diagonal) it costs O(d³) and each time O(d); otherwise it needs the
+    /// eigendecomposition of M, and each time costs O(rank(M)·d). All forms are sums of squares (no cancellation).
     /// </summary>
     /// <param name="risk">R, of dimension d.</param>
     /// <param name="times">Times, each ≥ 0.</param>
@@ -252,6 +254,8 @@ public sealed class GradientFlow
     }
 
     internal Matrix<double> Basis => _basis;
+
+    internal Matrix<double> Curvature => _curvature;
 
     private RiskAlongTrajectory Evaluator(QuadraticRisk risk)
     {

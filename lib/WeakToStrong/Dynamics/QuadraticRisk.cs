@@ -9,14 +9,21 @@ namespace WeakToStrong.Dynamics;
 /// A quadratic risk of a weight vector in centred form, R(w) = (w − w°)ᵀ M (w − w°) + R_min, with M symmetric
 /// positive semidefinite. The population squared error of a linear predictor, E[(xᵀw − y)²] with
 /// E[xxᵀ] = Σ and y = xᵀw* + noise of variance σ², is <c>new QuadraticRisk(Σ, w*, σ²)</c>; the excess risk is the
-/// same with R_min = 0 (<see cref="ExcessRisk"/>). M is factored once as M = FᵀF (F = diag(√m)Wᵀ over the
-/// positive eigenvalues m of M), and R(w) = ‖F(w − w°)‖² + R_min is evaluated as a sum of squares, so a small
-/// risk is not lost to cancellation against ‖w°‖².
+/// same with R_min = 0 (<see cref="ExcessRisk"/>). R is evaluated as a sum of squares, so a small risk is not lost
+/// to cancellation against ‖w°‖²: R(w) = ‖F(w − w°)‖² + R_min with M = FᵀF (F = diag(√m)Wᵀ over the positive
+/// eigenvalues m of M), or, along a <see cref="GradientFlow"/> whose eigenbasis diagonalises M, as
+/// Σ_k m_k (u_kᵀ(w − w°))² + R_min.
+/// <para>
+/// The factor F needs an eigendecomposition of M, so it is computed on first use (by <see cref="Evaluate"/> or by a
+/// flow whose eigenbasis does not diagonalise M) and then reused; positive semidefiniteness is checked then.
+/// Symmetry, sizes and finiteness are checked at construction.
+/// </para>
 /// </summary>
 public sealed class QuadraticRisk
 {
     private readonly Matrix<double> _metric;
     private readonly Vector<double> _minimiser;
+    private readonly Lazy<Matrix<double>> _factor;
 
     /// <summary>Builds R(w) = (w − w°)ᵀ M (w − w°) + R_min.</summary>
     /// <param name="metric">M, d×d symmetric positive semidefinite (e.g. the population covariance Σ).</param>
@@ -24,22 +31,15 @@ public sealed class QuadraticRisk
     /// <param name="floor">R_min, finite (e.g. the noise variance σ²; 0 for excess risk).</param>
     public QuadraticRisk(Matrix<double> metric, Vector<double> minimiser, double floor = 0.0)
     {
-        var eigen = SymmetricEigendecomposition.Of(metric);
+        Guard.Symmetric(metric);
+        Guard.Positive(metric.RowCount, "metric.RowCount");
         Guard.Length(minimiser, metric.RowCount, "metric.RowCount");
         Guard.AllFinite(minimiser);
         Guard.Finite(floor);
-        var threshold = PositiveSemidefinite.CheckAndThreshold(eigen.Eigenvalues, nameof(metric));
-        var kept = Enumerable.Range(0, eigen.Dimension).Where(k => eigen.Eigenvalues[k] > threshold).ToArray();
-        var factor = Matrix<double>.Build.Dense(kept.Length, metric.RowCount);
-        for (var i = 0; i < kept.Length; i++)
-        {
-            factor.SetRow(i, eigen.Eigenvectors.Column(kept[i]) * Math.Sqrt(eigen.Eigenvalues[kept[i]]));
-        }
-
-        Factor = factor;
         _metric = metric.Clone();
         _minimiser = minimiser.Clone();
         Floor = floor;
+        _factor = new Lazy<Matrix<double>>(BuildFactor, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>M (a copy).</summary>
@@ -54,8 +54,14 @@ public sealed class QuadraticRisk
     /// <summary>The dimension d.</summary>
     public int Dimension => _minimiser.Count;
 
-    /// <summary>F (r×d) with M = FᵀF, r = rank of M.</summary>
-    internal Matrix<double> Factor { get; }
+    /// <summary>F (r×d) with M = FᵀF, r = rank of M (computed on first use).</summary>
+    internal Matrix<double> Factor => _factor.Value;
+
+    /// <summary>M without copying, for read-only use inside the library.</summary>
+    internal Matrix<double> MetricView => _metric;
+
+    /// <summary>w° without copying, for read-only use inside the library.</summary>
+    internal Vector<double> MinimiserView => _minimiser;
 
     /// <summary>The excess risk (w − w*)ᵀ Σ (w − w*) of a linear predictor under input covariance Σ.</summary>
     /// <param name="covariance">Σ, symmetric PSD.</param>
@@ -99,5 +105,19 @@ public sealed class QuadraticRisk
         Guard.Length(weights, Dimension, "the risk's dimension");
         var residual = Factor * (weights - _minimiser);
         return residual.DotProduct(residual) + Floor;
+    }
+
+    private Matrix<double> BuildFactor()
+    {
+        var eigen = SymmetricEigendecomposition.Of(_metric);
+        var threshold = PositiveSemidefinite.CheckAndThreshold(eigen.Eigenvalues, "metric");
+        var kept = Enumerable.Range(0, eigen.Dimension).Where(k => eigen.Eigenvalues[k] > threshold).ToArray();
+        var factor = Matrix<double>.Build.Dense(kept.Length, _metric.RowCount);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            factor.SetRow(i, eigen.Eigenvectors.Column(kept[i]) * Math.Sqrt(eigen.Eigenvalues[kept[i]]));
+        }
+
+        return factor;
     }
 }

@@ -1,22 +1,27 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Validation;
 
 namespace WeakToStrong.Dynamics;
 
 /// <summary>
-/// R(w₀ + U r) for many displacement vectors r, precomputed for one (flow, risk) pair:
-/// R = ‖h + C r‖² + R_min with h = F(w₀ − w°), C = FU. When CᵀC is diagonal (D), h is split as h = Cz + h⊥
-/// and R = ‖h⊥‖² + Σ_k D_k (z_k + r_k)² + R_min, which costs O(d) per evaluation.
+/// R(w₀ + U r) for many displacement vectors r (U the flow's eigenbasis), precomputed for one (flow, risk) pair,
+/// choosing the cheapest exact form:
+/// <list type="number">
+/// <item>M equals the flow's curvature A: R = Σ_k λ_k (z_k + r_k)² + R_min with z = Uᵀ(w₀ − w°). O(d²) set-up.</item>
+/// <item>UᵀMU is diagonal (M commutes with A), D = diag(UᵀMU): R = Σ_k D_k (z_k + r_k)² + R_min. O(d³) set-up.</item>
+/// <item>Otherwise, with M = FᵀF: R = ‖h + C r‖² + R_min, h = F(w₀ − w°), C = FU. O(d³) set-up, O(rank(M)·d) per r.</item>
+/// </list>
+/// All three are sums of non-negative terms.
 /// </summary>
 internal sealed class RiskAlongTrajectory
 {
     private const int BlockSize = 256;
-    private readonly Matrix<double> _coupling;
-    private readonly Vector<double> _offset;
     private readonly double _floor;
     private readonly double[]? _diagonal;
     private readonly double[]? _centre;
-    private readonly double _orthogonalPart;
+    private readonly Matrix<double>? _coupling;
+    private readonly Vector<double>? _offset;
 
     public RiskAlongTrajectory(GradientFlow flow, QuadraticRisk risk)
     {
@@ -26,56 +31,67 @@ internal sealed class RiskAlongTrajectory
             throw new ArgumentException($"risk has dimension {risk.Dimension}; expected {flow.Dimension} to match the flow's dimension.", nameof(risk));
         }
 
-        _coupling = risk.Factor * flow.Basis;
-        _offset = risk.Factor * (flow.Initial - risk.Minimiser);
         _floor = risk.Floor;
-        var gram = _coupling.TransposeThisAndMultiply(_coupling);
-        var d = gram.RowCount;
-        var largestDiagonal = 0.0;
-        for (var k = 0; k < d; k++)
+        var basis = flow.Basis;
+        var displacement = flow.Initial - risk.MinimiserView;
+        if (risk.MetricView.Equals(flow.Curvature))
         {
-            largestDiagonal = Math.Max(largestDiagonal, gram[k, k]);
+            _diagonal = flow.Eigenvalues.ToArray();
+            _centre = basis.TransposeThisAndMultiply(displacement).ToArray();
+            return;
         }
 
+        var projected = basis.TransposeThisAndMultiply(risk.MetricView * basis);
+        var d = projected.RowCount;
+        var largestDiagonal = 0.0;
         var largestOffDiagonal = 0.0;
         for (var j = 0; j < d; j++)
         {
             for (var i = 0; i < d; i++)
             {
-                if (i != j)
+                if (i == j)
                 {
-                    largestOffDiagonal = Math.Max(largestOffDiagonal, Math.Abs(gram[i, j]));
+                    largestDiagonal = Math.Max(largestDiagonal, Math.Abs(projected[i, i]));
+                }
+                else
+                {
+                    largestOffDiagonal = Math.Max(largestOffDiagonal, Math.Abs(projected[i, j]));
                 }
             }
         }
 
         if (largestOffDiagonal <= 1e-12 * largestDiagonal)
         {
+            var threshold = 10 * d * LinearAlgebra.ThinSvd.MachineEpsilon * largestDiagonal;
             var diagonal = new double[d];
-            var centre = new double[d];
-            var projected = _coupling.TransposeThisAndMultiply(_offset);
-            var cutoff = 1e-14 * largestDiagonal;
             for (var k = 0; k < d; k++)
             {
-                if (gram[k, k] > cutoff)
+                var value = projected[k, k];
+                if (value < -threshold)
                 {
-                    diagonal[k] = gram[k, k];
-                    centre[k] = projected[k] / gram[k, k];
+                    throw new ArgumentException(
+                        $"metric is not positive semidefinite: u_{k}ᵀ M u_{k} = {value.ToString("G6", CultureInfo.InvariantCulture)} < 0 for an eigenvector of the flow (largest {largestDiagonal.ToString("G6", CultureInfo.InvariantCulture)}); expected a positive semidefinite metric.",
+                        "metric");
                 }
+
+                diagonal[k] = Math.Max(value, 0.0);
             }
 
-            var orthogonal = _offset - (_coupling * Vector<double>.Build.Dense(centre));
             _diagonal = diagonal;
-            _centre = centre;
-            _orthogonalPart = orthogonal.DotProduct(orthogonal);
+            _centre = basis.TransposeThisAndMultiply(displacement).ToArray();
+            return;
         }
+
+        var factor = risk.Factor;
+        _coupling = factor * basis;
+        _offset = factor * displacement;
     }
 
     public double Evaluate(Vector<double> displacement)
     {
         if (_diagonal is not null)
         {
-            var sum = _orthogonalPart;
+            var sum = 0.0;
             for (var k = 0; k < _diagonal.Length; k++)
             {
                 var e = _centre![k] + displacement[k];
@@ -85,7 +101,7 @@ internal sealed class RiskAlongTrajectory
             return sum + _floor;
         }
 
-        var residual = _offset + (_coupling * displacement);
+        var residual = _offset! + (_coupling! * displacement);
         return residual.DotProduct(residual) + _floor;
     }
 
@@ -105,7 +121,7 @@ internal sealed class RiskAlongTrajectory
         for (var start = 0; start < result.Length; start += BlockSize)
         {
             var count = Math.Min(BlockSize, result.Length - start);
-            var block = Matrix<double>.Build.Dense(_coupling.ColumnCount, count);
+            var block = Matrix<double>.Build.Dense(_coupling!.ColumnCount, count);
             for (var j = 0; j < count; j++)
             {
                 block.SetColumn(j, displacements[start + j]);
@@ -117,7 +133,7 @@ internal sealed class RiskAlongTrajectory
                 var sum = 0.0;
                 for (var i = 0; i < residuals.RowCount; i++)
                 {
-                    var e = residuals[i, j] + _offset[i];
+                    var e = residuals[i, j] + _offset![i];
                     sum += e * e;
                 }
 
