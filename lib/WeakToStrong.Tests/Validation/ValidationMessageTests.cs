@@ -1,7 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Charts;
 using WeakToStrong.Dynamics;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Metrics;
+using WeakToStrong.Primer;
 using WeakToStrong.Randomness;
 using WeakToStrong.Statistics;
 using WeakToStrong.Sweeps;
@@ -35,6 +37,20 @@ public sealed class ValidationMessageTests
         { "name", "\"n\"", "new name", () => ParameterGrid.Create().Vary("n", 1).Vary("n", 2) },
         { "options.MaxDegreeOfParallelism", "0", ">= 1", () => Sweep.Run(ParameterGrid.Create(), [1], job => 1.0, new SweepOptions { MaxDegreeOfParallelism = 0 }) },
         { "maxValue", "-4", ">= 0", () => new RandomStream(0).Next(-4) },
+        { "count", "-2", ">= 0", () => new RandomStream(0).NextUnitVectors(-2, 3) },
+        { "steps", "-1", ">= 0", () => new GradientFlow(M.DenseIdentity(1), V.Dense(1)).WeightsAfterSteps(-1, 0.5) },
+        { "regularization", "-0.5", ">= 0", () => RidgePath.FromData(M.DenseIdentity(2), V.Dense(2)).Solve(-0.5) },
+        { "ceilingRisk", "-1", ">= 0", () => WeakToStrongMetrics.PerformanceGapRecovered(1, 0.5, -1) },
+        { "standardError", "-1", ">= 0", () => ConfidenceInterval.Normal(0, -1) },
+        { "y", "NaN", "> 0", () => LogLogFit.Fit([1.0, 2.0, 3.0], [1.0, double.NaN, 1.0]) },
+        { "start", "0", "> 0", () => Spacing.Logarithmic(0, 1, 5) },
+        { "count", "0", ">= 1", () => Spacing.Linear(0, 1, 0) },
+        { "xTitle", "\"\"", "non-empty", () => Figure.Create("", "risk") },
+        { "rows", "0", ">= 1", () => Plot.Grid(0, 1, [Figure.Create("x", "y").Line("a", [1.0], [1.0]).ToChart()]) },
+        { "error", "-0.1", ">= 0", () => Figure.Create("x", "y").Points("a", [1.0], [1.0], [-0.1]) },
+        { "overlap", "0", "[1, 40]", () => new RidgeWeakToStrongExperiment(overlap: 0) },
+        { "pseudoLabelledSamples", "10", ">= 42", () => new RidgeWeakToStrongExperiment(pseudoLabelledSamples: 10) },
+        { "noiseVariance", "0", "> 0", () => new RidgeWeakToStrongExperiment(noiseVariance: 0) },
     };
 
     [Theory]
