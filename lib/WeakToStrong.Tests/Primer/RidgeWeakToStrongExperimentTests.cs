@@ -1,0 +1,70 @@
+using WeakToStrong.Metrics;
+using WeakToStrong.Primer;
+using WeakToStrong.Randomness;
+using WeakToStrong.Statistics;
+using WeakToStrong.Sweeps;
+
+namespace WeakToStrong.Tests.Primer;
+
+public sealed class RidgeWeakToStrongExperimentTests
+{
+    [Fact]
+    public void ExpectedRisksMatchTheHandComputedFormulas()
+    {
+        // Defaults: σ² = 1, d_w = 80, d_s = 40, d_∩ = 20, n = 200, N = 2000: a_w = 1/119,
+        // weak 80/119, w2s (20 + 60·40/1959)/119, ceiling (on n + N) 40/2159, baseline 40/159.
+        var expected = new RidgeWeakToStrongExperiment().ExpectedRisks;
+        Assert.Equal(80.0 / 119, expected.Weak, 14);
+        Assert.Equal((20 + (60 * 40.0 / 1959)) / 119, expected.WeakToStrong, 14);
+        Assert.Equal(40.0 / 2159, expected.StrongCeiling, 14);
+        Assert.Equal(40.0 / 159, expected.StrongBaseline, 14);
+        Assert.InRange(expected.PerformanceGapRecovered, 0.75, 0.76); // (0.6723 − 0.1784)/(0.6723 − 0.0185) = 0.7555
+        Assert.InRange(expected.OutperformingRatio, 1.4, 1.45);
+    }
+
+    [Fact]
+    public void MonteCarloMeansAgreeWithTheExactExpectations()
+    {
+        // Small sizes keep the test fast; 400 trials. Tolerance: 5 standard errors of the Monte Carlo mean.
+        var experiment = new RidgeWeakToStrongExperiment(teacherDimension: 12, studentDimension: 6, overlap: 3, labelledSamples: 40, pseudoLabelledSamples: 120, regularization: 0);
+        var result = Sweep.Run(ParameterGrid.Create(), Enumerable.Range(0, 400), job => experiment.Run(job.Random));
+        var expected = experiment.ExpectedRisks;
+        foreach (var (metric, value) in new[] { ("Weak", expected.Weak), ("WeakToStrong", expected.WeakToStrong), ("StrongCeiling", expected.StrongCeiling), ("StrongBaseline", expected.StrongBaseline) })
+        {
+            var summary = SampleSummary.Of(result.TrialValues(metric));
+            Assert.True(Math.Abs(summary.Mean - value) < 5 * summary.StandardError, $"{metric}: {summary.Mean} vs {value} (se {summary.StandardError})");
+        }
+    }
+
+    [Fact]
+    public void RunsAreReproducibleAndTheStudentBeatsItsTeacher()
+    {
+        var experiment = new RidgeWeakToStrongExperiment();
+        var a = experiment.Run(new RandomStream(7));
+        var b = experiment.Run(new RandomStream(7));
+        Assert.Equal(a, b);
+        Assert.True(a.WeakToStrong < a.Weak);
+        Assert.True(a.StrongCeiling < a.WeakToStrong);
+    }
+
+    [Fact]
+    public void EarlyStoppingTheTeacherBeatsRunningItToConvergence()
+    {
+        var experiment = new RidgeWeakToStrongExperiment();
+        var flow = experiment.TeacherFlow(new RandomStream(3));
+        var best = flow.OptimalStoppingTime(experiment.TeacherRisk, 1e-2, 1e4);
+        var converged = experiment.TeacherRisk.Evaluate(flow.Limit());
+        Assert.False(best.AtBoundary);
+        Assert.True(best.Loss < converged);
+        Assert.Equal(1.0, flow.Loss(experiment.TeacherRisk, 0.0), 14); // w(0) = 0 has risk ‖θ*‖² = 1
+    }
+
+    [Fact]
+    public void InvalidSizesAreRejectedWithTheirRange()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RidgeWeakToStrongExperiment(labelledSamples: 50));
+        Assert.Equal("labelledSamples", error.ParamName);
+        Assert.Contains("50", error.Message);
+        Assert.Contains(">= 82", error.Message);
+    }
+}

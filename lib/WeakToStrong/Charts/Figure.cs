@@ -1,0 +1,316 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Plotly.NET;
+using WeakToStrong.Validation;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+using CSharpExtensions = Plotly.NET.CSharp.GenericChartExtensions;
+
+namespace WeakToStrong.Charts;
+
+/// <summary>
+/// An immutable, fluent description of one 2-D chart (axes with titles and units, optional log scales, and
+/// layers: lines, points with error bars, shaded bands, reference lines) that renders to a Plotly.NET
+/// <see cref="GenericChart"/> with <see cref="ToChart"/>:
+/// <code>
+/// Figure.Create(xTitle: "n (samples)", yTitle: "excess risk", logY: true, title: "Teacher risk")
+///     .Line("theory", n, theory)
+///     .Points("simulation (mean ± s.e.)", n, mean, se)
+///     .HorizontalLine(1.0, "ceiling")
+///     .ToChart()
+/// </code>
+/// Data are checked when added: equal lengths, finite values, and positive values on a log axis (Plotly would
+/// silently drop them).
+/// </summary>
+public sealed record Figure
+{
+    private Figure(string xTitle, string yTitle, bool logX, bool logY, string? title)
+    {
+        XTitle = xTitle;
+        YTitle = yTitle;
+        LogX = logX;
+        LogY = logY;
+        Title = title;
+    }
+
+    /// <summary>The x-axis title (with units).</summary>
+    public string XTitle { get; }
+
+    /// <summary>The y-axis title (with units).</summary>
+    public string YTitle { get; }
+
+    /// <summary>Whether the x axis is logarithmic.</summary>
+    public bool LogX { get; }
+
+    /// <summary>Whether the y axis is logarithmic.</summary>
+    public bool LogY { get; }
+
+    /// <summary>The chart title, or null.</summary>
+    public string? Title { get; }
+
+    /// <summary>Width in pixels.</summary>
+    public int Width { get; init; } = 720;
+
+    /// <summary>Height in pixels.</summary>
+    public int Height { get; init; } = 450;
+
+    /// <summary>The layers in drawing order.</summary>
+    public ImmutableList<Layer> Layers { get; init; } = [];
+
+    /// <summary>Starts a figure.</summary>
+    /// <param name="xTitle">x-axis title with units, e.g. "n (samples)".</param>
+    /// <param name="yTitle">y-axis title with units, e.g. "excess risk (squared error)".</param>
+    /// <param name="logX">Logarithmic x axis.</param>
+    /// <param name="logY">Logarithmic y axis.</param>
+    /// <param name="title">Chart title, or null.</param>
+    /// <returns>An empty figure.</returns>
+    public static Figure Create(string xTitle, string yTitle, bool logX = false, bool logY = false, string? title = null)
+    {
+        Guard.NotEmpty(xTitle);
+        Guard.NotEmpty(yTitle);
+        return new Figure(xTitle, yTitle, logX, logY, title);
+    }
+
+    /// <summary>Adds a line through (x_i, y_i).</summary>
+    /// <param name="name">Legend name.</param>
+    /// <param name="x">x values.</param>
+    /// <param name="y">y values (same length).</param>
+    /// <param name="dashed">Draw dashed (e.g. for a bound or an asymptotic formula).</param>
+    /// <param name="color">A CSS colour, or null for the default cycle (give a theory line and its simulation points the same colour).</param>
+    /// <returns>The extended figure.</returns>
+    public Figure Line(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false, string? color = null)
+    {
+        var (xs, ys) = Check(name, x, y);
+        return Add(new Layer(LayerKind.Line, name, xs, ys, null, null, dashed, color));
+    }
+
+    /// <summary>Adds markers at (x_i, y_i), optionally with symmetric error bars ±e_i (e.g. standard errors or standard deviations; say which in the name).</summary>
+    /// <param name="name">Legend name.</param>
+    /// <param name="x">x values.</param>
+    /// <param name="y">y values (same length).</param>
+    /// <param name="error">Error-bar half-lengths e_i ≥ 0 (same length), or null.</param>
+    /// <param name="color">A CSS colour, or null for the default cycle.</param>
+    /// <returns>The extended figure.</returns>
+    public Figure Points(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? error = null, string? color = null)
+    {
+        var (xs, ys) = Check(name, x, y);
+        double[]? errors = null;
+        if (error is not null)
+        {
+            errors = error.ToArray();
+            Guard.SameLength(errors.Length, xs.Length, "x.Length", "error.Length");
+            Guard.AllNonNegative(errors, nameof(error));
+        }
+
+        return Add(new Layer(LayerKind.Points, name, xs, ys, errors, null, false, color));
+    }
+
+    /// <summary>Adds a shaded band between <paramref name="lower"/> and <paramref name="upper"/> (e.g. mean ± one standard deviation).</summary>
+    /// <param name="name">Legend name.</param>
+    /// <param name="x">x values.</param>
+    /// <param name="lower">Lower edge (same length).</param>
+    /// <param name="upper">Upper edge (same length, ≥ lower).</param>
+    /// <param name="color">A CSS colour for the shading (drawn at 20% opacity), or null for a neutral blue.</param>
+    /// <returns>The extended figure.</returns>
+    public Figure Band(string name, IEnumerable<double> x, IEnumerable<double> lower, IEnumerable<double> upper, string? color = null)
+    {
+        var (xs, lows) = Check(name, x, lower, nameof(lower));
+        var (_, highs) = Check(name, xs, upper, nameof(upper));
+        for (var i = 0; i < xs.Length; i++)
+        {
+            if (highs[i] < lows[i])
+            {
+                throw new ArgumentException($"upper[{i}] = {highs[i].ToString("R", CultureInfo.InvariantCulture)} is below lower[{i}] = {lows[i].ToString("R", CultureInfo.InvariantCulture)}; expected upper ≥ lower.", nameof(upper));
+            }
+        }
+
+        return Add(new Layer(LayerKind.Band, name, xs, lows, null, highs, false, color));
+    }
+
+    /// <summary>Adds a dashed horizontal reference line y = <paramref name="y"/> across the x range of the other layers.</summary>
+    /// <param name="y">The level (positive on a log y axis).</param>
+    /// <param name="name">Legend name.</param>
+    /// <returns>The extended figure.</returns>
+    public Figure HorizontalLine(double y, string name)
+    {
+        Guard.NotEmpty(name);
+        CheckAxisValue(y, LogY, "y", nameof(y));
+        return Add(new Layer(LayerKind.Horizontal, name, [], [y], null, null, true));
+    }
+
+    /// <summary>Adds a dashed vertical reference line x = <paramref name="x"/> across the y range of the other layers.</summary>
+    /// <param name="x">The position (positive on a log x axis).</param>
+    /// <param name="name">Legend name.</param>
+    /// <returns>The extended figure.</returns>
+    public Figure VerticalLine(double x, string name)
+    {
+        Guard.NotEmpty(name);
+        CheckAxisValue(x, LogX, "x", nameof(x));
+        return Add(new Layer(LayerKind.Vertical, name, [x], [], null, null, true));
+    }
+
+    /// <summary>Sets the size in pixels.</summary>
+    /// <param name="width">Width, ≥ 100.</param>
+    /// <param name="height">Height, ≥ 100.</param>
+    /// <returns>The resized figure.</returns>
+    public Figure WithSize(int width, int height)
+    {
+        Guard.AtLeast(width, 100, "a readable chart");
+        Guard.AtLeast(height, 100, "a readable chart");
+        return this with { Width = width, Height = height };
+    }
+
+    /// <summary>Renders the figure as a Plotly.NET chart (one trace per layer; a band is two traces).</summary>
+    /// <returns>The chart.</returns>
+    public GenericChart ToChart()
+    {
+        if (Layers.IsEmpty)
+        {
+            throw new InvalidOperationException("The figure has no layers; add a Line, Points or Band before calling ToChart().");
+        }
+
+        var data = Layers.Where(l => l.Kind is LayerKind.Line or LayerKind.Points or LayerKind.Band).ToArray();
+        var traces = new List<GenericChart>();
+        foreach (var layer in Layers)
+        {
+            switch (layer.Kind)
+            {
+                case LayerKind.Line:
+                    traces.Add(CSharpChart.Line<double, double, string>(
+                        layer.X, layer.Y, Name: layer.Name, LineDash: layer.Dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid, LineColor: ColorOf(layer)));
+                    break;
+                case LayerKind.Points:
+                    var points = CSharpChart.Scatter<double, double, string>(layer.X, layer.Y, StyleParam.Mode.Markers, Name: layer.Name, MarkerColor: ColorOf(layer));
+                    if (layer.Error is not null)
+                    {
+                        points = Plotly.NET.Chart.withYError(ErrorBars(layer.Error)).Invoke(points);
+                    }
+
+                    traces.Add(points);
+                    break;
+                case LayerKind.Band:
+                    traces.Add(CSharpChart.Scatter<double, double, string>(
+                        layer.X, layer.Y, StyleParam.Mode.Lines, Name: layer.Name + " (lower)", ShowLegend: false, LineWidth: 0.0, LineColor: Color.fromString("rgba(99,110,250,0.0)")));
+                    traces.Add(CSharpChart.Scatter<double, double, string>(
+                        layer.X, layer.Upper!, StyleParam.Mode.Lines, Name: layer.Name, LineWidth: 0.0, LineColor: Color.fromString("rgba(99,110,250,0.0)"),
+                        Fill: StyleParam.Fill.ToNext_y, FillColor: Color.fromString(layer.Color ?? "rgb(99,110,250)"), Opacity: 0.2));
+                    break;
+                case LayerKind.Horizontal:
+                    var (xMin, xMax) = Extent(data, useX: true, "a horizontal line");
+                    traces.Add(CSharpChart.Line<double, double, string>(
+                        [xMin, xMax], [layer.Y[0], layer.Y[0]], Name: layer.Name, LineDash: StyleParam.DrawingStyle.Dot, LineColor: Color.fromString("gray")));
+                    break;
+                case LayerKind.Vertical:
+                    var (yMin, yMax) = Extent(data, useX: false, "a vertical line");
+                    traces.Add(CSharpChart.Line<double, double, string>(
+                        [layer.X[0], layer.X[0]], [yMin, yMax], Name: layer.Name, LineDash: StyleParam.DrawingStyle.Dot, LineColor: Color.fromString("gray")));
+                    break;
+            }
+        }
+
+        var chart = CSharpChart.Combine(traces);
+        chart = CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: XTitle, AxisType: LogX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
+        chart = CSharpExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: YTitle, AxisType: LogY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
+        chart = CSharpExtensions.WithSize(chart, Width, Height);
+        if (!string.IsNullOrWhiteSpace(Title))
+        {
+            chart = Plotly.NET.Chart.withTitle(Title, null).Invoke(chart);
+        }
+
+        return chart;
+    }
+
+    /// <summary>The layer's colour, or "not set" (Plotly's default colour cycle).</summary>
+    private static Plotly.NET.CSharp.Optional<Color> ColorOf(Layer layer) =>
+        layer.Color is null ? default(Plotly.NET.CSharp.Optional<Color>) : new Plotly.NET.CSharp.Optional<Color>(Color.fromString(layer.Color), true);
+
+    private static Plotly.NET.TraceObjects.Error ErrorBars(double[] halfLengths) =>
+        Plotly.NET.TraceObjects.Error.init<double, double>(
+            Visible: true,
+            Type: StyleParam.ErrorType.Data,
+            Symmetric: true,
+            Array: halfLengths,
+            Arrayminus: null,
+            ArrayEncoded: null,
+            ArrayminusEncoded: null,
+            Value: null,
+            Valueminus: null,
+            Traceref: null,
+            Tracerefminus: null,
+            Copy_ystyle: null,
+            Color: null,
+            Thickness: null,
+            Width: null);
+
+    private (double Min, double Max) Extent(Layer[] data, bool useX, string what)
+    {
+        var values = new List<double>();
+        foreach (var layer in data)
+        {
+            if (useX)
+            {
+                values.AddRange(layer.X);
+            }
+            else
+            {
+                values.AddRange(layer.Y);
+                if (layer.Upper is not null)
+                {
+                    values.AddRange(layer.Upper);
+                }
+
+                if (layer.Error is not null)
+                {
+                    for (var i = 0; i < layer.Y.Length; i++)
+                    {
+                        values.Add(layer.Y[i] + layer.Error[i]);
+                        var low = layer.Y[i] - layer.Error[i];
+                        if (!LogY || low > 0)
+                        {
+                            values.Add(low);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            throw new InvalidOperationException($"The figure has no data layers to span {what}; add a Line, Points or Band first.");
+        }
+
+        return (values.Min(), values.Max());
+    }
+
+    private Figure Add(Layer layer) => this with { Layers = Layers.Add(layer) };
+
+    private (double[] X, double[] Y) Check(string name, IEnumerable<double> x, IEnumerable<double> y, string yName = "y")
+    {
+        Guard.NotEmpty(name);
+        Guard.NotNull(x);
+        Guard.NotNull(y);
+        var xs = x.ToArray();
+        var ys = y.ToArray();
+        Guard.MinimumCount(xs, 1, "a layer needs at least one point", nameof(x));
+        Guard.SameLength(ys.Length, xs.Length, "x.Length", yName + ".Length");
+        for (var i = 0; i < xs.Length; i++)
+        {
+            CheckAxisValue(xs[i], LogX, "x", $"x[{i}]");
+            CheckAxisValue(ys[i], LogY, "y", $"{yName}[{i}]");
+        }
+
+        return (xs, ys);
+    }
+
+    private static void CheckAxisValue(double value, bool logarithmic, string axis, string name)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"{name} = {value.ToString(CultureInfo.InvariantCulture)} is not finite; expected finite values.", name);
+        }
+
+        if (logarithmic && !(value > 0))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value.ToString("R", CultureInfo.InvariantCulture)} cannot be drawn on a logarithmic {axis} axis; expected a value > 0.");
+        }
+    }
+}

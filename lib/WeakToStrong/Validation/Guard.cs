@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace WeakToStrong.Validation;
+
+/// <summary>
+/// Argument checks shared by every public entry point. Each failure throws an
+/// <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> whose message names the
+/// parameter, the value received and the valid range, so a notebook user can act on it.
+/// </summary>
+internal static class Guard
+{
+    private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static void NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [CallerArgumentExpression(nameof(value))] string name = "")
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"{name} must not be null.");
+        }
+    }
+
+    public static void Finite(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is not a finite number; expected a finite value.");
+        }
+    }
+
+    public static void Positive(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a finite value > 0.");
+        }
+    }
+
+    public static void NonNegative(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a finite value >= 0.");
+        }
+    }
+
+    public static void Positive(int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer >= 1.");
+        }
+    }
+
+    public static void NonNegative(int value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer >= 0.");
+        }
+    }
+
+    public static void AtLeast(int value, int minimum, string reason, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer >= {minimum} ({reason}).");
+        }
+    }
+
+    public static void InRange(int value, int minimum, int maximum, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer in [{minimum}, {maximum}].");
+        }
+    }
+
+    public static void Probability(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a probability in [0, 1].");
+        }
+    }
+
+    public static void OpenUnitInterval(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value > 0 && value < 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a value in the open interval (0, 1).");
+        }
+    }
+
+    public static void Less(double value, double bound, string boundDescription, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value < bound))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a value < {boundDescription} = {Show(bound)}.");
+        }
+    }
+
+    public static void AllFinite(IReadOnlyList<double> values, [CallerArgumentExpression(nameof(values))] string name = "")
+    {
+        NotNull(values, name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"{name}[{i}] = {Show(values[i])} is not a finite number; every entry of {name} must be finite.", name);
+            }
+        }
+    }
+
+    public static void AllPositive(IReadOnlyList<double> values, [CallerArgumentExpression(nameof(values))] string name = "")
+    {
+        NotNull(values, name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!(values[i] > 0) || !double.IsFinite(values[i]))
+            {
+                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] = {Show(values[i])} is out of range; every entry of {name} must be finite and > 0.");
+            }
+        }
+    }
+
+    public static void AllNonNegative(IReadOnlyList<double> values, [CallerArgumentExpression(nameof(values))] string name = "")
+    {
+        NotNull(values, name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!(values[i] >= 0) || !double.IsFinite(values[i]))
+            {
+                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] = {Show(values[i])} is out of range; every entry of {name} must be finite and >= 0.");
+            }
+        }
+    }
+
+    public static void MinimumCount<T>(IReadOnlyCollection<T> values, int minimum, string reason, [CallerArgumentExpression(nameof(values))] string name = "")
+    {
+        NotNull(values, name);
+        if (values.Count < minimum)
+        {
+            throw new ArgumentException($"{name} has {values.Count} entries; expected at least {minimum} ({reason}).", name);
+        }
+    }
+
+    public static void SameLength(int length, int expected, string expectedDescription, [CallerArgumentExpression(nameof(length))] string name = "")
+    {
+        if (length != expected)
+        {
+            throw new ArgumentException($"{name} = {length} does not match {expectedDescription} = {expected}; the lengths must be equal.", name);
+        }
+    }
+
+    public static void AllFinite(Vector<double> vector, [CallerArgumentExpression(nameof(vector))] string name = "")
+    {
+        NotNull(vector, name);
+        for (var i = 0; i < vector.Count; i++)
+        {
+            if (!double.IsFinite(vector[i]))
+            {
+                throw new ArgumentException($"{name}[{i}] = {Show(vector[i])} is not a finite number; every entry of {name} must be finite.", name);
+            }
+        }
+    }
+
+    public static void AllFinite(Matrix<double> matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    {
+        NotNull(matrix, name);
+        for (var j = 0; j < matrix.ColumnCount; j++)
+        {
+            for (var i = 0; i < matrix.RowCount; i++)
+            {
+                var v = matrix.At(i, j);
+                if (!double.IsFinite(v))
+                {
+                    throw new ArgumentException($"{name}[{i}, {j}] = {Show(v)} is not a finite number; every entry of {name} must be finite.", name);
+                }
+            }
+        }
+    }
+
+    public static void Square(Matrix<double> matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    {
+        NotNull(matrix, name);
+        if (matrix.RowCount != matrix.ColumnCount)
+        {
+            throw new ArgumentException($"{name} is {matrix.RowCount}×{matrix.ColumnCount}; expected a square matrix.", name);
+        }
+    }
+
+    /// <summary>Square, finite and symmetric to a relative tolerance of 1e-10 of its largest absolute entry.</summary>
+    public static void Symmetric(Matrix<double> matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    {
+        Square(matrix, name);
+        AllFinite(matrix, name);
+        var scale = matrix.Enumerate().Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var tolerance = 1e-10 * Math.Max(scale, double.Epsilon);
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            for (var j = i + 1; j < matrix.ColumnCount; j++)
+            {
+                var gap = Math.Abs(matrix.At(i, j) - matrix.At(j, i));
+                if (gap > tolerance)
+                {
+                    throw new ArgumentException(
+                        $"{name} is not symmetric: |{name}[{i}, {j}] − {name}[{j}, {i}]| = {Show(gap)} exceeds 1e-10 × max|entry| = {Show(tolerance)}; expected a symmetric matrix.",
+                        name);
+                }
+            }
+        }
+    }
+
+    public static void Rows(Matrix<double> matrix, int rows, string rowsDescription, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    {
+        if (matrix.RowCount != rows)
+        {
+            throw new ArgumentException($"{name} has {matrix.RowCount} rows; expected {rows} to match {rowsDescription}.", name);
+        }
+    }
+
+    public static void Length(Vector<double> vector, int length, string lengthDescription, [CallerArgumentExpression(nameof(vector))] string name = "")
+    {
+        NotNull(vector, name);
+        if (vector.Count != length)
+        {
+            throw new ArgumentException($"{name} has length {vector.Count}; expected {length} to match {lengthDescription}.", name);
+        }
+    }
+
+    public static void NotEmpty(string? value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} = \"{value}\" is empty; expected a non-empty name.", name);
+        }
+    }
+}
