@@ -1,0 +1,88 @@
+using System.Text;
+using NotebookEngine.Formatting;
+using NotebookEngine.Model;
+using NotebookKernelApi;
+
+namespace NotebookEngine.Execution;
+
+/// <summary>
+/// Collects the outputs of one cell in the order they happen: console text (consecutive writes to one stream merge into
+/// one <see cref="StreamOutput"/>) and displayed values. As the cell's <see cref="IDisplaySink"/>, it formats displayed values;
+/// an update of a display made by an earlier cell is forwarded to the session.
+/// </summary>
+internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> updateElsewhere) : IDisplaySink
+{
+    private readonly Lock _lock = new();
+    private readonly List<object> _items = [];
+    private bool _completed;
+
+    /// <summary>Appends console text to the stream <paramref name="stream"/>.</summary>
+    public void Write(string stream, string text)
+    {
+        lock (_lock)
+        {
+            if (_items.Count > 0 && _items[^1] is StreamChunk last && last.Name == stream)
+            {
+                last.Text.Append(text);
+            }
+            else
+            {
+                _items.Add(new StreamChunk(stream, new StringBuilder(text)));
+            }
+        }
+    }
+
+    /// <summary>Appends a finished output.</summary>
+    public void Add(CellOutput output)
+    {
+        lock (_lock)
+        {
+            _items.Add(output);
+        }
+    }
+
+    /// <inheritdoc />
+    public string Publish(object? value, IReadOnlyList<string> mimeTypes)
+    {
+        var displayId = Guid.NewGuid().ToString("N");
+        Add(new DisplayDataOutput(ValueFormatter.Format(value, mimeTypes), displayId));
+        return displayId;
+    }
+
+    /// <inheritdoc />
+    public void Update(string displayId, object? value, IReadOnlyList<string> mimeTypes)
+    {
+        var updated = new DisplayDataOutput(ValueFormatter.Format(value, mimeTypes), displayId);
+        lock (_lock)
+        {
+            if (!_completed)
+            {
+                var index = _items.FindIndex(item => item is DisplayDataOutput display && display.DisplayId == displayId);
+                if (index >= 0)
+                {
+                    _items[index] = updated;
+                    return;
+                }
+            }
+        }
+
+        updateElsewhere(displayId, updated);
+    }
+
+    /// <summary>The outputs so far; after <paramref name="complete"/>, later updates are forwarded to the session.</summary>
+    public IReadOnlyList<CellOutput> ToOutputs(bool complete)
+    {
+        lock (_lock)
+        {
+            _completed |= complete;
+            return _items.Select(item => item switch
+            {
+                StreamChunk chunk => new StreamOutput(chunk.Name, chunk.Text.ToString()),
+                CellOutput output => output,
+                _ => throw new InvalidOperationException("Unknown output item."),
+            }).ToList();
+        }
+    }
+
+    private sealed record StreamChunk(string Name, StringBuilder Text);
+}

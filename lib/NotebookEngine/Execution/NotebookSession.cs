@@ -1,0 +1,371 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+using NotebookEngine.Directives;
+using NotebookEngine.Formatting;
+using NotebookEngine.Model;
+using NotebookEngine.Packages;
+using NotebookKernelApi;
+
+namespace NotebookEngine.Execution;
+
+/// <summary>
+/// A C# kernel without a front end: executes cell sources one after another in one shared Roslyn script state, handles
+/// the directives (<c>#r nuget</c>, <c>#i</c>, <c>#r dll</c>, <c>#load</c>, <c>#!time</c>, <c>#!set</c>), captures console
+/// output and displayed values, and displays each cell's trailing value. A notebook runner and a Jupyter kernel both
+/// drive it with <see cref="ExecuteCellAsync"/>.
+/// </summary>
+public sealed class NotebookSession
+{
+    /// <summary>One cell runs at a time per process: the working directory and the console are process-wide.</summary>
+    private static readonly SemaphoreSlim ProcessGate = new(1, 1);
+
+    private readonly PackageRestorer _restorer;
+    private readonly InteractiveAssemblyLoader _assemblyLoader = ScriptEnvironment.CreateAssemblyLoader();
+    private readonly Dictionary<string, PackageReference> _packages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _sources = [];
+    private readonly Dictionary<string, string> _referencedAssemblies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<KernelExtension> _activeExtensions = [];
+    private ScriptOptions _options;
+    private ScriptState<object>? _state;
+
+    /// <summary>Creates a session whose working directory (and base of relative paths in directives) is <paramref name="workingDirectory"/>.</summary>
+    /// <param name="workingDirectory">The notebook's folder.</param>
+    /// <param name="restorer">The package restorer (default: caching under the user's cache folder).</param>
+    public NotebookSession(string workingDirectory, PackageRestorer? restorer = null)
+    {
+        WorkingDirectory = Path.GetFullPath(workingDirectory);
+        _restorer = restorer ?? new PackageRestorer();
+        _options = ScriptEnvironment.CreateOptions(WorkingDirectory);
+        ConsoleRouter.Install();
+    }
+
+    /// <summary>The notebook's folder: the working directory while a cell runs, and the base of relative directive paths.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>The number of cells executed so far (the last execution count).</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>The packages added with <c>#r "nuget: ..."</c>, by name.</summary>
+    public IReadOnlyDictionary<string, PackageReference> Packages => _packages;
+
+    /// <summary>The number of package restores that ran <c>dotnet restore</c> (not served from the cache).</summary>
+    public int RestoresRun { get; private set; }
+
+    /// <summary>Raised when a cell updates a display that an earlier cell produced.</summary>
+    public event EventHandler<DisplayUpdatedEventArgs>? DisplayUpdated;
+
+    /// <summary>The current value of the top-level variable <paramref name="name"/>.</summary>
+    public bool TryGetVariable(string name, out object? value)
+    {
+        if (_state?.Variables.LastOrDefault(v => v.Name == name) is { } variable)
+        {
+            value = variable.Value;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>Executes one C# cell: its directives, then its code; its trailing expression's value is displayed.</summary>
+    /// <param name="source">The cell's source.</param>
+    /// <param name="cancellationToken">Cancels the cell: the engine stops waiting for it (a busy loop cannot be interrupted, as in Polyglot).</param>
+    /// <returns>The outputs and, when the cell failed, why. Failures are reported, not thrown.</returns>
+    /// <exception cref="OperationCanceledException">The cell was cancelled.</exception>
+    public async Task<CellExecutionResult> ExecuteCellAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ExecutionCount++;
+        var collector = new CellOutputCollector((_, output) => DisplayUpdated?.Invoke(this, new DisplayUpdatedEventArgs(output)));
+        var stopwatch = Stopwatch.StartNew();
+        CellFailure? failure;
+        await ProcessGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Directory.SetCurrentDirectory(WorkingDirectory);
+            failure = await RunCapturedAsync(source, collector, stopwatch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ProcessGate.Release();
+        }
+
+        return new CellExecutionResult(collector.ToOutputs(complete: true), failure, stopwatch.Elapsed);
+    }
+
+    private async Task<CellFailure?> RunCapturedAsync(string source, CellOutputCollector collector, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        ConsoleRouter.Collector = collector;
+        KernelHost.Current = collector;
+        try
+        {
+            var failure = await RunAsync(source, collector, cancellationToken).ConfigureAwait(false);
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                collector.Add(failure.Output);
+                return failure.Failure;
+            }
+
+            if (DirectiveParser.Parse(source).Directives.Any(d => d is TimeDirective))
+            {
+                collector.Add(new DisplayDataOutput(
+                    new Dictionary<string, string> { [ValueFormatter.PlainText] = $"Wall time: {stopwatch.Elapsed.TotalMilliseconds:0.###} ms" }));
+            }
+
+            return null;
+        }
+        finally
+        {
+            ConsoleRouter.Collector = null;
+            KernelHost.Current = null;
+        }
+    }
+
+    private async Task<FailedStep?> RunAsync(string source, CellOutputCollector collector, CancellationToken cancellationToken)
+    {
+        ParsedCell parsed;
+        try
+        {
+            parsed = DirectiveParser.Parse(source);
+        }
+        catch (DirectiveSyntaxException e)
+        {
+            return FailedStep.Error(e.Line, e.Message);
+        }
+
+        if (parsed.Directives.OfType<UnsupportedDirective>().FirstOrDefault() is { } unsupported)
+        {
+            return FailedStep.Error(unsupported.Line, unsupported.Reason);
+        }
+
+        _state ??= await CSharpScript.Create(ScriptEnvironment.KernelHelpersSubmission, _options, assemblyLoader: _assemblyLoader)
+            .RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        foreach (var directive in parsed.Directives.OfType<NuGetSourceDirective>())
+        {
+            var sourceLocation = Uri.TryCreate(directive.Source, UriKind.Absolute, out var uri) && !uri.IsFile
+                ? directive.Source
+                : Path.GetFullPath(Path.Combine(WorkingDirectory, directive.Source));
+            if (!_sources.Contains(sourceLocation))
+            {
+                _sources.Add(sourceLocation);
+            }
+        }
+
+        if (await AddPackagesAsync(parsed.Directives.OfType<NuGetReferenceDirective>().ToList(), cancellationToken).ConfigureAwait(false) is { } packageFailure)
+        {
+            return packageFailure;
+        }
+
+        foreach (var directive in parsed.Directives.OfType<AssemblyReferenceDirective>())
+        {
+            var path = Path.GetFullPath(Path.Combine(WorkingDirectory, directive.Path));
+            if (!File.Exists(path))
+            {
+                return FailedStep.Error(directive.Line, $"Assembly not found: {path} (from #r \"{directive.Path}\").");
+            }
+
+            AddReference(path);
+        }
+
+        if (await ActivateKernelExtensionsAsync(cancellationToken).ConfigureAwait(false) is { } extensionFailure)
+        {
+            return extensionFailure;
+        }
+
+        foreach (var directive in parsed.Directives.OfType<LoadScriptDirective>())
+        {
+            var path = Path.GetFullPath(Path.Combine(WorkingDirectory, directive.Path));
+            if (!File.Exists(path))
+            {
+                return FailedStep.Error(directive.Line, $"Script not found: {path} (from #load \"{directive.Path}\").");
+            }
+
+            if (await SubmitAsync(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path, cancellationToken).ConfigureAwait(false) is { } loadFailure)
+            {
+                return loadFailure with { Failure = loadFailure.Failure with { Line = directive.Line, Message = $"#load \"{directive.Path}\": {loadFailure.Failure.Message}" } };
+            }
+        }
+
+        foreach (var directive in parsed.Directives.OfType<SetVariableDirective>())
+        {
+            var declaration = $"string {directive.Name} = {SymbolDisplay.FormatLiteral(directive.Value, quote: true)};";
+            if (await SubmitAsync(declaration, CellFilePath(), cancellationToken).ConfigureAwait(false) is { } setFailure)
+            {
+                return setFailure with { Failure = setFailure.Failure with { Line = directive.Line } };
+            }
+        }
+
+        if (!parsed.HasCode)
+        {
+            return null;
+        }
+
+        if (await SubmitAsync(parsed.Code, CellFilePath(), cancellationToken).ConfigureAwait(false) is { } codeFailure)
+        {
+            return codeFailure;
+        }
+
+        if (HasTrailingExpression(_state.Script))
+        {
+            collector.Publish(_state.ReturnValue, []);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the submission ends with an expression without a semicolon, whose value the kernel displays.</summary>
+    private static bool HasTrailingExpression(Script script) =>
+        script.GetCompilation().SyntaxTrees.LastOrDefault()?.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax root
+        && root.Members.LastOrDefault() is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax
+        {
+            Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true },
+        };
+
+    private string CellFilePath() => Path.Combine(WorkingDirectory, $"cell-{ExecutionCount}.csx");
+
+    private async Task<FailedStep?> AddPackagesAsync(IReadOnlyList<NuGetReferenceDirective> directives, CancellationToken cancellationToken)
+    {
+        var added = new List<NuGetReferenceDirective>();
+        foreach (var directive in directives)
+        {
+            var package = directive.Package;
+            if (package.IsProvidedByKernel)
+            {
+                continue;
+            }
+
+            var previous = _packages.TryGetValue(package.Name, out var existing)
+                ? existing
+                : added.FirstOrDefault(a => string.Equals(a.Package.Name, package.Name, StringComparison.OrdinalIgnoreCase))?.Package;
+            if (previous is not null)
+            {
+                if (package.Version is null || string.Equals(previous.Version, package.Version, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                return FailedStep.Error(directive.Line, $"{package.Name} version {package.Version} cannot be added because version {previous.Version ?? "(latest)"} was added previously.");
+            }
+
+            added.Add(directive);
+        }
+
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var all = _packages.Values.Concat(added.Select(a => a.Package)).ToList();
+        RestoredPackages restored;
+        try
+        {
+            restored = await _restorer.RestoreAsync(all, _sources, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PackageRestoreException e)
+        {
+            return FailedStep.Error(added[0].Line, e.Message);
+        }
+
+        if (!restored.FromCache)
+        {
+            RestoresRun++;
+        }
+
+        foreach (var directive in added)
+        {
+            _packages[directive.Package.Name] = directive.Package;
+        }
+
+        foreach (var assembly in restored.Assemblies)
+        {
+            AddReference(assembly);
+        }
+
+        return null;
+    }
+
+    private void AddReference(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (_referencedAssemblies.ContainsKey(name) || ScriptEnvironment.KernelAssemblies.Any(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        _referencedAssemblies[name] = path;
+        _options = _options.AddReferences(MetadataReference.CreateFromFile(path));
+    }
+
+    private async Task<FailedStep?> ActivateKernelExtensionsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var extension in KernelExtension.All)
+        {
+            if (_activeExtensions.Contains(extension) || !_referencedAssemblies.ContainsKey(extension.TriggerAssembly))
+            {
+                continue;
+            }
+
+            if (await SubmitAsync(extension.RegistrationCode, Path.Combine(WorkingDirectory, "kernel-extension.csx"), cancellationToken).ConfigureAwait(false) is { } failure)
+            {
+                return failure with { Failure = failure.Failure with { Line = null, Message = $"Cannot register the {extension.Name} formatter: {failure.Failure.Message}" } };
+            }
+
+            _activeExtensions.Add(extension);
+        }
+
+        return null;
+    }
+
+    /// <summary>Compiles and runs one submission in the shared state. Compilation errors and exceptions become a failure; the state keeps what ran before an exception.</summary>
+    private async Task<FailedStep?> SubmitAsync(string code, string filePath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var running = _state!.ContinueWithAsync(code, _options.WithFilePath(filePath), catchException: _ => true, cancellationToken);
+            _state = await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CompilationErrorException e)
+        {
+            return FailedStep.Compilation(e.Diagnostics, filePath);
+        }
+
+        return _state.Exception is { } exception ? FailedStep.Exception(exception, filePath) : null;
+    }
+
+    /// <summary>A failed step of a cell: the failure and the error output that shows it.</summary>
+    private sealed record FailedStep(CellFailure Failure, ErrorOutput Output)
+    {
+        public static FailedStep Error(int? line, string message) =>
+            new(new CellFailure(line, message), new ErrorOutput("Error", message, [line is { } l ? $"(line {l}) {message}" : message]));
+
+        public static FailedStep Compilation(IEnumerable<Diagnostic> diagnostics, string filePath)
+        {
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var lines = errors.Select(d =>
+            {
+                var position = d.Location.GetLineSpan().StartLinePosition;
+                return $"({position.Line + 1},{position.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            }).ToList();
+            var first = errors.FirstOrDefault()?.Location.GetLineSpan().StartLinePosition.Line + 1;
+            var message = string.Join(Environment.NewLine, lines);
+            return new(new CellFailure(first, message), new ErrorOutput("Error", message, lines));
+        }
+
+        public static FailedStep Exception(Exception exception, string filePath)
+        {
+            var shown = exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+            var line = new StackTrace(shown, fNeedFileInfo: true).GetFrames()
+                .FirstOrDefault(f => string.Equals(f.GetFileName(), filePath, StringComparison.Ordinal) && f.GetFileLineNumber() > 0)
+                ?.GetFileLineNumber();
+            var name = shown.GetType().FullName ?? shown.GetType().Name;
+            return new(
+                new CellFailure(line, $"{name}: {shown.Message}"),
+                new ErrorOutput(name, shown.Message, shown.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList()));
+        }
+    }
+}
