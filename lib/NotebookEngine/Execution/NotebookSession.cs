@@ -341,7 +341,7 @@ public sealed class NotebookSession
     private sealed record FailedStep(CellFailure Failure, ErrorOutput Output)
     {
         public static FailedStep Error(int? line, string message) =>
-            new(new CellFailure(line, message), new ErrorOutput("Error", message, [line is { } l ? $"(line {l}) {message}" : message]));
+            new(new CellFailure(line, message, IsInputError: true), new ErrorOutput("Error", message, [line is { } l ? $"(line {l}) {message}" : message]));
 
         public static FailedStep Compilation(IEnumerable<Diagnostic> diagnostics, string filePath)
         {
