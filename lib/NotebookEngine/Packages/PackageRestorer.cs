@@ -19,6 +19,9 @@ public sealed partial class PackageRestorer
     public const string CacheEnvironmentVariable = "WEAK_TO_STRONG_NOTEBOOKS_CACHE";
 
     private const string TargetFramework = "net10.0";
+
+    /// <summary>One restore at a time per cache folder in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
     private const string ResultFileName = "assemblies.json";
 
     private static readonly HashSet<string> FrameworkAssemblies = new(
@@ -76,6 +79,24 @@ public sealed partial class PackageRestorer
         CancellationToken cancellationToken = default)
     {
         var folder = CacheFolderFor(packages, sources);
+        var folderLock = FolderLocks.GetOrAdd(folder, _ => new SemaphoreSlim(1, 1));
+        await folderLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RestoreIntoAsync(folder, packages, sources, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            folderLock.Release();
+        }
+    }
+
+    private static async Task<RestoredPackages> RestoreIntoAsync(
+        string folder,
+        IReadOnlyCollection<PackageReference> packages,
+        IReadOnlyCollection<string> sources,
+        CancellationToken cancellationToken)
+    {
         var resultFile = Path.Combine(folder, ResultFileName);
         if (TryReadCached(resultFile) is { } cached)
         {
