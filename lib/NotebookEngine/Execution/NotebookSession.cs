@@ -310,12 +310,12 @@ public sealed class NotebookSession
                 continue;
             }
 
+            // Tried once: a failure is reported in the cell that loaded the assembly, not again in every later cell.
+            _activeExtensions.Add(extension);
             if (await SubmitAsync(extension.RegistrationCode, Path.Combine(WorkingDirectory, "kernel-extension.csx"), cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 return failure with { Failure = failure.Failure with { Line = null, Message = $"Cannot register the {extension.Name} formatter: {failure.Failure.Message}" } };
             }
-
-            _activeExtensions.Add(extension);
         }
 
         return null;

@@ -22,7 +22,9 @@ public sealed record KernelExtension(string Name, string TriggerAssembly, string
         Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Plotly.NET.GenericChart>(
             chart => Plotly.NET.GenericChart.toChartHTML(
                 Plotly.NET.GenericChart.addDisplayOptions(
-                    Plotly.NET.DisplayOptions.init(PlotlyJSReference: Plotly.NET.PlotlyJSReference.NoReference),
+                    Plotly.NET.DisplayOptions.init(
+                        null, null, null, null, null, null,
+                        Microsoft.FSharp.Core.FSharpOption<Plotly.NET.PlotlyJSReference>.Some(Plotly.NET.PlotlyJSReference.NoReference)),
                     chart)),
             "text/html");
         """);
