@@ -72,6 +72,11 @@ public static partial class DirectiveParser
 
         if (text.StartsWith("#r", StringComparison.Ordinal) && AssemblyReference().Match(text) is { Success: true } reference)
         {
+            if (reference.Groups["path"].Value.TrimStart().StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DirectiveSyntaxException(line, $"Cannot parse the package reference {text} (expected #r \"nuget: Name, Version\").");
+            }
+
             return new AssemblyReferenceDirective(line, text, reference.Groups["path"].Value);
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Formatting;
 using NotebookEngine.Execution;
 using NotebookEngine.Model;
 using NotebookEngine.Parameters;
@@ -12,6 +13,7 @@ namespace NotebookEngine.Running;
 /// Executes a whole notebook: reads it, injects parameters, runs its C# code cells in order in one
 /// <see cref="NotebookSession"/> whose working directory is the notebook's folder, and returns an executed copy
 /// (the source notebook is never modified). Markdown and raw cells are not executed; cells of other kernels fail.
+/// Notebooks share the process-wide <see cref="Formatter"/> and working directory, so run one notebook at a time per process.
 /// </summary>
 public static class NotebookExecutor
 {
@@ -40,8 +42,27 @@ public static class NotebookExecutor
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
+        var previousDirectory = Directory.GetCurrentDirectory();
+
+        // Each notebook starts with Polyglot's default formatters, as in a fresh kernel; the formatter is process-wide,
+        // so notebooks in one process must run one after another.
+        Formatter.ResetToDefault();
         var session = new NotebookSession(folder, options.Restorer);
         session.DisplayUpdated += (_, e) => ReplaceDisplay(executed, e.Output);
+        try
+        {
+            var failures = await ExecuteCellsAsync(executed, notebookPath, session, options, cancellationToken).ConfigureAwait(false);
+            return new NotebookRunResult(notebookPath, executed, failures, total.Elapsed);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousDirectory);
+        }
+    }
+
+    private static async Task<List<CellFailureReport>> ExecuteCellsAsync(
+        Notebook executed, string notebookPath, NotebookSession session, NotebookExecutionOptions options, CancellationToken cancellationToken)
+    {
         var failures = new List<CellFailureReport>();
         for (var index = 0; index < executed.Cells.Count; index++)
         {
@@ -76,7 +97,7 @@ public static class NotebookExecutor
             }
         }
 
-        return new NotebookRunResult(notebookPath, executed, failures, total.Elapsed);
+        return failures;
     }
 
     private static async Task<(CellExecutionResult Result, bool TimedOut)> ExecuteCellAsync(
