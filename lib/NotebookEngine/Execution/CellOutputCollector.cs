@@ -8,9 +8,12 @@ namespace NotebookEngine.Execution;
 /// <summary>
 /// Collects the outputs of one cell in the order they happen: console text (consecutive writes to one stream merge into
 /// one <see cref="StreamOutput"/>) and displayed values. As the cell's <see cref="IDisplaySink"/>, it formats displayed values;
-/// an update of a display made by an earlier cell is forwarded to the session.
+/// every new output and every update is also reported live (for a front end that streams outputs), and an update of a
+/// display made by an earlier cell is reported as not applied here.
 /// </summary>
-internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> updateElsewhere) : IDisplaySink
+/// <param name="produced">Called with each console write (as a <see cref="StreamOutput"/> of that text) and each new display.</param>
+/// <param name="updated">Called with each updated display; the flag is true when the display was in this cell and was replaced here.</param>
+internal sealed class CellOutputCollector(Action<CellOutput> produced, Action<DisplayDataOutput, bool> updated) : IDisplaySink
 {
     private readonly Lock _lock = new();
     private readonly List<object> _items = [];
@@ -30,6 +33,8 @@ internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> upda
                 _items.Add(new StreamChunk(stream, new StringBuilder(text)));
             }
         }
+
+        produced(new StreamOutput(stream, text));
     }
 
     /// <summary>Appends a finished output.</summary>
@@ -39,6 +44,8 @@ internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> upda
         {
             _items.Add(output);
         }
+
+        produced(output);
     }
 
     /// <inheritdoc />
@@ -52,7 +59,8 @@ internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> upda
     /// <inheritdoc />
     public void Update(string displayId, object? value, IReadOnlyList<string> mimeTypes)
     {
-        var updated = new DisplayDataOutput(ValueFormatter.Format(value, mimeTypes), displayId);
+        var output = new DisplayDataOutput(ValueFormatter.Format(value, mimeTypes), displayId);
+        var replacedHere = false;
         lock (_lock)
         {
             if (!_completed)
@@ -60,13 +68,13 @@ internal sealed class CellOutputCollector(Action<string, DisplayDataOutput> upda
                 var index = _items.FindIndex(item => item is DisplayDataOutput display && display.DisplayId == displayId);
                 if (index >= 0)
                 {
-                    _items[index] = updated;
-                    return;
+                    _items[index] = output;
+                    replacedHere = true;
                 }
             }
         }
 
-        updateElsewhere(displayId, updated);
+        updated(output, replacedHere);
     }
 
     /// <summary>The outputs so far; after <paramref name="complete"/>, later updates are forwarded to the session.</summary>

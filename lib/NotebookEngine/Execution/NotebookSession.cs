@@ -55,7 +55,10 @@ public sealed class NotebookSession
     /// <summary>The number of package restores that ran <c>dotnet restore</c> (not served from the cache).</summary>
     public int RestoresRun { get; private set; }
 
-    /// <summary>Raised when a cell updates a display that an earlier cell produced.</summary>
+    /// <summary>Raised while a cell runs, for each console write and each new display (a front end streams these; the cell's result holds them too).</summary>
+    public event EventHandler<OutputProducedEventArgs>? OutputProduced;
+
+    /// <summary>Raised when a cell updates a display, of this cell or of an earlier one (<see cref="DisplayUpdatedEventArgs.IsInCurrentCell"/>).</summary>
     public event EventHandler<DisplayUpdatedEventArgs>? DisplayUpdated;
 
     /// <summary>The current value of the top-level variable <paramref name="name"/>.</summary>
@@ -79,7 +82,9 @@ public sealed class NotebookSession
     public async Task<CellExecutionResult> ExecuteCellAsync(string source, CancellationToken cancellationToken = default)
     {
         ExecutionCount++;
-        var collector = new CellOutputCollector((_, output) => DisplayUpdated?.Invoke(this, new DisplayUpdatedEventArgs(output)));
+        var collector = new CellOutputCollector(
+            output => OutputProduced?.Invoke(this, new OutputProducedEventArgs(output)),
+            (output, inThisCell) => DisplayUpdated?.Invoke(this, new DisplayUpdatedEventArgs(output, inThisCell)));
         var stopwatch = Stopwatch.StartNew();
         CellFailure? failure;
         await ProcessGate.WaitAsync(cancellationToken).ConfigureAwait(false);

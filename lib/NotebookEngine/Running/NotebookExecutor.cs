@@ -48,7 +48,13 @@ public static class NotebookExecutor
         // so notebooks in one process must run one after another.
         Formatter.ResetToDefault();
         var session = new NotebookSession(folder, options.Restorer);
-        session.DisplayUpdated += (_, e) => ReplaceDisplay(executed, e.Output);
+        session.DisplayUpdated += (_, e) =>
+        {
+            if (!e.IsInCurrentCell)
+            {
+                ReplaceDisplay(executed, e.Output);
+            }
+        };
         try
         {
             var failures = await ExecuteCellsAsync(executed, notebookPath, session, options, cancellationToken).ConfigureAwait(false);
