@@ -86,7 +86,7 @@ public static class RunnerCommand
         // The executed notebooks are all in `written` here: the HTML export runs on them at this point.
         await log.WriteLineAsync(exitCode == Success
             ? $"{written.Count} notebook(s) executed, all cells succeeded; executed copies in {outputDirectory}"
-            : $"{written.Count} notebook(s) written to {outputDirectory}; failures above (exit code {exitCode})").ConfigureAwait(false);
+            : $"{written.Count} notebook(s) written to {outputDirectory}; see the errors above (exit code {exitCode})").ConfigureAwait(false);
         return exitCode;
     }
 
@@ -107,10 +107,6 @@ public static class RunnerCommand
 
         var outputPath = Path.Combine(outputDirectory, Path.GetFileName(notebook));
         NotebookWriter.WriteFile(result.Executed, outputPath);
-        foreach (var failure in result.Failures)
-        {
-            await log.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
-        }
 
         var exitCode = result.Succeeded ? Success : result.Failures.Any(f => f.Failure.IsInputError) ? BadInput : CellFailed;
         await log.WriteLineAsync($"[{Path.GetFileName(notebook)}] {(result.Succeeded ? "ok" : "FAILED")} in {Seconds(result.Elapsed)} -> {outputPath}").ConfigureAwait(false);
@@ -127,6 +123,10 @@ public static class RunnerCommand
         var firstLine = progress.FirstLine.Length > 60 ? progress.FirstLine[..57] + "..." : progress.FirstLine;
         var status = progress.Failure is null ? "" : " FAILED";
         log.WriteLine($"[{Path.GetFileName(progress.NotebookPath)}] cell {progress.CellNumber}/{progress.CellCount} {firstLine} {Seconds(progress.Elapsed)}{status}");
+        if (progress.Failure is { } failure)
+        {
+            log.WriteLine($"error: {new CellFailureReport(progress.NotebookPath, progress.CellNumber, failure)}");
+        }
     }
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";

@@ -273,7 +273,9 @@ public sealed class NotebookSession
         }
         catch (PackageRestoreException e)
         {
-            return FailedStep.Error(added[0].Line, e.Message);
+            var culprit = added.FirstOrDefault(a => e.Message.Contains($"package {a.Package.Name} ", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains($"package {a.Package.Name}.", StringComparison.OrdinalIgnoreCase)) ?? added[0];
+            return FailedStep.Error(culprit.Line, e.Message);
         }
 
         if (!restored.FromCache)

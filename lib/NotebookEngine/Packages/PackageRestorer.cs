@@ -211,20 +211,32 @@ public sealed partial class PackageRestorer
         return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 
-    [GeneratedRegex(@"error (?<code>NU\d{4}):\s*(?<message>.*?)(\s+\[[^\]]*\])?\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"error (?<code>NU\d{4}):\s*(?<message>.*?)(\s+\[[^\]]*\.csproj\])?\s*$", RegexOptions.Multiline)]
     private static partial Regex NuGetError();
 
     /// <summary>The one-line message for a failed restore: the NuGet errors (NU1101 unknown package, NU1102 unknown version, ...), without paths.</summary>
     private static string RestoreFailure(string output, IReadOnlyCollection<PackageReference> packages)
     {
+        // NuGet writes one line per error plus detail lines ("- Found 2 version(s) in nuget.org [ Nearest version: 5.0.0 ]")
+        // under the same code: one sentence per code, details in parentheses.
         var errors = NuGetError().Matches(output)
-            .Select(m => $"{m.Groups["code"].Value}: {m.Groups["message"].Value.Trim()}")
+            .Select(m => (Code: m.Groups["code"].Value, Message: m.Groups["message"].Value.Trim()))
             .Distinct()
+            .GroupBy(e => e.Code)
+            .SelectMany(group => group
+                .Where(e => !e.Message.StartsWith('-'))
+                .Select(e => $"{group.Key}: {e.Message}" + Details(group.Where(d => d.Message.StartsWith('-')).Select(d => d.Message.TrimStart('-', ' ')))))
             .ToList();
         var requested = string.Join("; ", packages.Select(p => p.ToString()));
         return errors.Count > 0
             ? $"Package restore failed for [{requested}]: {string.Join(" ", errors)}"
             : $"Package restore failed for [{requested}]: {output.Trim().Split('\n').LastOrDefault()?.Trim()}";
+    }
+
+    private static string Details(IEnumerable<string> details)
+    {
+        var text = string.Join("; ", details);
+        return text.Length == 0 ? "" : $" ({text})";
     }
 
     private static RestoredPackages ReadAssets(string assetsFile)
