@@ -8,13 +8,13 @@ namespace NotebookEngine.Tests;
 /// <summary>Builds tiny assemblies and packages in-process with Roslyn, for the #r dll and #i local-source tests.</summary>
 internal static class CompiledLibrary
 {
-    /// <summary>Compiles <paramref name="source"/> into the assembly <paramref name="path"/> (against the .NET platform assemblies).</summary>
-    public static void Compile(string assemblyName, string source, string path)
+    /// <summary>Compiles <paramref name="source"/> into the assembly <paramref name="path"/> (against the .NET platform assemblies and <paramref name="references"/>).</summary>
+    public static void Compile(string assemblyName, string source, string path, IEnumerable<string>? references = null)
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source)],
-            ScriptEnvironment.PlatformAssemblies.Select(p => MetadataReference.CreateFromFile(p)),
+            ScriptEnvironment.PlatformAssemblies.Concat(references ?? []).Select(p => MetadataReference.CreateFromFile(p)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var result = compilation.Emit(path);

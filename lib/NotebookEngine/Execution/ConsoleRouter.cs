@@ -3,7 +3,7 @@ using System.Text;
 namespace NotebookEngine.Execution;
 
 /// <summary>
-/// Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> to the cell being executed on the current execution
+/// Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> (and empties <see cref="Console.In"/>) to the cell being executed on the current execution
 /// context (an <see cref="AsyncLocal{T}"/>, so that tasks started by a cell write into that cell, and two sessions in one
 /// process do not mix); outside a cell, writes go to the original console.
 /// </summary>
@@ -32,6 +32,9 @@ internal static class ConsoleRouter
 
             Console.SetOut(new RoutingWriter(Console.Out, Model.StreamOutput.StandardOutput));
             Console.SetError(new RoutingWriter(Console.Error, Model.StreamOutput.StandardError));
+
+            // A headless run has no one to answer Console.ReadLine: it reads end of input instead of blocking.
+            Console.SetIn(TextReader.Null);
             _installed = true;
         }
     }
