@@ -47,8 +47,12 @@ public sealed class NotebookSessionTests
     {
         var session = new NotebookSession(TestSupport.NewTempFolder(), TestSupport.SharedRestorer);
         var result = await session.ExecuteCellAsync(
-            "var sb = new StringBuilder();\nvar list = new List<int> { 3, 1, 2 }.OrderBy(x => x).ToList();\nMicrosoft.AspNetCore.Html.IHtmlContent h = HTML(\"x\");\nFormatter.ListExpansionLimit > 0");
+            "var sb = new StringBuilder();\nvar list = new List<int> { 3, 1, 2 }.OrderBy(x => x).ToList();\nMicrosoft.AspNetCore.Html.IHtmlContent h = HTML(\"x\");\nvar shown = display(1);");
         Assert.Null(result.Failure);
+
+        // As in Polyglot, the Formatter's namespace is not imported by default.
+        var formatter = await session.ExecuteCellAsync("Formatter.ListExpansionLimit");
+        Assert.Contains("error CS0103: The name 'Formatter' does not exist", formatter.Failure?.Message);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class NotebookSession
             if (DirectiveParser.Parse(source).Directives.Any(d => d is TimeDirective))
             {
                 collector.Add(new DisplayDataOutput(
-                    new Dictionary<string, string> { [ValueFormatter.PlainText] = $"Wall time: {stopwatch.Elapsed.TotalMilliseconds:0.###} ms" }));
+                    new Dictionary<string, string> { [ValueFormatter.PlainText] = WallTime(stopwatch.Elapsed) }));
             }
 
             return null;
@@ -129,6 +129,10 @@ public sealed class NotebookSession
             KernelHost.Current = null;
         }
     }
+
+    /// <summary>The <c>#!time</c> report, in the kernel's format (<c>Wall time: 12.3456ms</c>, invariant culture).</summary>
+    private static string WallTime(TimeSpan elapsed) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Wall time: {elapsed.TotalMilliseconds}ms");
 
     private async Task<FailedStep?> RunAsync(string source, CellOutputCollector collector, CancellationToken cancellationToken)
     {

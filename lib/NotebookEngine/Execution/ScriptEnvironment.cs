@@ -16,7 +16,10 @@ namespace NotebookEngine.Execution;
 /// </summary>
 public static class ScriptEnvironment
 {
-    /// <summary>The namespaces imported in every notebook: the C# kernel's defaults plus the namespaces of its kernel helpers.</summary>
+    /// <summary>
+    /// The namespaces imported in every notebook, exactly those of the Polyglot C# kernel (CSharpKernel.cs at dotnet/interactive
+    /// HEAD): a notebook that uses <c>Formatter</c> needs <c>using Microsoft.DotNet.Interactive.Formatting;</c>, as in Polyglot.
+    /// </summary>
     public static IReadOnlyList<string> DefaultImports { get; } =
     [
         "System",
@@ -25,11 +28,9 @@ public static class ScriptEnvironment
         "System.Collections.Generic",
         "System.Threading.Tasks",
         "System.Linq",
-        "Microsoft.DotNet.Interactive",
-        "Microsoft.DotNet.Interactive.Formatting",
     ];
 
-    /// <summary>The first submission, which the kernel submits itself so that <c>display(...)</c> and <c>HTML(...)</c> resolve unqualified.</summary>
+    /// <summary>The first submission, which the kernel submits itself (CSharpKernelExtensions.UseKernelHelpers) so that <c>display(...)</c> and <c>HTML(...)</c> resolve unqualified.</summary>
     public const string KernelHelpersSubmission = "using static Microsoft.DotNet.Interactive.Kernel;";
 
     /// <summary>The assemblies the kernel provides to notebooks and shares with the engine (same loaded instances): the Formatter, the kernel API, IHtmlContent.</summary>
