@@ -28,6 +28,16 @@ public sealed class NotebookSessionTests
     }
 
     [Fact]
+    public async Task UpdatesUseTheMimeTypesOfTheFirstDisplay()
+    {
+        var session = new NotebookSession(TestSupport.NewTempFolder(), TestSupport.SharedRestorer);
+        var result = await session.ExecuteCellAsync("var shown = display(\"first\");\nshown.Update(HTML(\"<b>x</b>\"));\nshown.MimeTypes.Single()");
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "<b>x</b>" }, Assert.IsType<DisplayDataOutput>(result.Outputs[0]).Data);
+        Assert.Equal("text/plain", Assert.IsType<DisplayDataOutput>(result.Outputs[1]).Data["text/plain"]);
+    }
+
+    [Fact]
     public async Task StateIsSharedAcrossCellsAndSurvivesAnException()
     {
         var session = new NotebookSession(TestSupport.NewTempFolder(), TestSupport.SharedRestorer);

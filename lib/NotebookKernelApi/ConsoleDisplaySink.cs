@@ -7,17 +7,18 @@ internal sealed class ConsoleDisplaySink : IDisplaySink
 {
     public static readonly ConsoleDisplaySink Instance = new();
 
-    public string Publish(object? value, IReadOnlyList<string> mimeTypes)
+    public PublishedDisplay Publish(object? value, IReadOnlyList<string> mimeTypes)
     {
-        Write(value, mimeTypes);
-        return Guid.NewGuid().ToString("N");
+        var mimeType = Write(value, mimeTypes);
+        return new PublishedDisplay(Guid.NewGuid().ToString("N"), [mimeType]);
     }
 
     public void Update(string displayId, object? value, IReadOnlyList<string> mimeTypes) => Write(value, mimeTypes);
 
-    private static void Write(object? value, IReadOnlyList<string> mimeTypes)
+    private static string Write(object? value, IReadOnlyList<string> mimeTypes)
     {
         var mimeType = mimeTypes.Count > 0 ? mimeTypes[0] : PlainTextFormatter.MimeType;
         Console.WriteLine(value.ToDisplayString(mimeType));
+        return mimeType;
     }
 }

@@ -11,9 +11,7 @@ public static class DisplayExtensions
     public static DisplayedValue Display(this object value, params string[] mimeTypes)
     {
         var sink = KernelHost.Sink;
-        var requested = mimeTypes ?? [];
-        var displayId = sink.Publish(value, requested);
-        return new DisplayedValue(sink, displayId, requested);
+        return new DisplayedValue(sink, sink.Publish(value, mimeTypes ?? []));
     }
 
     /// <summary>Displays <paramref name="value"/> as already formatted content of MIME type <paramref name="mimeType"/>.</summary>
@@ -21,8 +19,6 @@ public static class DisplayExtensions
     public static DisplayedValue DisplayAs(this string value, string mimeType)
     {
         var sink = KernelHost.Sink;
-        var content = new PreformattedContent(value, mimeType);
-        var displayId = sink.Publish(content, [mimeType]);
-        return new DisplayedValue(sink, displayId, [mimeType]);
+        return new DisplayedValue(sink, sink.Publish(new PreformattedContent(value, mimeType), [mimeType]));
     }
 }

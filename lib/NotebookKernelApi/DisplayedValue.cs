@@ -6,20 +6,20 @@ namespace Microsoft.DotNet.Interactive;
 public class DisplayedValue
 {
     private readonly IDisplaySink _sink;
-    private readonly string[] _mimeTypes;
+    private readonly IReadOnlyList<string> _mimeTypes;
 
-    internal DisplayedValue(IDisplaySink sink, string displayId, string[] mimeTypes)
+    internal DisplayedValue(IDisplaySink sink, PublishedDisplay published)
     {
         _sink = sink;
-        DisplayId = displayId;
-        _mimeTypes = mimeTypes;
+        DisplayId = published.DisplayId;
+        _mimeTypes = published.MimeTypes;
     }
 
     /// <summary>The id that identifies this output.</summary>
     public string DisplayId { get; }
 
-    /// <summary>The MIME types requested when the value was displayed (empty: the value's preferred ones).</summary>
-    public IReadOnlyCollection<string> MimeTypes => _mimeTypes;
+    /// <summary>The MIME types the value was displayed in; updates use the same ones.</summary>
+    public IReadOnlyCollection<string> MimeTypes => [.. _mimeTypes];
 
     /// <summary>Replaces the displayed output with <paramref name="updatedValue"/>, formatted in the same MIME types.</summary>
     public void Update(object updatedValue) => _sink.Update(DisplayId, updatedValue, _mimeTypes);

@@ -6,8 +6,8 @@ namespace NotebookKernelApi;
 /// </summary>
 public interface IDisplaySink
 {
-    /// <summary>Displays <paramref name="value"/> in the given MIME types (empty: the type's preferred MIME types) and returns the new output's display id.</summary>
-    string Publish(object? value, IReadOnlyList<string> mimeTypes);
+    /// <summary>Displays <paramref name="value"/> in the given MIME types (empty: the type's preferred MIME types) as a new output.</summary>
+    PublishedDisplay Publish(object? value, IReadOnlyList<string> mimeTypes);
 
     /// <summary>Replaces the output that was published under <paramref name="displayId"/> with <paramref name="value"/> formatted in <paramref name="mimeTypes"/>.</summary>
     void Update(string displayId, object? value, IReadOnlyList<string> mimeTypes);

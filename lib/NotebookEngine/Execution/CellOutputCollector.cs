@@ -49,11 +49,12 @@ internal sealed class CellOutputCollector(Action<CellOutput> produced, Action<Di
     }
 
     /// <inheritdoc />
-    public string Publish(object? value, IReadOnlyList<string> mimeTypes)
+    public PublishedDisplay Publish(object? value, IReadOnlyList<string> mimeTypes)
     {
         var displayId = Guid.NewGuid().ToString("N");
-        Add(new DisplayDataOutput(ValueFormatter.Format(value, mimeTypes), displayId));
-        return displayId;
+        var data = ValueFormatter.Format(value, mimeTypes);
+        Add(new DisplayDataOutput(data, displayId));
+        return new PublishedDisplay(displayId, [.. data.Keys]);
     }
 
     /// <inheritdoc />
