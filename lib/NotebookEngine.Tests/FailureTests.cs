@@ -60,10 +60,11 @@ public sealed class FailureTests
     public async Task CellTimeoutFailsTheCellAndStopsTheNotebook()
     {
         var folder = NewTempFolder();
-        var path = WriteNotebook(folder, "slow.ipynb", "await Task.Delay(TimeSpan.FromSeconds(30));", "Console.Write(1);");
+        var path = WriteNotebook(folder, "slow.ipynb", "Console.WriteLine(\"started\");\nawait Task.Delay(TimeSpan.FromSeconds(30));", "Console.Write(1);");
         var outcome = await RunAsync(path, "--timeout-seconds", "0.5");
         Assert.Equal(1, outcome.ExitCode);
         var notebook = outcome.Executed("slow.ipynb");
+        Assert.Equal("started\n", Stdout(notebook, 0));
         Assert.Equal("TimeoutException", (string?)Error(notebook, 0)["ename"]);
         Assert.Null(notebook["cells"]![1]!["execution_count"]);
     }

@@ -70,6 +70,9 @@ public sealed class NotebookSessionTests
     {
         var session = new NotebookSession(TestSupport.NewTempFolder(), TestSupport.SharedRestorer);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.ExecuteCellAsync("await Task.Delay(20_000);", cancellation.Token));
+        var result = await session.ExecuteCellAsync("await Task.Delay(20_000);", cancellation.Token);
+        Assert.True(result.WasCancelled);
+        Assert.Equal("Command cancelled.", result.Failure?.Message);
+        Assert.Equal("Command cancelled.", Assert.IsType<ErrorOutput>(Assert.Single(result.Outputs)).Value);
     }
 }

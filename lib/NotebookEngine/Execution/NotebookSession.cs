@@ -76,9 +76,9 @@ public sealed class NotebookSession
 
     /// <summary>Executes one C# cell: its directives, then its code; its trailing expression's value is displayed.</summary>
     /// <param name="source">The cell's source.</param>
-    /// <param name="cancellationToken">Cancels the cell: the engine stops waiting for it (a busy loop cannot be interrupted, as in Polyglot).</param>
+    /// <param name="cancellationToken">Cancels the cell: the engine stops waiting for it (code in a busy loop is abandoned, not interrupted, as in Polyglot) and the cell fails with "Command cancelled." (<see cref="CellExecutionResult.WasCancelled"/>).</param>
     /// <returns>The outputs and, when the cell failed, why. Failures are reported, not thrown.</returns>
-    /// <exception cref="OperationCanceledException">The cell was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for another cell of this process to finish.</exception>
     public async Task<CellExecutionResult> ExecuteCellAsync(string source, CancellationToken cancellationToken = default)
     {
         ExecutionCount++;
@@ -87,18 +87,27 @@ public sealed class NotebookSession
             (output, inThisCell) => DisplayUpdated?.Invoke(this, new DisplayUpdatedEventArgs(output, inThisCell)));
         var stopwatch = Stopwatch.StartNew();
         CellFailure? failure;
+        var cancelled = false;
         await ProcessGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Directory.SetCurrentDirectory(WorkingDirectory);
             failure = await RunCapturedAsync(source, collector, stopwatch, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // As Polyglot: the cell fails with "Command cancelled"; code still running is abandoned, not stopped.
+            const string message = "Command cancelled.";
+            collector.Add(new ErrorOutput("OperationCanceledException", message, [message]));
+            failure = new CellFailure(null, message);
+            cancelled = true;
+        }
         finally
         {
             ProcessGate.Release();
         }
 
-        return new CellExecutionResult(collector.ToOutputs(complete: true), failure, stopwatch.Elapsed);
+        return new CellExecutionResult(collector.ToOutputs(complete: true), failure, stopwatch.Elapsed, cancelled);
     }
 
     private async Task<CellFailure?> RunCapturedAsync(string source, CellOutputCollector collector, Stopwatch stopwatch, CancellationToken cancellationToken)

@@ -111,8 +111,8 @@ public static class NotebookExecutor
     {
         if (!KernelNames.IsCSharp(cell.KernelName))
         {
-            var message = $"The {cell.KernelName} kernel is not supported: the engine executes C# cells only.";
-            return (new CellExecutionResult([new ErrorOutput("Error", message, [message])], new CellFailure(null, message, IsInputError: true), TimeSpan.Zero), false);
+            var refusal = $"The {cell.KernelName} kernel is not supported: the engine executes C# cells only.";
+            return (new CellExecutionResult([new ErrorOutput("Error", refusal, [refusal])], new CellFailure(null, refusal, IsInputError: true), TimeSpan.Zero), false);
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,16 +121,16 @@ public static class NotebookExecutor
             limit.CancelAfter(span);
         }
 
-        try
+        var result = await session.ExecuteCellAsync(cell.Source, limit.Token).ConfigureAwait(false);
+        if (!result.WasCancelled)
         {
-            return (await session.ExecuteCellAsync(cell.Source, limit.Token).ConfigureAwait(false), false);
+            return (result, false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout is not null)
-        {
-            var limitSpan = timeout.Value;
-            var message = $"The cell did not finish within {limitSpan.TotalSeconds:0.###} s (--timeout-seconds); the remaining cells were not executed.";
-            return (new CellExecutionResult([new ErrorOutput("TimeoutException", message, [message])], new CellFailure(null, message), limitSpan), true);
-        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var message = $"The cell did not finish within {timeout?.TotalSeconds:0.###} s (--timeout-seconds); the remaining cells were not executed.";
+        var outputs = result.Outputs.Where(o => o is not ErrorOutput).Append(new ErrorOutput("TimeoutException", message, [message])).ToList();
+        return (new CellExecutionResult(outputs, new CellFailure(null, message), result.Elapsed, WasCancelled: true), true);
     }
 
     private static void ReplaceDisplay(Notebook notebook, DisplayDataOutput updated)
