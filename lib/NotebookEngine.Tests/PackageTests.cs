@@ -49,7 +49,7 @@ public sealed class PackagesNotebookTests(PackagesNotebookFixture fixture) : ICl
     {
         var html = Display(Notebook, 3, "text/html");
         Assert.Contains("DataFrame - 3 rows", html);
-        Assert.Contains("<table>", html);
+        Assert.StartsWith("<table class=\"dni-dataframe\">", html);
         Assert.Contains("<th>label</th>", html);
         Assert.Contains("<pre>z</pre>", html);
     }
