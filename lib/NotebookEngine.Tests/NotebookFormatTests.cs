@@ -29,6 +29,7 @@ public sealed class NotebookFormatTests
     {
         var notebook = NotebookReader.Read(Legacy, "legacy.ipynb");
         Assert.Equal(4, notebook.FormatMinor);
+        Assert.Equal(["cell-1", "cell-2", "cell-3", "cell-4", "cell-5"], notebook.Cells.Select(c => c.Id));
         Assert.Equal([CellType.Markdown, CellType.Code, CellType.Code, CellType.Code, CellType.Code], notebook.Cells.Select(c => c.Type));
         Assert.Equal(["markdown", "fsharp", "csharp", "pwsh", "csharp"], notebook.Cells.Select(c => c.KernelName));
         var legacy = notebook.Cells[1];

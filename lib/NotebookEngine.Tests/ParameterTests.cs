@@ -32,6 +32,10 @@ public sealed class ParameterTests
         var notebook = outcome.Executed("parameters.ipynb");
         var injected = notebook["cells"]![2]!;
         Assert.Equal("injected-parameters", (string?)injected["metadata"]!["tags"]![0]);
+        Assert.Equal("injected-parameters", (string?)injected["id"]);
+        Assert.Equal(
+            "// Parameters injected by the notebook runner\ncount = 7;\nbig = 9000000000L;\nrate = 2.5d;\nenabled = true;\nname = \"Ada \\\"quoted\\\"\";\nsizes = new int[] { 4, 5, 6 };\nweights = new double[] { 0.25d, 0.001d };\nlabels = new string[] { \"x\", \"y\" };",
+            TestSupport.Text(injected["source"]));
         Assert.Equal(
             "7|9000000000|2.5|True|Ada \"quoted\"|4,5,6|0.25,0.001|x,y|Int32|Int64|Double",
             Stdout(notebook, 3));

@@ -57,7 +57,7 @@ public static class ParameterInjector
             ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" },
             ["tags"] = new JsonArray(InjectedTag),
         };
-        notebook.Cells.Insert(index + 1, new NotebookCell(CellType.Code, source.ToString().TrimEnd('\n'), metadata) { KernelName = "csharp" });
+        notebook.Cells.Insert(index + 1, new NotebookCell(CellType.Code, source.ToString().TrimEnd('\n'), metadata, InjectedTag) { KernelName = "csharp" });
         return index + 1;
     }
 

@@ -94,7 +94,8 @@ public static class NotebookReader
         };
         var source = TextOf(cell["source"]);
         var metadata = cell["metadata"] is JsonObject meta ? (JsonObject)meta.DeepClone() : [];
-        var result = new NotebookCell(type, source, metadata, StringOf(cell["id"]));
+        // nbformat 4.5 requires ids; older notebooks get stable ones, so executing twice writes the same ids.
+        var result = new NotebookCell(type, source, metadata, StringOf(cell["id"]) ?? $"cell-{index}");
         result.KernelName = type == CellType.Markdown ? "markdown" : KernelOf(metadata, source) ?? defaultKernel;
 
         if (type == CellType.Code)
