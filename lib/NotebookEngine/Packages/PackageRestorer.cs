@@ -83,11 +83,29 @@ public sealed partial class PackageRestorer
         await folderLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            Directory.CreateDirectory(CacheRoot);
+            await using var processLock = await AcquireFileLockAsync(folder + ".lock", cancellationToken).ConfigureAwait(false);
             return await RestoreIntoAsync(folder, packages, sources, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             folderLock.Release();
+        }
+    }
+
+    /// <summary>Holds <paramref name="path"/> open exclusively, so that two processes never restore into one cache folder at once.</summary>
+    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
