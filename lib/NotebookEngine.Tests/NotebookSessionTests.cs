@@ -65,6 +65,14 @@ public sealed class NotebookSessionTests
         Assert.Contains("error CS0103: The name 'Formatter' does not exist", formatter.Failure?.Message);
     }
 
+    [Theory]
+    [InlineData("var x = 1;", true)]
+    [InlineData("#r \"nuget: MathNet.Numerics, 5.0.0\"\nvar x = 1;", true)]
+    [InlineData("void F() {", false)]
+    [InlineData("var s = \"open", false)]
+    public void CompleteSubmissions(string source, bool complete) =>
+        Assert.Equal(complete, NotebookSession.IsCompleteSubmission(source));
+
     [Fact]
     public async Task CancellationStopsWaitingForTheCell()
     {

@@ -61,6 +61,26 @@ public sealed class NotebookSession
     /// <summary>Raised when a cell updates a display, of this cell or of an earlier one (<see cref="DisplayUpdatedEventArgs.IsInCurrentCell"/>).</summary>
     public event EventHandler<DisplayUpdatedEventArgs>? DisplayUpdated;
 
+    /// <summary>
+    /// True when <paramref name="source"/> is a complete submission (no unclosed braces or strings), for a front end's
+    /// is-complete request; directive lines are ignored.
+    /// </summary>
+    public static bool IsCompleteSubmission(string source)
+    {
+        string code;
+        try
+        {
+            code = DirectiveParser.Parse(source).Code;
+        }
+        catch (DirectiveSyntaxException)
+        {
+            return true;
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
+        return SyntaxFactory.IsCompleteSubmission(tree);
+    }
+
     /// <summary>The current value of the top-level variable <paramref name="name"/>.</summary>
     public bool TryGetVariable(string name, out object? value)
     {
