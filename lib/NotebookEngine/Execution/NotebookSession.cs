@@ -137,7 +137,6 @@ public sealed class NotebookSession
         try
         {
             var failure = await RunAsync(source, collector, cancellationToken).ConfigureAwait(false);
-            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 collector.Add(failure.Output);
