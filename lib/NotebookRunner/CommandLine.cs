@@ -15,6 +15,9 @@ public static class CommandLine
         Options:
           --output <dir>           Folder for the executed notebooks (default: artifacts/notebooks under the repository root).
           --param <name=value>     Set a variable of the cell tagged "parameters" (repeatable). Arrays: comma-separated values.
+          --html <dir>             Folder for the HTML book (default: artifacts/html under the repository root).
+          --html-title <text>      Title of the HTML book (default: Weak-to-Strong Notebooks).
+          --no-html                Do not export the HTML book.
           --fail-fast              Stop at the first failing cell.
           --timeout-seconds <n>    Fail a cell that runs longer than n seconds (and stop that notebook).
           --help                   Show this help.
@@ -31,6 +34,9 @@ public static class CommandLine
         string? output = null;
         double? timeout = null;
         var failFast = false;
+        string? html = null;
+        string? htmlTitle = null;
+        var noHtml = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
@@ -43,6 +49,20 @@ public static class CommandLine
                     break;
                 case "--param" or "-p":
                     parameters.Add(ParseParameter(ValueOf(name, inlineValue, args, ref i)));
+                    break;
+                case "--html":
+                    html = ValueOf(name, inlineValue, args, ref i);
+                    break;
+                case "--html-title":
+                    htmlTitle = ValueOf(name, inlineValue, args, ref i);
+                    if (string.IsNullOrWhiteSpace(htmlTitle))
+                    {
+                        throw new UsageException("--html-title needs a non-empty title.");
+                    }
+
+                    break;
+                case "--no-html":
+                    noHtml = true;
                     break;
                 case "--fail-fast":
                     failFast = true;
@@ -67,6 +87,11 @@ public static class CommandLine
             }
         }
 
+        if (noHtml && html is not null)
+        {
+            throw new UsageException("--html and --no-html contradict each other.");
+        }
+
         if (inputs.Count == 0)
         {
             throw new UsageException("No notebook given (usage: NotebookRunner <notebook.ipynb | folder>... [options]; see --help).");
@@ -79,6 +104,9 @@ public static class CommandLine
             Parameters = parameters,
             FailFast = failFast,
             TimeoutSeconds = timeout,
+            HtmlDirectory = html,
+            NoHtml = noHtml,
+            HtmlTitle = htmlTitle ?? "Weak-to-Strong Notebooks",
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookEngine.Export;
 using NotebookEngine.Packages;
 using NotebookEngine.Parameters;
 using NotebookEngine.Reading;
@@ -83,7 +84,27 @@ public static class RunnerCommand
             }
         }
 
-        // The executed notebooks are all in `written` here: the HTML export runs on them at this point.
+        if (!options.NoHtml && written.Count > 0)
+        {
+            var htmlDirectory = Path.GetFullPath(options.HtmlDirectory
+                ?? Path.Combine(NotebookDiscovery.RepositoryRoot(Directory.GetCurrentDirectory()), "artifacts", "html"));
+            try
+            {
+                var book = HtmlBook.Export(written, htmlDirectory, new HtmlBookOptions { Title = options.HtmlTitle });
+                foreach (var warning in book.Warnings)
+                {
+                    await log.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+                }
+
+                await log.WriteLineAsync($"HTML book: {book.IndexPath}").ConfigureAwait(false);
+            }
+            catch (HtmlBookException e)
+            {
+                await log.WriteLineAsync($"error: HTML export failed: {e.Message}").ConfigureAwait(false);
+                exitCode = Math.Max(exitCode, BadInput);
+            }
+        }
+
         await log.WriteLineAsync(exitCode == Success
             ? $"{written.Count} notebook(s) executed, all cells succeeded; executed copies in {outputDirectory}"
             : $"{written.Count} notebook(s) written to {outputDirectory}; see the errors above (exit code {exitCode})").ConfigureAwait(false);

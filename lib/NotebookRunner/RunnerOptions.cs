@@ -18,6 +18,15 @@ public sealed record RunnerOptions
     /// <summary>The per-cell time limit in seconds, or <see langword="null"/>.</summary>
     public double? TimeoutSeconds { get; init; }
 
+    /// <summary>The folder receiving the HTML book, or <see langword="null"/> for artifacts/html under the repository root.</summary>
+    public string? HtmlDirectory { get; init; }
+
+    /// <summary>Skip the HTML export.</summary>
+    public bool NoHtml { get; init; }
+
+    /// <summary>Title of the HTML book's index page.</summary>
+    public string HtmlTitle { get; init; } = "Weak-to-Strong Notebooks";
+
     /// <summary>Print the usage and exit.</summary>
     public bool ShowHelp { get; init; }
 }
