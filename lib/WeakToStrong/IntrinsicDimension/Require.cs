@@ -108,7 +108,13 @@ internal static class Require
     public static Matrix<double> FiniteMatrix(Matrix<double>? value, string name)
     {
         NotNull(value, name);
-        for (var j = 0; j < value!.ColumnCount; j++)
+        var storage = value!.AsColumnMajorArray();
+        if (storage is not null && Array.TrueForAll(storage, double.IsFinite))
+        {
+            return value;
+        }
+
+        for (var j = 0; j < value.ColumnCount; j++)
         {
             for (var i = 0; i < value.RowCount; i++)
             {
