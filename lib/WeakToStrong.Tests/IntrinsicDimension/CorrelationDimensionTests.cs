@@ -109,6 +109,25 @@ public sealed class CorrelationDimensionTests
     }
 
     [Fact]
+    public void WiderFeatureMapIsProjectedToTheNarrowerWidth()
+    {
+        // Strong: isotropic in width 10, so V_s is all of R^10 (d_s = 10). Weak: rank 4 in width 40 with equal
+        // eigenvalues (d_w = 4). After the Gaussian projection to width 10 its top-4 subspace lies inside V_s = R^10,
+        // so d_{s∧w} = 4 whatever the projection.
+        var n = 2000;
+        var normal = new MathNet.Numerics.Distributions.Normal(0, 1, new Random(7));
+        var strong = Matrix<double>.Build.Random(n, 10, normal);
+        var weak = Matrix<double>.Build.Random(n, 4, normal) * GaussianFeatureModel.RandomOrthonormalBasis(40, 4, seed: 8).Transpose();
+        var overlap = CorrelationDimension.BetweenFeatureMaps(strong, weak);
+        Assert.Equal(10, overlap.StrongDimension);
+        Assert.Equal(4, overlap.WeakDimension);
+        Assert.Equal(4.0, overlap.Value, 1e-9);
+        // Swapping the roles projects the other map: the weak side (width 10) is then all of R^10.
+        var swapped = CorrelationDimension.BetweenFeatureMaps(weak, strong);
+        Assert.Equal(4.0, swapped.Value, 1e-9);
+    }
+
+    [Fact]
     public void FeatureMapsOnDifferentInputsAreRejected()
     {
         var error = Assert.Throws<ArgumentException>(() => CorrelationDimension.BetweenFeatureMaps(

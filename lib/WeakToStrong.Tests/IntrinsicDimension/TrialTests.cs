@@ -149,10 +149,6 @@ public sealed class TrialTests
     }
 
     [Fact]
-    public void ZeroOverlapMatchesTheExactExpectations() =>
-        AssertMonteCarloMatchesExact(Toys.ZeroOverlap(), 100, 200, seed: 2);
-
-    [Fact]
     public void GeneralSubspacesDependOnlyOnTheSumOfCosinesSquared()
     {
         var model = Toys.GeneralSubspaces(withTarget: false);

@@ -103,8 +103,10 @@ public sealed class CorrelationDimension
                 nameof(weakFeatures));
         }
 
-        var strongDimension = IntrinsicSubspace.Of(strongFeatures, traceShare).Dimension;
-        var weakDimension = IntrinsicSubspace.Of(weakFeatures, traceShare).Dimension;
+        var strongSubspace = IntrinsicSubspace.Of(strongFeatures, traceShare);
+        var weakSubspace = IntrinsicSubspace.Of(weakFeatures, traceShare);
+        var strongDimension = strongSubspace.Dimension;
+        var weakDimension = weakSubspace.Dimension;
         var width = Math.Min(strongFeatures.ColumnCount, weakFeatures.ColumnCount);
         if (Math.Max(strongDimension, weakDimension) > width)
         {
@@ -113,20 +115,18 @@ public sealed class CorrelationDimension
                 nameof(traceShare));
         }
 
-        var strong = ProjectToWidth(strongFeatures, width, projectionSeed);
-        var weak = ProjectToWidth(weakFeatures, width, projectionSeed);
-        var strongBasis = IntrinsicSubspace.TopEigenvectors(strong, strongDimension);
-        var weakBasis = IntrinsicSubspace.TopEigenvectors(weak, weakDimension);
+        // The narrower map keeps its own top eigenvectors; only a projected map needs a new eigendecomposition.
+        var strongBasis = strongFeatures.ColumnCount == width
+            ? strongSubspace.Basis
+            : IntrinsicSubspace.TopEigenvectors(ProjectToWidth(strongFeatures, width, projectionSeed), strongDimension);
+        var weakBasis = weakFeatures.ColumnCount == width
+            ? weakSubspace.Basis
+            : IntrinsicSubspace.TopEigenvectors(ProjectToWidth(weakFeatures, width, projectionSeed), weakDimension);
         return Between(strongBasis, weakBasis);
     }
 
     private static Matrix<double> ProjectToWidth(Matrix<double> features, int width, long seed)
     {
-        if (features.ColumnCount == width)
-        {
-            return features;
-        }
-
         var random = TrialRandom.Create(seed, features.ColumnCount, TrialRandom.Projection);
         var values = new double[features.ColumnCount * width];
         Normal.Samples(random, values, 0.0, 1.0 / Math.Sqrt(width));
