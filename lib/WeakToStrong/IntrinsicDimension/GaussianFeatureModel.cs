@@ -301,6 +301,9 @@ public sealed class GaussianFeatureModel
         var needed = Math.Max(WeakDimension, StrongDimension);
         Require.AtLeast(labelledCount, needed, nameof(labelledCount), "n >= max(d_w, d_s) so the teacher and the strong baseline are determined");
         Require.AtLeast(unlabelledCount, StrongDimension, nameof(unlabelledCount), "N >= d_s so the W2S student is determined");
+        var largest = Array.MaxLength / RelevantRank;
+        Require.InRange(labelledCount, needed, largest, nameof(labelledCount), "n·R must fit in one array");
+        Require.InRange(unlabelledCount, StrongDimension, largest, nameof(unlabelledCount), "N·R must fit in one array");
     }
 
     private RiskDecomposition Decompose(Matrix<double> coefficients)
