@@ -113,9 +113,10 @@ public sealed class TrialTests
     private const int Trials = 3000;
 
     /// <summary>Monte Carlo means of ER, bias and variance of the four models against the exact §2.3 expectations.</summary>
-    private static IReadOnlyList<FourModelRisks> AssertMonteCarloMatchesExact(GaussianFeatureModel model, int n, int bigN, long seed)
+    private static IReadOnlyList<FourModelRisks> AssertMonteCarloMatchesExact(
+        GaussianFeatureModel model, int n, int bigN, long seed, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        var trials = model.RunTrials(seed, Trials, n, bigN);
+        var trials = model.RunTrials(seed, Trials, n, bigN, sampling: sampling);
         var exact = new ExactGaussianRisk(model.Quantities).Predict(n, bigN);
         var names = new[] { "weak", "w2s", "baseline", "ceiling" };
         var expected = FourOf(exact).ToArray();
@@ -170,6 +171,52 @@ public sealed class TrialTests
         Assert.InRange(q.StrongOnlyEnergy, 1e-3, q.WeakApproximationError);
         Assert.InRange(q.WeakOnlyEnergy, 1e-3, q.StrongApproximationError);
         AssertMonteCarloMatchesExact(model, 100, 200, seed: 5);
+    }
+
+    [Fact]
+    public void WishartSamplingOfThePureVarianceModelMatchesTheExactExpectations() =>
+        AssertMonteCarloMatchesExact(Toys.PureVariance(), 100, 200, seed: 6, TrialSampling.WishartGramMatrices);
+
+    [Fact]
+    public void WishartSamplingOfMisspecifiedGeneralSubspacesMatchesTheExactExpectations() =>
+        AssertMonteCarloMatchesExact(Toys.GeneralSubspaces(withTarget: true), 100, 200, seed: 7, TrialSampling.WishartGramMatrices);
+
+    [Fact]
+    public void WishartSamplingOfTheMisspecifiedCoordinateModelMatchesTheExactExpectations() =>
+        AssertMonteCarloMatchesExact(Toys.Misspecified(), 40, 35, seed: 8, TrialSampling.WishartGramMatrices);
+
+    [Fact]
+    public void WishartTrialsAreReproducibleSplitExactlyAndInheritTheTeachersVariance()
+    {
+        var model = GaussianFeatureModel.CoordinateAligned(Toys.MisspecifiedTarget(), Toys.Range(0, 20), Toys.Range(5, 10), 1.0);
+        var parallel = model.RunTrials(21, 8, 60, 45, sampling: TrialSampling.WishartGramMatrices);
+        for (var t = 0; t < 8; t++)
+        {
+            var trial = model.RunTrial(21, t, 60, 45, TrialSampling.WishartGramMatrices);
+            Assert.Equal(trial, parallel[t]);
+            foreach (var part in FourOf(trial))
+            {
+                Assert.Equal(part.ExcessRisk, part.Bias + part.Variance + part.Cross, 1e-13 * part.ExcessRisk);
+            }
+
+            // W ⊆ S: the student reproduces the teacher's noise fit exactly.
+            Assert.Equal(trial.Weak.Variance, trial.WeakToStrong.Variance, 1e-10 * trial.Weak.Variance);
+        }
+
+        Assert.NotEqual(parallel[0], model.RunTrial(21, 0, 60, 45)); // a different stream from the design-matrix trial
+    }
+
+    [Fact]
+    public void WishartSamplingNeedsAtLeastRSamples()
+    {
+        var model = Toys.Misspecified(); // R = 30
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RunTrial(1, 0, 29, 100, TrialSampling.WishartGramMatrices));
+        Assert.Equal("labelledCount", error.ParamName);
+        Assert.Contains("labelledCount >= 30", error.Message);
+        Assert.Equal("unlabelledCount", Assert.Throws<ArgumentOutOfRangeException>(
+            () => model.RunTrials(1, 4, 100, 29, sampling: TrialSampling.WishartGramMatrices)).ParamName);
+        Assert.Equal("sampling", Assert.Throws<ArgumentOutOfRangeException>(
+            () => model.RunTrial(1, 0, 100, 100, (TrialSampling)7)).ParamName);
     }
 
     [Fact]

@@ -266,34 +266,131 @@ public sealed class GaussianFeatureModel
             Decompose(ceilingCoefficients));
     }
 
-    /// <summary>One trial: <see cref="Fit"/> of <see cref="DrawSample"/>(seed, trial, n, N).</summary>
+    /// <summary>
+    /// One trial of §1.3 drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
+    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample"/>; with
+    /// <see cref="TrialSampling.WishartGramMatrices"/> it draws only the sufficient statistics (same law, cost
+    /// independent of n and N).
+    /// </summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="trial">The trial index, ≥ 0.</param>
-    /// <param name="labelledCount">n ≥ max(d_w, d_s).</param>
-    /// <param name="unlabelledCount">N ≥ d_s.</param>
-    /// <returns>The per-trial excess risks, PGR and OPR.</returns>
-    public FourModelRisks RunTrial(long seed, int trial, int labelledCount, int unlabelledCount) =>
-        Fit(DrawSample(seed, trial, labelledCount, unlabelledCount));
+    /// <param name="labelledCount">n ≥ max(d_w, d_s); n ≥ R for the Wishart sampling.</param>
+    /// <param name="unlabelledCount">N ≥ d_s; N ≥ R for the Wishart sampling.</param>
+    /// <param name="sampling">How the trial's randomness is drawn.</param>
+    /// <returns>The per-trial excess risks with their bias/variance split, PGR and OPR.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count, the trial index or the sampling is out of range.</exception>
+    public FourModelRisks RunTrial(
+        long seed, int trial, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
+    {
+        Require.AtLeast(trial, 0, nameof(trial));
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+        return sampling == TrialSampling.DesignMatrices
+            ? Fit(DrawSample(seed, trial, labelledCount, unlabelledCount))
+            : WishartTrial.Run(this, seed, trial, labelledCount, unlabelledCount);
+    }
 
     /// <summary>
     /// Trials <paramref name="firstTrial"/>, …, <paramref name="firstTrial"/> + <paramref name="trialCount"/> − 1,
-    /// run in parallel; element t is bit-identical to <see cref="RunTrial"/>(seed, firstTrial + t, n, N).
+    /// run in parallel; element t is bit-identical to <see cref="RunTrial"/>(seed, firstTrial + t, n, N, sampling).
     /// </summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="trialCount">The number of trials, ≥ 1.</param>
     /// <param name="labelledCount">n ≥ max(d_w, d_s).</param>
     /// <param name="unlabelledCount">N ≥ d_s.</param>
     /// <param name="firstTrial">The first trial index, ≥ 0.</param>
+    /// <param name="sampling">How each trial's randomness is drawn.</param>
     /// <returns>One result per trial, in trial order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count, the first trial or the sampling is out of range.</exception>
     public IReadOnlyList<FourModelRisks> RunTrials(
-        long seed, int trialCount, int labelledCount, int unlabelledCount, int firstTrial = 0)
+        long seed,
+        int trialCount,
+        int labelledCount,
+        int unlabelledCount,
+        int firstTrial = 0,
+        TrialSampling sampling = TrialSampling.DesignMatrices)
     {
         Require.AtLeast(trialCount, 1, nameof(trialCount));
         Require.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
-        ValidateCounts(labelledCount, unlabelledCount);
+        // Validate once on the calling thread, so bad input fails with one clear exception.
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var results = new FourModelRisks[trialCount];
-        Parallel.For(0, trialCount, t => results[t] = RunTrial(seed, firstTrial + t, labelledCount, unlabelledCount));
+        Parallel.For(0, trialCount, t => results[t] = RunTrial(seed, firstTrial + t, labelledCount, unlabelledCount, sampling));
         return results;
+    }
+
+    private void RunTrialValidation(int labelledCount, int unlabelledCount, TrialSampling sampling)
+    {
+        ValidateCounts(labelledCount, unlabelledCount);
+        if (sampling == TrialSampling.WishartGramMatrices)
+        {
+            Require.AtLeast(labelledCount, RelevantRank, nameof(labelledCount), "n >= R for a nonsingular Wishart draw");
+            Require.AtLeast(unlabelledCount, RelevantRank, nameof(unlabelledCount), "N >= R for a nonsingular Wishart draw");
+        }
+        else if (sampling != TrialSampling.DesignMatrices)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(sampling), sampling, $"sampling = {sampling} is out of range; valid values: {string.Join(", ", Enum.GetNames<TrialSampling>())}.");
+        }
+    }
+
+    /// <summary>c without a copy, for the closed-form trial.</summary>
+    internal Vector<double> GroundTruthView => groundTruth;
+
+    /// <summary>U_wᵀ M U_w.</summary>
+    internal Matrix<double> CompressWeak(Matrix<double> symmetric) => Compress(symmetric, weakBasis, weakCoordinates);
+
+    /// <summary>U_sᵀ M U_s.</summary>
+    internal Matrix<double> CompressStrong(Matrix<double> symmetric) => Compress(symmetric, strongBasis, strongCoordinates);
+
+    /// <summary>U_wᵀ M.</summary>
+    internal Matrix<double> ProjectWeak(Matrix<double> columns) => Project(columns, weakBasis, weakCoordinates);
+
+    /// <summary>U_sᵀ M.</summary>
+    internal Matrix<double> ProjectStrong(Matrix<double> columns) => Project(columns, strongBasis, strongCoordinates);
+
+    /// <summary>U_w b, in R coordinates.</summary>
+    internal Matrix<double> LiftWeak(Matrix<double> coefficients) => Lift(coefficients, weakBasis, weakCoordinates);
+
+    /// <summary>U_s b, in R coordinates.</summary>
+    internal Matrix<double> LiftStrong(Matrix<double> coefficients) => Lift(coefficients, strongBasis, strongCoordinates);
+
+    private static Matrix<double> Compress(Matrix<double> symmetric, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return basis.TransposeThisAndMultiply(symmetric * basis);
+        }
+
+        var k = coordinates.Length;
+        var result = Matrix<double>.Build.Dense(k, k);
+        for (var j = 0; j < k; j++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                result[i, j] = symmetric[coordinates[i], coordinates[j]];
+            }
+        }
+
+        return result;
+    }
+
+    private static Matrix<double> Project(Matrix<double> columns, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return basis.TransposeThisAndMultiply(columns);
+        }
+
+        var result = Matrix<double>.Build.Dense(coordinates.Length, columns.ColumnCount);
+        for (var j = 0; j < columns.ColumnCount; j++)
+        {
+            for (var i = 0; i < coordinates.Length; i++)
+            {
+                result[i, j] = columns[coordinates[i], j];
+            }
+        }
+
+        return result;
     }
 
     private void ValidateCounts(int labelledCount, int unlabelledCount)
@@ -306,7 +403,7 @@ public sealed class GaussianFeatureModel
         Require.InRange(unlabelledCount, StrongDimension, largest, nameof(unlabelledCount), "N·R must fit in one array");
     }
 
-    private RiskDecomposition Decompose(Matrix<double> coefficients)
+    internal RiskDecomposition Decompose(Matrix<double> coefficients)
     {
         double risk = 0, bias = 0, variance = 0, cross = 0;
         for (var i = 0; i < RelevantRank; i++)

@@ -12,6 +12,9 @@ internal static class TrialRandom
     /// <summary>Purpose key of the per-trial data draws (inputs and label noise).</summary>
     public const ulong TrialData = 0x5452_4941_4C00_0001UL;
 
+    /// <summary>Purpose key of the per-trial sufficient statistics (Wishart Gram matrices and Zᵀε).</summary>
+    public const ulong WishartData = 0x5749_5348_4152_0004UL;
+
     /// <summary>Purpose key of the ground-truth Rademacher signs.</summary>
     public const ulong GroundTruth = 0x4752_4F55_4E44_0002UL;
 
