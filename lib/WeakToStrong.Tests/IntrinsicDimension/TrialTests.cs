@@ -175,24 +175,24 @@ public sealed class TrialTests
 
     [Fact]
     public void WishartSamplingOfThePureVarianceModelMatchesTheExactExpectations() =>
-        AssertMonteCarloMatchesExact(Toys.PureVariance(), 100, 200, seed: 6, TrialSampling.WishartGramMatrices);
+        AssertMonteCarloMatchesExact(Toys.PureVariance(), 100, 200, seed: 6, TrialSampling.SufficientStatistics);
 
     [Fact]
     public void WishartSamplingOfMisspecifiedGeneralSubspacesMatchesTheExactExpectations() =>
-        AssertMonteCarloMatchesExact(Toys.GeneralSubspaces(withTarget: true), 100, 200, seed: 7, TrialSampling.WishartGramMatrices);
+        AssertMonteCarloMatchesExact(Toys.GeneralSubspaces(withTarget: true), 100, 200, seed: 7, TrialSampling.SufficientStatistics);
 
     [Fact]
     public void WishartSamplingOfTheMisspecifiedCoordinateModelMatchesTheExactExpectations() =>
-        AssertMonteCarloMatchesExact(Toys.Misspecified(), 40, 35, seed: 8, TrialSampling.WishartGramMatrices);
+        AssertMonteCarloMatchesExact(Toys.Misspecified(), 40, 35, seed: 8, TrialSampling.SufficientStatistics);
 
     [Fact]
     public void WishartTrialsAreReproducibleSplitExactlyAndInheritTheTeachersVariance()
     {
         var model = GaussianFeatureModel.CoordinateAligned(Toys.MisspecifiedTarget(), Toys.Range(0, 20), Toys.Range(5, 10), 1.0);
-        var parallel = model.RunTrials(21, 8, 60, 45, sampling: TrialSampling.WishartGramMatrices);
+        var parallel = model.RunTrials(21, 8, 60, 45, sampling: TrialSampling.SufficientStatistics);
         for (var t = 0; t < 8; t++)
         {
-            var trial = model.RunTrial(21, t, 60, 45, TrialSampling.WishartGramMatrices);
+            var trial = model.RunTrial(21, t, 60, 45, TrialSampling.SufficientStatistics);
             Assert.Equal(trial, parallel[t]);
             foreach (var part in FourOf(trial))
             {
@@ -210,11 +210,11 @@ public sealed class TrialTests
     public void WishartSamplingNeedsAtLeastRSamples()
     {
         var model = Toys.Misspecified(); // R = 30
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RunTrial(1, 0, 29, 100, TrialSampling.WishartGramMatrices));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RunTrial(1, 0, 29, 100, TrialSampling.SufficientStatistics));
         Assert.Equal("labelledCount", error.ParamName);
         Assert.Contains("labelledCount >= 30", error.Message);
         Assert.Equal("unlabelledCount", Assert.Throws<ArgumentOutOfRangeException>(
-            () => model.RunTrials(1, 4, 100, 29, sampling: TrialSampling.WishartGramMatrices)).ParamName);
+            () => model.RunTrials(1, 4, 100, 29, sampling: TrialSampling.SufficientStatistics)).ParamName);
         Assert.Equal("sampling", Assert.Throws<ArgumentOutOfRangeException>(
             () => model.RunTrial(1, 0, 100, 100, (TrialSampling)7)).ParamName);
     }

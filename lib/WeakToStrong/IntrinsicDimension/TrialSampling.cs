@@ -17,5 +17,5 @@ public enum TrialSampling
     /// exactly the same joint law as with <see cref="DesignMatrices"/> (not the same draws). Cost ~R³ per trial,
     /// independent of n and N; needs n ≥ R and N ≥ R.
     /// </summary>
-    WishartGramMatrices,
+    SufficientStatistics,
 }
