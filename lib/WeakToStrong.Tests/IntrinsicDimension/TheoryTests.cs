@@ -233,6 +233,21 @@ public sealed class TheoryTests
         }
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(90)]
+    public void ExactW2SRiskDecreasesInBothSampleSizes(int offset)
+    {
+        var exact = new ExactGaussianRisk(new SyntheticConfiguration(offset).Quantities);
+        var ns = Enumerable.Range(0, 20).Select(i => 400 + 189 * i).ToArray();
+        var bigNs = Enumerable.Range(0, 20).Select(i => 400 + 189 * i).ToArray();
+        for (var i = 1; i < 20; i++)
+        {
+            Assert.True(exact.WeakToStrong(ns[i], 4000).ExcessRisk < exact.WeakToStrong(ns[i - 1], 4000).ExcessRisk);
+            Assert.True(exact.WeakToStrong(2000, bigNs[i]).ExcessRisk < exact.WeakToStrong(2000, bigNs[i - 1]).ExcessRisk);
+        }
+    }
+
     [Fact]
     public void LargeNoiseAndSmallOverlapBeatTheCeiling()
     {

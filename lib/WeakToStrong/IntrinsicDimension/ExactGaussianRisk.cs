@@ -17,6 +17,16 @@ namespace WeakToStrong.IntrinsicDimension;
 /// with a_w = a_σ + a_ρ; for general subspaces d_{s∧w} = Σcos²θ_i and the energies are the projections of c.
 /// Every term is a sum of non-negative parts. Built once from the quantities, evaluated cheaply at any (n, N).
 /// </summary>
+/// <remarks>
+/// Derivation. Teacher: y = (P_W c)ᵀz + r with r = ((I−P_W)c)ᵀz + ε independent of U_wᵀz and of variance σ² + ρ_w,
+/// so β_w = P_W c + δ_w with E[δ_w] = 0 and E[δ_wδ_wᵀ] = a_w·P_W, a_w = (σ² + ρ_w)/(n − d_w − 1).
+/// Student, given the teacher: the pseudo-label residual ((I−P_S)β_w)ᵀz is independent of U_sᵀz, so
+/// β_w2s = P_Sβ_w + δ_s with E[δ_s | β_w] = 0 and E‖δ_s‖² = ‖(I−P_S)β_w‖²·d_s/(N − d_s − 1); hence
+/// E[ER_w2s | β_w] = ρ_s + ‖P_S(β_w − c)‖² + ‖(I−P_S)β_w‖²·d_s/(N − d_s − 1). Substituting β_w and using
+/// tr(P_S P_W) = ‖U_sᵀU_w‖_F² = d_{s∧w}: E‖P_S(β_w − c)‖² = ‖P_S(I−P_W)c‖² + a_w·d_{s∧w} and
+/// E‖(I−P_S)β_w‖² = ‖(I−P_S)P_W c‖² + a_w·(d_w − d_{s∧w}). The variance part keeps only the σ² share of a_w
+/// (the fits are linear in the labels and the noise is independent of everything else).
+/// </remarks>
 public sealed class ExactGaussianRisk : IFourModelTheory
 {
     /// <summary>Builds the closed form.</summary>
