@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed class ReverseCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1]; 0 (the authors' default) disables smoothing.</param>
     public ReverseCrossEntropyLoss(double smoothing = 0)
     {
-        Require.Probability(smoothing, nameof(smoothing));
+        Guard.Probability(smoothing, nameof(smoothing));
         Smoothing = smoothing;
     }
 

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -20,8 +21,8 @@ public abstract class SoftLabelLoss
     /// <param name="teacherProbability">The teacher's soft label q ∈ [0, 1].</param>
     public LossWithGradient Evaluate(double logit, double teacherProbability)
     {
-        Require.Finite(logit, nameof(logit));
-        Require.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Finite(logit, nameof(logit));
+        Guard.Probability(teacherProbability, nameof(teacherProbability));
         return EvaluateValid(logit, teacherProbability);
     }
 
@@ -50,13 +51,13 @@ public abstract class SoftLabelLoss
 
     internal static void ValidateBatch(ReadOnlySpan<double> logits, ReadOnlySpan<double> labels, Span<double> gradient)
     {
-        Require.NotEmpty(logits.Length, nameof(logits));
-        Require.SameLength(labels.Length, logits.Length, "teacherProbabilities", nameof(logits));
-        Require.SameLength(gradient.Length, logits.Length, nameof(gradient), nameof(logits));
+        Guard.NotEmpty(logits.Length, nameof(logits));
+        Guard.SameLength(labels.Length, logits.Length, nameof(logits), "teacherProbabilities");
+        Guard.SameLength(gradient.Length, logits.Length, nameof(logits), nameof(gradient));
         for (int i = 0; i < logits.Length; i++)
         {
-            Require.Finite(logits[i], $"logits[{i}]");
-            Require.Probability(labels[i], $"teacherProbabilities[{i}]");
+            Guard.Finite(logits[i], $"logits[{i}]");
+            Guard.Probability(labels[i], $"teacherProbabilities[{i}]");
         }
     }
 
@@ -81,7 +82,7 @@ public abstract class SoftLabelLoss
     {
         double smoothed = q * (1 - epsilon) + epsilon / 2;
         double logQ = smoothed <= 0 ? LogFloor : Math.Max(Math.Log(smoothed), LogFloor);
-        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(Log1P(-smoothed), LogFloor);
+        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(ElementaryFunctions.Log1p(-smoothed), LogFloor);
         return (logQ, logOneMinusQ);
     }
 }
