@@ -46,6 +46,20 @@ public abstract class SoftLabelLoss
         return sum / logits.Length;
     }
 
+    /// <summary>The batch mean and its gradient for input already validated (finite logits, labels in [0, 1], equal lengths).</summary>
+    internal double MeanValid(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, Span<double> gradient)
+    {
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            LossWithGradient l = EvaluateValid(logits[i], teacherProbabilities[i]);
+            sum += l.Value;
+            gradient[i] = l.Gradient / logits.Length;
+        }
+
+        return sum / logits.Length;
+    }
+
     /// <summary>ℓ and ∂ℓ/∂z for validated input.</summary>
     internal abstract LossWithGradient EvaluateValid(double logit, double teacherProbability);
 
