@@ -3,19 +3,6 @@ using WeakToStrong.Validation;
 
 namespace WeakToStrong.Bregman;
 
-/// <summary>One point of a training curve.</summary>
-/// <param name="Step">Adam steps taken (0 = initialisation).</param>
-/// <param name="Loss">The training objective (1/n) Σ ℓ(z_i; q_i) at this step.</param>
-/// <param name="MeanEntropy">Mean predictive entropy of the student on the training inputs, in nats.</param>
-/// <param name="Misfit">(1/n) Σ KL(f_s(x_i) ‖ q_i) on the training inputs (student in the target slot); +∞ when some q_i is 0 or 1.</param>
-/// <param name="Accuracy">Accuracy against the ground-truth labels passed to training, if any.</param>
-public sealed record TrainingRecord(int Step, double Loss, double MeanEntropy, double Misfit, double? Accuracy);
-
-/// <summary>A trained student and its training curve.</summary>
-/// <param name="Student">The final student.</param>
-/// <param name="Curve">Records at step 0, every recordEvery steps, and at the last step.</param>
-public sealed record LogisticStudentFit(LogisticStudent Student, IReadOnlyList<TrainingRecord> Curve);
-
 /// <summary>
 /// Full-batch Adam training of a binary logistic student σ(wᵀx + b) on soft teacher labels q_i with any
 /// <see cref="StudentLoss"/> (spec §3.4 N4: initialised at zero, step 0.05, β = (0.9, 0.999), 3000 steps).

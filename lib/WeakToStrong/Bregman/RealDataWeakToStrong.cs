@@ -155,18 +155,3 @@ public sealed class RealDataWeakToStrong
     private static Matrix<double> Select(Matrix<double> features, int[] rows, int[] columns) =>
         Matrix<double>.Build.Dense(rows.Length, columns.Length, (i, j) => features[rows[i], columns[j]]);
 }
-
-/// <summary>The outcome of one real-data run; accuracies on the test part, entropies in nats.</summary>
-/// <param name="TeacherAccuracy">Weak teacher (few features, ground truth).</param>
-/// <param name="StudentAccuracy">Student (all features, teacher's soft labels).</param>
-/// <param name="CeilingAccuracy">Strong ceiling (all features, true labels of the student's part).</param>
-/// <param name="StudentEntropy">Mean predictive entropy of the student.</param>
-/// <param name="TeacherEntropy">Mean predictive entropy of the teacher.</param>
-/// <param name="StudentTeacherAgreement">Fraction of test points where student and teacher predict the same class.</param>
-public sealed record RealDataOutcome(
-    double TeacherAccuracy,
-    double StudentAccuracy,
-    double CeilingAccuracy,
-    double StudentEntropy,
-    double TeacherEntropy,
-    double StudentTeacherAgreement);
