@@ -76,8 +76,17 @@ public abstract class SoftLabelLoss
     }
 
     /// <summary>Forward BCE −[q log σ(z) + (1 − q) log σ(−z)] = q·softplus(−z) + (1 − q)·softplus(z); ∂/∂z = σ(z) − q.</summary>
-    internal static LossWithGradient Forward(double z, double q) =>
-        new(q * Softplus(-z) + (1 - q) * Softplus(z), Sigmoid(z) - q);
+    internal static LossWithGradient Forward(double z, double q)
+    {
+        // One exponential and one logarithm: with e = e^{−|z|}, softplus(±z) = max(±z, 0) + log1p(e) and
+        // σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise.
+        double e = Math.Exp(-Math.Abs(z));
+        double log1pE = ElementaryFunctions.Log1p(e);
+        double softplusPlus = Math.Max(z, 0) + log1pE;
+        double softplusMinus = Math.Max(-z, 0) + log1pE;
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        return new(q * softplusMinus + (1 - q) * softplusPlus, p - q);
+    }
 
     /// <summary>
     /// Reverse BCE −[p·clog q' + (1 − p)·clog(1 − q')] with clog = max(log, −100) and q' = q(1 − ε) + ε/2;
@@ -86,8 +95,9 @@ public abstract class SoftLabelLoss
     internal static LossWithGradient Reverse(double z, double q, double epsilon)
     {
         (double logQ, double logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
-        double p = Sigmoid(z);
-        double oneMinusP = Sigmoid(-z);
+        double e = Math.Exp(-Math.Abs(z));
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        double oneMinusP = z >= 0 ? e / (1 + e) : 1 / (1 + e);
         return new(-(p * logQ + oneMinusP * logOneMinusQ), p * oneMinusP * (logOneMinusQ - logQ));
     }
 
