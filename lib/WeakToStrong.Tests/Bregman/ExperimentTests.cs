@@ -143,6 +143,10 @@ public sealed class ExperimentTests
             File.WriteAllText(plain, "4,2,no,yes\n1.5,2,0\n");
             Assert.Contains("announces 4", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, true)).Message);
             Assert.Equal("path", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(Path.Combine(directory.FullName, "missing.csv"), true)).ParamName);
+            File.WriteAllText(plain, "1.5,abc,0\n");
+            Assert.Contains("line 1, column 1", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
+            File.WriteAllText(plain, "1.5,2,0.5\n");
+            Assert.Contains("not a class index", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
         }
         finally
         {

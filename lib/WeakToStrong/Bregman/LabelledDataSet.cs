@@ -70,7 +70,7 @@ public sealed record LabelledDataSet(Matrix<double> Features, int[] Labels, IRea
             var row = new double[fields.Length - 1];
             for (var j = 0; j < row.Length; j++)
             {
-                row[j] = double.Parse(fields[j], CultureInfo.InvariantCulture);
+                row[j] = ParseField(fields[j], path, lineNumber, j);
             }
 
             if (features.Count > 0 && row.Length != features[0].Length)
@@ -79,7 +79,13 @@ public sealed record LabelledDataSet(Matrix<double> Features, int[] Labels, IRea
             }
 
             features.Add(row);
-            labels.Add((int)double.Parse(fields[^1], CultureInfo.InvariantCulture));
+            var label = ParseField(fields[^1], path, lineNumber, fields.Length - 1);
+            if (label < 0 || label != Math.Floor(label) || label > int.MaxValue)
+            {
+                throw new ArgumentException($"path = \"{path}\", line {lineNumber}: class {fields[^1]} is not a class index; expected an integer >= 0 in the last column.", nameof(path));
+            }
+
+            labels.Add((int)label);
         }
 
         if (expectedRows is int n && features.Count != n)
@@ -87,9 +93,24 @@ public sealed record LabelledDataSet(Matrix<double> Features, int[] Labels, IRea
             throw new ArgumentException($"path = \"{path}\": {features.Count} data lines; the header announces {n}.", nameof(path));
         }
 
+        if (features.Count == 0)
+        {
+            throw new ArgumentException($"path = \"{path}\" has no data lines; expected at least one row of features and a class.", nameof(path));
+        }
+
         var classes = labels.Max() + 1;
         names ??= Enumerable.Range(0, classes).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
         return new LabelledDataSet(Matrix<double>.Build.DenseOfRowArrays(features), labels.ToArray(), names);
+    }
+
+    private static double ParseField(string field, string path, int lineNumber, int column)
+    {
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"path = \"{path}\", line {lineNumber}, column {column}: \"{field}\" is not a finite number.", nameof(path));
+        }
+
+        return value;
     }
 
     /// <summary>Breast Cancer Wisconsin (diagnostic): 569 × 30, class 0 = malignant, 1 = benign.</summary>
