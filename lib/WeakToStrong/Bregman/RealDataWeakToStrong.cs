@@ -96,21 +96,7 @@ public sealed class RealDataWeakToStrong
     public RealDataOutcome Run(long seed, StudentLoss loss)
     {
         Guard.NotNull(loss);
-        var n = data.Count;
-        var order = Enumerable.Range(0, n).ToArray();
-        var random = new RandomStream(seed, 0, 0);
-        for (var i = n - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        var teacherCount = (int)Math.Round(n * TeacherFraction);
-        var studentCount = (int)Math.Round(n * StudentFraction);
-        var teacherRows = order[..teacherCount];
-        var studentRows = order[teacherCount..(teacherCount + studentCount)];
-        var testRows = order[(teacherCount + studentCount)..];
-        var standardised = Standardise(data.Features, order[..(teacherCount + studentCount)]);
+        var (teacherRows, studentRows, testRows, standardised) = Split(data, seed, TeacherFraction, StudentFraction);
         var allColumns = studentFeatures;
 
         var teacher = LogisticStudentTraining.Train(
@@ -134,7 +120,28 @@ public sealed class RealDataWeakToStrong
             StudentTeacherAgreement: agreement);
     }
 
-    private static Matrix<double> Standardise(Matrix<double> features, int[] rows)
+    /// <summary>
+    /// A seeded shuffle (Fisher–Yates on stream (seed, 0, 0)) into teacher, student and test rows, and the features
+    /// standardised with the mean and standard deviation of the non-test rows.
+    /// </summary>
+    internal static (int[] Teacher, int[] Student, int[] Test, Matrix<double> Standardised) Split(LabelledDataSet data, long seed, double teacherFraction, double studentFraction)
+    {
+        var n = data.Count;
+        var order = Enumerable.Range(0, n).ToArray();
+        var random = new RandomStream(seed, 0, 0);
+        for (var i = n - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        var teacherCount = (int)Math.Round(n * teacherFraction);
+        var studentCount = (int)Math.Round(n * studentFraction);
+        return (order[..teacherCount], order[teacherCount..(teacherCount + studentCount)], order[(teacherCount + studentCount)..],
+            Standardise(data.Features, order[..(teacherCount + studentCount)]));
+    }
+
+    internal static Matrix<double> Standardise(Matrix<double> features, int[] rows)
     {
         var result = features.Clone();
         for (var j = 0; j < features.ColumnCount; j++)
@@ -152,6 +159,6 @@ public sealed class RealDataWeakToStrong
         return result;
     }
 
-    private static Matrix<double> Select(Matrix<double> features, int[] rows, int[] columns) =>
+    internal static Matrix<double> Select(Matrix<double> features, int[] rows, int[] columns) =>
         Matrix<double>.Build.Dense(rows.Length, columns.Length, (i, j) => features[rows[i], columns[j]]);
 }
