@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Validation;
 
@@ -15,6 +16,7 @@ public sealed class MulticlassRealDataWeakToStrong
     private readonly int[] teacherFeatures;
     private readonly int[] studentFeatures;
     private readonly int classes;
+    private readonly ConcurrentDictionary<long, Lazy<Baselines>> baselines = new();
 
     /// <summary>Creates the protocol.</summary>
     /// <param name="data">A data set with at least two classes and 10 rows.</param>
@@ -56,13 +58,9 @@ public sealed class MulticlassRealDataWeakToStrong
     public RealDataOutcome Run(long seed, MulticlassStudentLoss loss)
     {
         Guard.NotNull(loss);
-        var (teacherRows, studentRows, testRows, standardised) = RealDataWeakToStrong.Split(data, seed, TeacherFraction, StudentFraction);
-        var teacher = SoftmaxStudentTraining.Train(
-            RealDataWeakToStrong.Select(standardised, teacherRows, teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
-        var teacherOnStudent = teacher.Probabilities(RealDataWeakToStrong.Select(standardised, studentRows, teacherFeatures));
-        var studentInputs = RealDataWeakToStrong.Select(standardised, studentRows, studentFeatures);
+        // The split, teacher and ceiling depend only on the seed: they are fitted once per seed and shared by every loss.
+        var (standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling) = baselines.GetOrAdd(seed, s => new Lazy<Baselines>(() => FitBaselines(s))).Value;
         var student = SoftmaxStudentTraining.Train(studentInputs, teacherOnStudent, loss, Settings).Student;
-        var ceiling = SoftmaxStudentTraining.Train(studentInputs, OneHot(studentRows), MulticlassStudentLoss.Forward, Settings).Student;
 
         var testInputs = RealDataWeakToStrong.Select(standardised, testRows, studentFeatures);
         var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
@@ -78,6 +76,19 @@ public sealed class MulticlassRealDataWeakToStrong
             TeacherEntropy: SoftmaxStudent.MeanEntropyOfLogits(teacherLogits),
             StudentTeacherAgreement: studentClass.Zip(teacherClass, (s, t) => s == t ? 1.0 : 0.0).Average());
     }
+
+    private Baselines FitBaselines(long seed)
+    {
+        var (teacherRows, studentRows, testRows, standardised) = RealDataWeakToStrong.Split(data, seed, TeacherFraction, StudentFraction);
+        var teacher = SoftmaxStudentTraining.Train(
+            RealDataWeakToStrong.Select(standardised, teacherRows, teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
+        var teacherOnStudent = teacher.Probabilities(RealDataWeakToStrong.Select(standardised, studentRows, teacherFeatures));
+        var studentInputs = RealDataWeakToStrong.Select(standardised, studentRows, studentFeatures);
+        var ceiling = SoftmaxStudentTraining.Train(studentInputs, OneHot(studentRows), MulticlassStudentLoss.Forward, Settings).Student;
+        return new Baselines(standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling);
+    }
+
+    private sealed record Baselines(Matrix<double> Standardised, int[] TestRows, SoftmaxStudent Teacher, Matrix<double> TeacherOnStudent, Matrix<double> StudentInputs, SoftmaxStudent Ceiling);
 
     private Matrix<double> OneHot(int[] rows) => Matrix<double>.Build.Dense(rows.Length, classes, (i, k) => data.Labels[rows[i]] == k ? 1 : 0);
 
