@@ -130,6 +130,28 @@ public sealed class StudentTrainingTests
     }
 
     [Fact]
+    public void PrecomputedLabelLogsGiveBitIdenticalLosses()
+    {
+        SoftLabelLoss[] losses =
+        [
+            ForwardCrossEntropyLoss.Instance, new ReverseCrossEntropyLoss(), new ReverseCrossEntropyLoss(0.1),
+            new ConfidenceAdaptiveCrossEntropyLoss(0.1), new ConfidenceAdaptiveCrossEntropyLoss(0.2, 0.05), new SymmetricCrossEntropyLoss(1, 0.1, 0.2),
+        ];
+        var random = new RandomStream(12);
+        var z = Enumerable.Range(0, 200).Select(_ => 30 * (random.NextDouble() - 0.5)).ToArray();
+        var q = Enumerable.Range(0, 200).Select(i => i % 20 == 0 ? i % 40 / 20.0 : random.NextDouble()).ToArray();
+        foreach (var loss in losses)
+        {
+            var logs = q.Select(v => SoftLabelLoss.SmoothedClampedLogs(v, loss.ReverseSmoothing)).ToArray();
+            var direct = new double[200];
+            var prepared = new double[200];
+            var value = loss.Mean(z, q, direct);
+            Assert.Equal(value, loss.MeanWithLogs(z, q, logs.Select(l => l.LogQ).ToArray(), logs.Select(l => l.LogOneMinusQ).ToArray(), prepared));
+            Assert.Equal(direct, prepared);
+        }
+    }
+
+    [Fact]
     public void BadArgumentsAreRejected()
     {
         Assert.Equal("LearningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new AdamOptimizer(2, new AdamSettings(LearningRate: -1))).ParamName);

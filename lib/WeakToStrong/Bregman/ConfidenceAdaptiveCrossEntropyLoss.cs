@@ -73,4 +73,11 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
         Math.Abs(teacherProbability - 0.5) >= Threshold
             ? Forward(logit, teacherProbability)
             : Reverse(logit, teacherProbability, Smoothing);
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        Math.Abs(teacherProbability - 0.5) >= Threshold
+            ? Forward(logit, teacherProbability)
+            : ReverseFromLogs(logit, logQ, logOneMinusQ);
 }

@@ -29,4 +29,9 @@ public sealed class ReverseCrossEntropyLoss : SoftLabelLoss
 
     internal override LossWithGradient EvaluateValid(double logit, double teacherProbability) =>
         Reverse(logit, teacherProbability, Smoothing);
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        ReverseFromLogs(logit, logQ, logOneMinusQ);
 }

@@ -60,6 +60,31 @@ public abstract class SoftLabelLoss
         return sum / logits.Length;
     }
 
+    /// <summary>The label smoothing ε of the reverse branch (0 for losses without one).</summary>
+    internal virtual double ReverseSmoothing => 0;
+
+    /// <summary>
+    /// ℓ and ∂ℓ/∂z for validated input, given the label's clamped logs (clog q', clog(1 − q')) with
+    /// q' = q(1 − <see cref="ReverseSmoothing"/>) + <see cref="ReverseSmoothing"/>/2, computed once per training
+    /// set; bit-identical to <see cref="EvaluateValid"/>.
+    /// </summary>
+    internal virtual LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        EvaluateValid(logit, teacherProbability);
+
+    /// <summary>The batch mean of <see cref="EvaluateWithLogs"/> and its gradient, for validated input.</summary>
+    internal double MeanWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
+    {
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            LossWithGradient l = EvaluateWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]);
+            sum += l.Value;
+            gradient[i] = l.Gradient / logits.Length;
+        }
+
+        return sum / logits.Length;
+    }
+
     /// <summary>ℓ and ∂ℓ/∂z for validated input.</summary>
     internal abstract LossWithGradient EvaluateValid(double logit, double teacherProbability);
 
@@ -95,6 +120,12 @@ public abstract class SoftLabelLoss
     internal static LossWithGradient Reverse(double z, double q, double epsilon)
     {
         (double logQ, double logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
+        return ReverseFromLogs(z, logQ, logOneMinusQ);
+    }
+
+    /// <summary>Reverse BCE given the label's clamped logs (clog q', clog(1 − q')) from <see cref="SmoothedClampedLogs"/>.</summary>
+    internal static LossWithGradient ReverseFromLogs(double z, double logQ, double logOneMinusQ)
+    {
         double e = Math.Exp(-Math.Abs(z));
         double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         double oneMinusP = z >= 0 ? e / (1 + e) : 1 / (1 + e);

@@ -99,8 +99,16 @@ public sealed class StudentLoss
         }
 
         var loss = perSample!(labels);
+        // The reverse branch's clamped logs depend only on the labels: computed once here, not at every step.
+        var logQ = new double[labels.Length];
+        var logOneMinusQ = new double[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            (logQ[i], logOneMinusQ[i]) = SoftLabelLoss.SmoothedClampedLogs(labels[i], loss.ReverseSmoothing);
+        }
+
         // Labels were validated by the caller; logits are finite because Adam rejects non-finite gradients.
-        return (logits, _, gradient) => loss.MeanValid(logits, labels, gradient);
+        return (logits, _, gradient) => loss.MeanWithLogs(logits, labels, logQ, logOneMinusQ, gradient);
     }
 
     /// <inheritdoc/>

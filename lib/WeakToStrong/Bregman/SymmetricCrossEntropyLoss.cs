@@ -39,4 +39,13 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
         LossWithGradient r = Reverse(logit, teacherProbability, Smoothing);
         return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
     }
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ)
+    {
+        LossWithGradient f = Forward(logit, teacherProbability);
+        LossWithGradient r = ReverseFromLogs(logit, logQ, logOneMinusQ);
+        return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
+    }
 }
