@@ -83,6 +83,24 @@ public sealed class AsymptoticRisk : IFourModelTheory
         return Quantities.NoiseVariance * EffectiveDimension(unlabelledCount) / labelledCount;
     }
 
+    /// <summary>
+    /// The split of the paper's main variance formula (§2.2): inherited σ²·d_{s∧w}/n and discrepancy
+    /// σ²(d_w − d_{s∧w})/n·d_s/N; their sum is <see cref="WeakToStrongVariance"/>.
+    /// </summary>
+    /// <param name="labelledCount">n ≥ 1.</param>
+    /// <param name="unlabelledCount">N ≥ 1.</param>
+    /// <returns>The two parts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public StudentVarianceSplit WeakToStrongVarianceSplit(int labelledCount, int unlabelledCount)
+    {
+        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
+        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        var q = Quantities;
+        var teacher = q.NoiseVariance / labelledCount;
+        return new StudentVarianceSplit(
+            teacher * q.CorrelationDimension, teacher * q.DiscrepancyDimension * q.StrongDimension / unlabelledCount);
+    }
+
     /// <summary>All four forms at (n, N); PGR_bound and OPR_bound of the result are the authors' ratios.</summary>
     /// <param name="labelledCount">n &gt; d_w + 1.</param>
     /// <param name="unlabelledCount">N ≥ 1.</param>

@@ -1,5 +1,5 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -127,9 +127,8 @@ public sealed class CorrelationDimension
 
     private static Matrix<double> ProjectToWidth(Matrix<double> features, int width, long seed)
     {
-        var random = TrialRandom.Create(seed, features.ColumnCount, TrialRandom.Projection);
-        var values = new double[features.ColumnCount * width];
-        Normal.Samples(random, values, 0.0, 1.0 / Math.Sqrt(width));
-        return features * Matrix<double>.Build.Dense(features.ColumnCount, width, values);
+        var projection = new RandomStream(seed, features.ColumnCount, RandomStreams.Projection)
+            .NextGaussianMatrix(features.ColumnCount, width, 1.0 / Math.Sqrt(width));
+        return features * projection;
     }
 }

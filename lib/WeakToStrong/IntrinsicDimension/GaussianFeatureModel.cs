@@ -1,6 +1,5 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -17,7 +16,10 @@ namespace WeakToStrong.IntrinsicDimension;
 /// reused for the signal and noise right-hand sides; the strong ceiling on n + N samples reuses the two strong
 /// factorisations (a 2d_s×d_s QR). <see cref="TrialSampling.SufficientStatistics"/> draws only ZᵀZ and Zᵀε instead
 /// (same joint law of the four fits, cost independent of n and N: about 4–7× faster at the paper's sizes).
-/// Randomness comes from (seed, trial) alone, so trials are bit-reproducible and independent of thread scheduling.
+/// Randomness comes from the core's <see cref="Randomness.RandomStream"/>(seed, trial, stream) (64-bit seeds, one
+/// stream per purpose), so a trial is bit-reproducible from (seed, trial) and independent of thread scheduling.
+/// The QR solves are internal rather than the core's <see cref="LinearAlgebra.LeastSquares"/> because each
+/// factorisation is reused for several right-hand sides and the ceiling stacks two of them.
 /// </remarks>
 public sealed class GaussianFeatureModel
 {
@@ -152,20 +154,8 @@ public sealed class GaussianFeatureModel
     {
         Require.AtLeast(rows, 1, nameof(rows));
         Require.InRange(columns, 1, rows, nameof(columns));
-        var random = TrialRandom.Create(seed, ((long)rows << 32) | (uint)columns, TrialRandom.Projection);
-        var values = new double[rows * columns];
-        Normal.Samples(random, values, 0.0, 1.0);
-        var qr = Matrix<double>.Build.Dense(rows, columns, values).QR(QRMethod.Thin);
-        var q = qr.Q;
-        for (var j = 0; j < columns; j++)
-        {
-            if (qr.R[j, j] < 0)
-            {
-                q.SetColumn(j, -q.Column(j));
-            }
-        }
-
-        return q;
+        return new RandomStream(seed, ((long)rows << 32) | (uint)columns, RandomStreams.Projection)
+            .NextOrthonormalFrame(rows, columns);
     }
 
     /// <summary>
@@ -181,19 +171,32 @@ public sealed class GaussianFeatureModel
     public TrialSample DrawSample(long seed, int trial, int labelledCount, int unlabelledCount)
     {
         Require.AtLeast(trial, 0, nameof(trial));
+        return DrawSample(new RandomStream(seed, trial, RandomStreams.TrialData), labelledCount, unlabelledCount);
+    }
+
+    /// <summary>
+    /// Draws the random inputs and noise of one trial (§1.3) from <paramref name="random"/>, in the fixed order
+    /// Z_n, ε_n, Z_N, ε_N (matrices filled column-major).
+    /// </summary>
+    /// <param name="random">The trial's random stream, for example a sweep job's <c>Random</c>.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s).</param>
+    /// <param name="unlabelledCount">N ≥ d_s.</param>
+    /// <returns>The sample.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public TrialSample DrawSample(Random random, int labelledCount, int unlabelledCount)
+    {
+        Require.NotNull(random, nameof(random));
         ValidateCounts(labelledCount, unlabelledCount);
-        var random = TrialRandom.Create(seed, trial, TrialRandom.TrialData);
         var rank = RelevantRank;
         var sigma = Math.Sqrt(NoiseVariance);
-        var labelled = Gaussian(random, labelledCount * rank, 1.0);
-        var labelNoise = Gaussian(random, labelledCount, sigma);
-        var unlabelled = Gaussian(random, unlabelledCount * rank, 1.0);
-        var unlabelledNoise = Gaussian(random, unlabelledCount, sigma);
-        return new TrialSample(
-            Matrix<double>.Build.Dense(labelledCount, rank, labelled),
-            Vector<double>.Build.Dense(labelNoise),
-            Matrix<double>.Build.Dense(unlabelledCount, rank, unlabelled),
-            Vector<double>.Build.Dense(unlabelledNoise));
+        // Noise is drawn standard and then scaled, so every σ² ≥ 0 (even 0) consumes the same draws: common random
+        // numbers across noise levels.
+        var labelled = random.NextGaussianMatrix(labelledCount, rank);
+        var labelNoise = random.NextGaussianVector(labelledCount) * sigma;
+        var unlabelled = random.NextGaussianMatrix(unlabelledCount, rank);
+        var unlabelledNoise = random.NextGaussianVector(unlabelledCount) * sigma;
+        return new TrialSample(labelled, labelNoise, unlabelled, unlabelledNoise);
     }
 
     /// <summary>
@@ -260,16 +263,46 @@ public sealed class GaussianFeatureModel
             strongBasis,
             strongCoordinates);
 
-        return new FourModelRisks(
-            Decompose(teacherCoefficients),
-            Decompose(studentCoefficients),
-            Decompose(baselineCoefficients),
-            Decompose(ceilingCoefficients));
+        return Assemble(teacherCoefficients, studentCoefficients, baselineCoefficients, ceilingCoefficients);
+    }
+
+    /// <summary>
+    /// The four decompositions from lifted coefficients [signal, noise] (R×2 each), with the student's variance
+    /// split: inherited ‖P_S e_w‖² and discrepancy ‖β_noise − P_S e_w‖² (e_w the teacher's noise column).
+    /// </summary>
+    internal FourModelRisks Assemble(
+        Matrix<double> teacher, Matrix<double> student, Matrix<double> baseline, Matrix<double> ceiling)
+    {
+        var teacherNoise = teacher.Column(1);
+        var inheritedPart = strongCoordinates is null
+            ? strongBasis * strongBasis.TransposeThisAndMultiply(teacherNoise)
+            : Vector<double>.Build.Dense(RelevantRank, i => 0.0);
+        if (strongCoordinates is not null)
+        {
+            foreach (var i in strongCoordinates)
+            {
+                inheritedPart[i] = teacherNoise[i];
+            }
+        }
+
+        double inherited = 0, discrepancy = 0;
+        for (var i = 0; i < RelevantRank; i++)
+        {
+            inherited += inheritedPart[i] * inheritedPart[i];
+            var rest = student[i, 1] - inheritedPart[i];
+            discrepancy += rest * rest;
+        }
+
+        return new FourModelRisks(Decompose(teacher), Decompose(student), Decompose(baseline), Decompose(ceiling))
+        {
+            InheritedVariance = inherited,
+            DiscrepancyVariance = discrepancy,
+        };
     }
 
     /// <summary>
     /// One trial of §1.3 drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
-    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample"/>; with
+    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample(long, int, int, int)"/>; with
     /// <see cref="TrialSampling.SufficientStatistics"/> it draws only the sufficient statistics (same law, cost
     /// independent of n and N).
     /// </summary>
@@ -285,14 +318,34 @@ public sealed class GaussianFeatureModel
     {
         Require.AtLeast(trial, 0, nameof(trial));
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
+        var stream = sampling == TrialSampling.DesignMatrices ? RandomStreams.TrialData : RandomStreams.SufficientStatistics;
+        return RunTrial(new RandomStream(seed, trial, stream), labelledCount, unlabelledCount, sampling);
+    }
+
+    /// <summary>
+    /// One trial of §1.3 drawn from <paramref name="random"/> (for example a sweep job's stream): the four fits with
+    /// their bias/variance split. Bit-reproducible for a given stream state.
+    /// </summary>
+    /// <param name="random">The trial's random stream.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s); n ≥ R for the sufficient-statistics sampling.</param>
+    /// <param name="unlabelledCount">N ≥ d_s; N ≥ R for the sufficient-statistics sampling.</param>
+    /// <param name="sampling">How the trial's randomness is drawn.</param>
+    /// <returns>The per-trial excess risks with their bias/variance split, PGR and OPR.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the sampling is out of range.</exception>
+    public FourModelRisks RunTrial(
+        Random random, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
+    {
+        Require.NotNull(random, nameof(random));
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
         return sampling == TrialSampling.DesignMatrices
-            ? Fit(DrawSample(seed, trial, labelledCount, unlabelledCount))
-            : WishartTrial.Run(this, seed, trial, labelledCount, unlabelledCount);
+            ? Fit(DrawSample(random, labelledCount, unlabelledCount))
+            : WishartTrial.Run(this, random, labelledCount, unlabelledCount);
     }
 
     /// <summary>
     /// Trials <paramref name="firstTrial"/>, …, <paramref name="firstTrial"/> + <paramref name="trialCount"/> − 1,
-    /// run in parallel; element t is bit-identical to <see cref="RunTrial"/>(seed, firstTrial + t, n, N, sampling).
+    /// run in parallel; element t is bit-identical to <see cref="RunTrial(long, int, int, int, TrialSampling)"/>(seed, firstTrial + t, n, N, sampling).
     /// </summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="trialCount">The number of trials, ≥ 1.</param>
@@ -319,6 +372,10 @@ public sealed class GaussianFeatureModel
         return results;
     }
 
+    /// <summary>Throws if (n, N, sampling) is not a valid trial of this model.</summary>
+    internal void ValidateTrial(int labelledCount, int unlabelledCount, TrialSampling sampling) =>
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+
     private void RunTrialValidation(int labelledCount, int unlabelledCount, TrialSampling sampling)
     {
         ValidateCounts(labelledCount, unlabelledCount);
@@ -333,6 +390,16 @@ public sealed class GaussianFeatureModel
                 nameof(sampling), sampling, $"sampling = {sampling} is out of range; valid values: {string.Join(", ", Enum.GetNames<TrialSampling>())}.");
         }
     }
+
+    /// <summary>
+    /// The leading coordinate counts (L_n, L_N) the sufficient-statistics trial must draw: every coordinate the
+    /// n-sample fits read (S ∪ W) lies in [0, L_n) and every coordinate the N-sample fits read (S) in [0, L_N).
+    /// R for general bases.
+    /// </summary>
+    internal (int Labelled, int Unlabelled) LeadingCoordinates =>
+        strongCoordinates is null || weakCoordinates is null
+            ? (RelevantRank, RelevantRank)
+            : (Math.Max(strongCoordinates.Max(), weakCoordinates.Max()) + 1, strongCoordinates.Max() + 1);
 
     /// <summary>c without a copy, for the closed-form trial.</summary>
     internal Vector<double> GroundTruthView => groundTruth;
@@ -548,20 +615,5 @@ public sealed class GaussianFeatureModel
         }
 
         return basis;
-    }
-
-    private static double[] Gaussian(Random random, int count, double standardDeviation)
-    {
-        var values = new double[count];
-        if (count > 0)
-        {
-            Normal.Samples(random, values, 0.0, 1.0);
-            for (var i = 0; i < count; i++)
-            {
-                values[i] *= standardDeviation;
-            }
-        }
-
-        return values;
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -123,13 +124,9 @@ public sealed record SyntheticConfiguration
     /// <returns>The model.</returns>
     public GaussianFeatureModel CreateModel()
     {
-        var random = TrialRandom.Create(GroundTruthSeed, 0, TrialRandom.GroundTruth);
-        var c = Vector<double>.Build.Dense(RelevantRank);
-        for (var i = 0; i < RelevantRank; i++)
-        {
-            var sign = random.Next(2) == 0 ? -1.0 : 1.0;
-            c[i] = sign * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension);
-        }
+        var signs = new RandomStream(GroundTruthSeed, 0, RandomStreams.GroundTruth).NextRademacherVector(RelevantRank);
+        var c = Vector<double>.Build.Dense(
+            RelevantRank, i => signs[i] * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension));
 
         return GaussianFeatureModel.CoordinateAligned(
             c,
