@@ -64,11 +64,13 @@ public sealed class FeatureMapExperiment
         Weak = IntrinsicSubspace.Of(Rows(weakFeatures, pool), traceShare);
         Strong = IntrinsicSubspace.Of(Rows(strongFeatures, pool), traceShare);
         Overlap = CorrelationDimension.BetweenFunctionSpaces(Rows(strongFeatures, pool), Rows(weakFeatures, pool), traceShare);
-        weakPool = Weak.Project(Rows(weakFeatures, pool));
-        strongPool = Strong.Project(Rows(strongFeatures, pool));
+        // Whitened principal features F·V·Λ^{-1/2}: OLS is unchanged by rescaling columns, and the Gram matrices
+        // become well conditioned.
+        weakPool = Whiten(Weak, Rows(weakFeatures, pool));
+        strongPool = Whiten(Strong, Rows(strongFeatures, pool));
         targetPool = Rows(targets, pool);
-        weakTest = Weak.Project(Rows(weakFeatures, test));
-        strongTest = Strong.Project(Rows(strongFeatures, test));
+        weakTest = Whiten(Weak, Rows(weakFeatures, test));
+        strongTest = Whiten(Strong, Rows(strongFeatures, test));
         targetTest = Rows(targets, test);
     }
 
@@ -194,9 +196,28 @@ public sealed class FeatureMapExperiment
         return sum / targetTest.RowCount;
     }
 
-    /// <summary>Ordinary least squares with several outputs: thin QR of the design, one solve per target column.</summary>
-    private static Matrix<double> Fit(Matrix<double> design, Matrix<double> targets) =>
-        design.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).Solve(targets);
+    /// <summary>
+    /// Ordinary least squares with several outputs from the normal equations (Cholesky of XᵀX). The columns are
+    /// whitened principal features (unit second moment on the pool), so XᵀX/m is close to the identity on any large
+    /// subset and the normal equations lose no accuracy that matters here.
+    /// </summary>
+    private static Matrix<double> Fit(Matrix<double> design, Matrix<double> targets)
+    {
+        var gram = design.TransposeThisAndMultiply(design);
+        gram = (gram + gram.Transpose()) * 0.5;
+        return gram.Cholesky().Solve(design.TransposeThisAndMultiply(targets));
+    }
+
+    private static Matrix<double> Whiten(IntrinsicSubspace subspace, Matrix<double> features)
+    {
+        var projected = subspace.Project(features);
+        for (var j = 0; j < subspace.Dimension; j++)
+        {
+            projected.SetColumn(j, projected.Column(j) / Math.Sqrt(subspace.Eigenvalues[j]));
+        }
+
+        return projected;
+    }
 
     private static Matrix<double> Rows(Matrix<double> matrix, int[] rows)
     {
