@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -46,8 +47,8 @@ public sealed class CorrelationDimension
     /// <exception cref="ArgumentException">A basis is not orthonormal, has non-finite entries, or the row counts differ.</exception>
     public static CorrelationDimension Between(Matrix<double> strongBasis, Matrix<double> weakBasis)
     {
-        Require.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Require.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
+        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
         if (strongBasis.RowCount != weakBasis.RowCount)
         {
             throw new ArgumentException(
@@ -95,9 +96,9 @@ public sealed class CorrelationDimension
     public static CorrelationDimension BetweenFunctionSpaces(
         Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99)
     {
-        Require.FiniteMatrix(strongFeatures, nameof(strongFeatures));
-        Require.FiniteMatrix(weakFeatures, nameof(weakFeatures));
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
         if (strongFeatures.RowCount != weakFeatures.RowCount)
         {
             throw new ArgumentException(
@@ -127,9 +128,9 @@ public sealed class CorrelationDimension
     public static CorrelationDimension BetweenFeatureMaps(
         Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99, long projectionSeed = 42)
     {
-        Require.FiniteMatrix(strongFeatures, nameof(strongFeatures));
-        Require.FiniteMatrix(weakFeatures, nameof(weakFeatures));
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
         if (strongFeatures.RowCount != weakFeatures.RowCount)
         {
             throw new ArgumentException(

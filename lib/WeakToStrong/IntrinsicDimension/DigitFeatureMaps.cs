@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -58,7 +59,7 @@ public static class DigitFeatureMaps
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is below 1.</exception>
     public static Matrix<double> CoarseRandomRelu(Matrix<double> images, int width, long seed = 42)
     {
-        Require.AtLeast(width, 1, nameof(width));
+        Guard.Positive(width, nameof(width));
         var coarse = Coarse(images);
         for (var j = 0; j < coarse.ColumnCount; j++)
         {
@@ -83,7 +84,7 @@ public static class DigitFeatureMaps
 
     private static void RequireImages(Matrix<double> images)
     {
-        Require.FiniteMatrix(images, nameof(images));
+        Guard.AllFinite(images, nameof(images));
         if (images.ColumnCount != 64)
         {
             throw new ArgumentException($"images has {images.ColumnCount} columns; expected 64 (8×8 pixels, row-major).", nameof(images));

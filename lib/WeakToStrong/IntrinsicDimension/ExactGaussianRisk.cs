@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -32,7 +34,11 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     /// <summary>Builds the closed form.</summary>
     /// <param name="quantities">d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w and the two energies.</param>
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
-    public ExactGaussianRisk(RiskQuantities quantities) => Quantities = Require.NotNull(quantities, nameof(quantities));
+    public ExactGaussianRisk(RiskQuantities quantities)
+    {
+        Guard.NotNull(quantities, nameof(quantities));
+        Quantities = quantities;
+    }
 
     /// <inheritdoc />
     public RiskQuantities Quantities { get; }
@@ -67,8 +73,8 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     public RiskDecomposition StrongCeiling(int labelledCount, int unlabelledCount)
     {
         var q = Quantities;
-        Require.AtLeast(labelledCount, 0, nameof(labelledCount));
-        Require.AtLeast(unlabelledCount, 0, nameof(unlabelledCount));
+        Guard.NonNegative(labelledCount, nameof(labelledCount));
+        Guard.NonNegative(unlabelledCount, nameof(unlabelledCount));
         var total = (long)labelledCount + unlabelledCount;
         if (total <= q.StrongDimension + 1)
         {

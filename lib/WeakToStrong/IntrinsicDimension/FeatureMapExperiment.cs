@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using WeakToStrong.Metrics;
 using WeakToStrong.Randomness;
 using WeakToStrong.Sweeps;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -43,9 +44,9 @@ public sealed class FeatureMapExperiment
         double labelNoise = 0.0,
         long splitSeed = 42)
     {
-        Require.FiniteMatrix(weakFeatures, nameof(weakFeatures));
-        Require.FiniteMatrix(strongFeatures, nameof(strongFeatures));
-        Require.FiniteMatrix(targets, nameof(targets));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(targets, nameof(targets));
         var m = weakFeatures.RowCount;
         if (strongFeatures.RowCount != m || targets.RowCount != m)
         {
@@ -54,9 +55,10 @@ public sealed class FeatureMapExperiment
                 nameof(targets));
         }
 
-        Require.InRange(testCount, 1, m - 2, nameof(testCount), "at least one test example and two training examples");
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
-        LabelNoise = Require.NonNegative(labelNoise, nameof(labelNoise));
+        Guard.InRange(testCount, 1, m - 2, "at least one test example and two training examples", nameof(testCount));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.NonNegative(labelNoise, nameof(labelNoise));
+        LabelNoise = labelNoise;
 
         var order = Permutation(new RandomStream(splitSeed, 0, RandomStreams.Projection), m);
         var test = order.Take(testCount).ToArray();
@@ -110,7 +112,7 @@ public sealed class FeatureMapExperiment
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public RealDataTrial RunTrial(Random random, int labelledCount, int unlabelledCount)
     {
-        Require.NotNull(random, nameof(random));
+        Guard.NotNull(random, nameof(random));
         ValidateCounts(labelledCount, unlabelledCount);
         var order = Permutation(random, PoolCount);
         var labelled = order.Take(labelledCount).ToArray();
@@ -150,8 +152,8 @@ public sealed class FeatureMapExperiment
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public SweepResult Sweep(ParameterGrid grid, int trials, long seed, SweepOptions? options = null)
     {
-        Require.NotNull(grid, nameof(grid));
-        Require.AtLeast(trials, 1, nameof(trials));
+        Guard.NotNull(grid, nameof(grid));
+        Guard.Positive(trials, nameof(trials));
         foreach (var point in grid)
         {
             if (!point.Names.Contains(FourModelSweep.Labelled) || !point.Names.Contains(FourModelSweep.Unlabelled))
@@ -180,8 +182,8 @@ public sealed class FeatureMapExperiment
 
     private void ValidateCounts(int labelledCount, int unlabelledCount)
     {
-        Require.InRange(labelledCount, Math.Max(Weak.Dimension, Strong.Dimension) + 1, PoolCount - Strong.Dimension - 1, nameof(labelledCount), "n > max(d_w, d_s) and N > d_s must fit in the pool");
-        Require.InRange(unlabelledCount, Strong.Dimension + 1, PoolCount - labelledCount, nameof(unlabelledCount), "N > d_s and n + N <= pool size");
+        Guard.InRange(labelledCount, Math.Max(Weak.Dimension, Strong.Dimension) + 1, PoolCount - Strong.Dimension - 1, "n > max(d_w, d_s) and N > d_s must fit in the pool", nameof(labelledCount));
+        Guard.InRange(unlabelledCount, Strong.Dimension + 1, PoolCount - labelledCount, "N > d_s and n + N <= pool size", nameof(unlabelledCount));
     }
 
     private double TestError(Matrix<double> predictions)

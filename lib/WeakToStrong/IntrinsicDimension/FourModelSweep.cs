@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Analysis;
 using WeakToStrong.Sweeps;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -63,9 +64,9 @@ public static class FourModelSweep
         SweepOptions? options,
         bool keepDecomposition)
     {
-        Require.NotNull(configuration, nameof(configuration));
-        Require.NotNull(grid, nameof(grid));
-        Require.AtLeast(trials, 1, nameof(trials));
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
+        Guard.Positive(trials, nameof(trials));
         var models = new ConcurrentDictionary<(int Offset, double Noise), GaussianFeatureModel>();
         // Validate every grid point on the calling thread, so bad input fails with one clear exception.
         foreach (var point in grid)
@@ -110,13 +111,13 @@ public static class FourModelSweep
         TrialSampling sampling = TrialSampling.SufficientStatistics,
         SweepOptions? options = null)
     {
-        Require.NotNull(configuration, nameof(configuration));
-        Require.NotNull(grid, nameof(grid));
-        Require.NotNull(noiseLevels, nameof(noiseLevels));
-        Require.AtLeast(noiseLevels.Count, 1, nameof(noiseLevels), "at least one noise level");
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
+        Guard.NotNull(noiseLevels, nameof(noiseLevels));
+        Guard.AtLeast(noiseLevels.Count, 1, "at least one noise level", nameof(noiseLevels));
         foreach (var level in noiseLevels)
         {
-            Require.NonNegative(level, nameof(noiseLevels));
+            Guard.NonNegative(level, nameof(noiseLevels));
         }
 
         if (noiseLevels.Distinct().Count() != noiseLevels.Count)
@@ -226,8 +227,8 @@ public static class FourModelSweep
     /// <exception cref="ArgumentOutOfRangeException">A grid value is out of range.</exception>
     public static DataFrame Theory(SyntheticConfiguration configuration, ParameterGrid grid)
     {
-        Require.NotNull(configuration, nameof(configuration));
-        Require.NotNull(grid, nameof(grid));
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
         var rows = new List<(GridPoint Point, FourModelRisks Exact, FourModelRisks Asymptotic)>();
         foreach (var point in grid)
         {
@@ -274,14 +275,14 @@ public static class FourModelSweep
     /// <exception cref="ArgumentOutOfRangeException">The overlap or noise is out of range.</exception>
     public static SyntheticConfiguration ConfigurationAt(SyntheticConfiguration configuration, GridPoint point)
     {
-        Require.NotNull(configuration, nameof(configuration));
-        Require.NotNull(point, nameof(point));
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(point, nameof(point));
         var offset = configuration.WeakOffset;
         if (point.Names.Contains(Overlap))
         {
             var overlap = point.Integer(Overlap);
             var most = Math.Min(configuration.StrongDimension, configuration.WeakDimension);
-            Require.InRange(overlap, Math.Max(0, configuration.StrongDimension - (configuration.RelevantRank - configuration.WeakDimension)), most, Overlap, "doff = d_s − d_{s∧w} must lie in [0, R − d_w]");
+            Guard.InRange(overlap, Math.Max(0, configuration.StrongDimension - (configuration.RelevantRank - configuration.WeakDimension)), most, "doff = d_s − d_{s∧w} must lie in [0, R − d_w]", Overlap);
             offset = configuration.StrongDimension - overlap;
         }
 

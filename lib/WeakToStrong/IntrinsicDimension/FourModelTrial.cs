@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed record FourModelTrial(
     /// <exception cref="ArgumentNullException"><paramref name="risks"/> is null.</exception>
     public static FourModelTrial From(FourModelRisks risks)
     {
-        Require.NotNull(risks, nameof(risks));
+        Guard.NotNull(risks, nameof(risks));
         return new FourModelTrial(
             risks.Weak.ExcessRisk,
             risks.WeakToStrong.ExcessRisk,

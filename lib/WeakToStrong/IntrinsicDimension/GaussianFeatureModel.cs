@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -97,8 +98,8 @@ public sealed class GaussianFeatureModel
         IReadOnlyList<int> weakCoordinates,
         double noiseVariance)
     {
-        Require.FiniteVector(groundTruth, nameof(groundTruth));
-        Require.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.AllFinite(groundTruth, nameof(groundTruth));
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
         var rank = groundTruth.Count;
         if (rank == 0)
         {
@@ -124,10 +125,10 @@ public sealed class GaussianFeatureModel
     public static GaussianFeatureModel WithBases(
         Vector<double> groundTruth, Matrix<double> strongBasis, Matrix<double> weakBasis, double noiseVariance)
     {
-        Require.FiniteVector(groundTruth, nameof(groundTruth));
-        Require.NonNegative(noiseVariance, nameof(noiseVariance));
-        Require.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Require.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.AllFinite(groundTruth, nameof(groundTruth));
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
+        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
         foreach (var (basis, name) in new[] { (strongBasis, nameof(strongBasis)), (weakBasis, nameof(weakBasis)) })
         {
             if (basis.RowCount != groundTruth.Count)
@@ -152,8 +153,8 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public static Matrix<double> RandomOrthonormalBasis(int rows, int columns, long seed)
     {
-        Require.AtLeast(rows, 1, nameof(rows));
-        Require.InRange(columns, 1, rows, nameof(columns));
+        Guard.Positive(rows, nameof(rows));
+        Guard.InRange(columns, 1, rows, nameof(columns));
         return new RandomStream(seed, ((long)rows << 32) | (uint)columns, RandomStreams.Projection)
             .NextOrthonormalFrame(rows, columns);
     }
@@ -170,7 +171,7 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A count or the trial index is out of range.</exception>
     public TrialSample DrawSample(long seed, int trial, int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(trial, 0, nameof(trial));
+        Guard.NonNegative(trial, nameof(trial));
         return DrawSample(new RandomStream(seed, trial, RandomStreams.TrialData), labelledCount, unlabelledCount);
     }
 
@@ -186,7 +187,7 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public TrialSample DrawSample(Random random, int labelledCount, int unlabelledCount)
     {
-        Require.NotNull(random, nameof(random));
+        Guard.NotNull(random, nameof(random));
         ValidateCounts(labelledCount, unlabelledCount);
         var rank = RelevantRank;
         var sigma = Math.Sqrt(NoiseVariance);
@@ -211,11 +212,15 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentException">The sample's shapes do not match the model, or entries are not finite.</exception>
     public FourModelRisks Fit(TrialSample sample)
     {
-        Require.NotNull(sample, nameof(sample));
-        var zn = Require.FiniteMatrix(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
-        var zu = Require.FiniteMatrix(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
-        var en = Require.FiniteVector(sample.LabelNoise, nameof(sample) + ".LabelNoise");
-        var eu = Require.FiniteVector(sample.UnlabelledNoise, nameof(sample) + ".UnlabelledNoise");
+        Guard.NotNull(sample, nameof(sample));
+        Guard.AllFinite(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
+        var zn = sample.LabelledInputs;
+        Guard.AllFinite(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
+        var zu = sample.UnlabelledInputs;
+        Guard.AllFinite(sample.LabelNoise, nameof(sample) + ".LabelNoise");
+        var en = sample.LabelNoise;
+        Guard.AllFinite(sample.UnlabelledNoise, nameof(sample) + ".UnlabelledNoise");
+        var eu = sample.UnlabelledNoise;
         if (zn.ColumnCount != RelevantRank || zu.ColumnCount != RelevantRank || en.Count != zn.RowCount || eu.Count != zu.RowCount)
         {
             throw new ArgumentException(
@@ -316,7 +321,7 @@ public sealed class GaussianFeatureModel
     public FourModelRisks RunTrial(
         long seed, int trial, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Require.AtLeast(trial, 0, nameof(trial));
+        Guard.NonNegative(trial, nameof(trial));
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var stream = sampling == TrialSampling.DesignMatrices ? RandomStreams.TrialData : RandomStreams.SufficientStatistics;
         return RunTrial(new RandomStream(seed, trial, stream), labelledCount, unlabelledCount, sampling);
@@ -336,7 +341,7 @@ public sealed class GaussianFeatureModel
     public FourModelRisks RunTrial(
         Random random, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Require.NotNull(random, nameof(random));
+        Guard.NotNull(random, nameof(random));
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         return sampling == TrialSampling.DesignMatrices
             ? Fit(DrawSample(random, labelledCount, unlabelledCount))
@@ -363,8 +368,8 @@ public sealed class GaussianFeatureModel
         int firstTrial = 0,
         TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Require.AtLeast(trialCount, 1, nameof(trialCount));
-        Require.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
+        Guard.Positive(trialCount, nameof(trialCount));
+        Guard.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
         // Validate once on the calling thread, so bad input fails with one clear exception.
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var results = new FourModelRisks[trialCount];
@@ -381,8 +386,8 @@ public sealed class GaussianFeatureModel
         ValidateCounts(labelledCount, unlabelledCount);
         if (sampling == TrialSampling.SufficientStatistics)
         {
-            Require.AtLeast(labelledCount, RelevantRank, nameof(labelledCount), "n >= R for a nonsingular Wishart draw");
-            Require.AtLeast(unlabelledCount, RelevantRank, nameof(unlabelledCount), "N >= R for a nonsingular Wishart draw");
+            Guard.AtLeast(labelledCount, RelevantRank, "n >= R for a nonsingular Wishart draw", nameof(labelledCount));
+            Guard.AtLeast(unlabelledCount, RelevantRank, "N >= R for a nonsingular Wishart draw", nameof(unlabelledCount));
         }
         else if (sampling != TrialSampling.DesignMatrices)
         {
@@ -464,11 +469,11 @@ public sealed class GaussianFeatureModel
     private void ValidateCounts(int labelledCount, int unlabelledCount)
     {
         var needed = Math.Max(WeakDimension, StrongDimension);
-        Require.AtLeast(labelledCount, needed, nameof(labelledCount), "n >= max(d_w, d_s) so the teacher and the strong baseline are determined");
-        Require.AtLeast(unlabelledCount, StrongDimension, nameof(unlabelledCount), "N >= d_s so the W2S student is determined");
+        Guard.AtLeast(labelledCount, needed, "n >= max(d_w, d_s) so the teacher and the strong baseline are determined", nameof(labelledCount));
+        Guard.AtLeast(unlabelledCount, StrongDimension, "N >= d_s so the W2S student is determined", nameof(unlabelledCount));
         var largest = Array.MaxLength / RelevantRank;
-        Require.InRange(labelledCount, needed, largest, nameof(labelledCount), "n·R must fit in one array");
-        Require.InRange(unlabelledCount, StrongDimension, largest, nameof(unlabelledCount), "N·R must fit in one array");
+        Guard.InRange(labelledCount, needed, largest, "n·R must fit in one array", nameof(labelledCount));
+        Guard.InRange(unlabelledCount, StrongDimension, largest, "N·R must fit in one array", nameof(unlabelledCount));
     }
 
     internal RiskDecomposition Decompose(Matrix<double> coefficients)
@@ -577,7 +582,7 @@ public sealed class GaussianFeatureModel
 
     private static int[] ValidateCoordinates(IReadOnlyList<int>? coordinates, int rank, string name)
     {
-        Require.NotNull(coordinates, name);
+        Guard.NotNull(coordinates, name);
         if (coordinates!.Count == 0)
         {
             throw new ArgumentException($"{name} is empty; a feature subspace needs at least one coordinate.", name);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -43,8 +44,8 @@ public sealed class IntrinsicSubspace
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>
     public static IntrinsicSubspace Of(Matrix<double> features, double traceShare = 0.99)
     {
-        Require.FiniteMatrix(features, nameof(features));
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(features, nameof(features));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
         var (values, vectors) = DescendingEigen(features);
         var trace = values.Sum();
         if (!(trace > 0))
@@ -78,7 +79,7 @@ public sealed class IntrinsicSubspace
     /// <exception cref="ArgumentException">The column count differs from the basis's row count, or entries are not finite.</exception>
     public Matrix<double> Project(Matrix<double> features)
     {
-        Require.FiniteMatrix(features, nameof(features));
+        Guard.AllFinite(features, nameof(features));
         if (features.ColumnCount != Basis.RowCount)
         {
             throw new ArgumentException(

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -27,14 +28,14 @@ public sealed record SubspacePair(Matrix<double> Strong, Matrix<double> Weak)
     public static SubspacePair WithCosines(
         int dimension, int strongDimension, int weakDimension, IReadOnlyList<double> cosines, Random? rotation = null)
     {
-        Require.AtLeast(strongDimension, 1, nameof(strongDimension));
-        Require.AtLeast(weakDimension, 1, nameof(weakDimension));
-        Require.AtLeast(dimension, strongDimension + weakDimension, nameof(dimension), "D >= d_s + d_w");
-        Require.NotNull(cosines, nameof(cosines));
-        Require.InRange(cosines.Count, 0, Math.Min(strongDimension, weakDimension), nameof(cosines), "at most min(d_s, d_w) cosines");
+        Guard.Positive(strongDimension, nameof(strongDimension));
+        Guard.Positive(weakDimension, nameof(weakDimension));
+        Guard.AtLeast(dimension, strongDimension + weakDimension, "D >= d_s + d_w", nameof(dimension));
+        Guard.NotNull(cosines, nameof(cosines));
+        Guard.InRange(cosines.Count, 0, Math.Min(strongDimension, weakDimension), "at most min(d_s, d_w) cosines", nameof(cosines));
         foreach (var cosine in cosines)
         {
-            Require.InRange(cosine, 0.0, 1.0, nameof(cosines));
+            Guard.InRange(cosine, 0.0, 1.0, nameof(cosines));
         }
 
         var strong = Matrix<double>.Build.Dense(dimension, strongDimension);

@@ -1,4 +1,5 @@
 using WeakToStrong.Statistics;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -28,8 +29,8 @@ public sealed record TrialSummary(
     /// <exception cref="ArgumentOutOfRangeException">Fewer than two trials.</exception>
     public static TrialSummary Of(IReadOnlyList<FourModelRisks> trials)
     {
-        Require.NotNull(trials, nameof(trials));
-        Require.AtLeast(trials.Count, 2, nameof(trials), "a standard deviation across trials needs at least two trials");
+        Guard.NotNull(trials, nameof(trials));
+        Guard.AtLeast(trials.Count, 2, "a standard deviation across trials needs at least two trials", nameof(trials));
         SampleSummary Of(Func<FourModelRisks, double> select)
         {
             var values = trials.Select(select).ToArray();
