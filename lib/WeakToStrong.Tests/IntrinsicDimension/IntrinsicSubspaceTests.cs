@@ -72,7 +72,7 @@ public sealed class IntrinsicSubspaceTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(
             () => IntrinsicSubspace.Of(Matrix<double>.Build.DenseIdentity(3), share));
         Assert.Equal("traceShare", error.ParamName);
-        Assert.Contains("0 < traceShare < 1", error.Message);
+        Assert.Contains("open interval (0, 1)", error.Message);
     }
 
     [Fact]

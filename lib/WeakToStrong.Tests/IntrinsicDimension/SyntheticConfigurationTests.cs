@@ -111,7 +111,7 @@ public sealed class SyntheticConfigurationTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticConfiguration(10, noiseVariance: variance));
         Assert.Equal("noiseVariance", error.ParamName);
-        Assert.Contains("0 <= noiseVariance < infinity", error.Message);
+        Assert.Contains("expected a finite value >= 0", error.Message);
     }
 
     [Fact]

@@ -287,7 +287,7 @@ public sealed class TheoryTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RiskQuantities(10, 20, 11, 1, 0, 0));
         Assert.Equal("correlationDimension", error.ParamName);
-        Assert.Contains("0 <= correlationDimension <= 10", error.Message);
+        Assert.Contains("expected a value in [0, 10]", error.Message);
         Assert.Equal("noiseVariance", Assert.Throws<ArgumentOutOfRangeException>(() => new RiskQuantities(10, 20, 5, double.NaN, 0, 0)).ParamName);
         Assert.Equal("noiseVariance", Assert.Throws<ArgumentOutOfRangeException>(() => new LowerBoundsWithBias(80, 100, 10, 0, 0.1)).ParamName);
         Assert.Equal("labelledCount", Assert.Throws<ArgumentOutOfRangeException>(() => BoundFigure.PerformanceGapRecovered(101, 1000)).ParamName);

@@ -9,12 +9,12 @@ public sealed class TrialSummaryTests
     {
         var trials = Toys.Misspecified().RunTrials(seed: 8, trialCount: 25, 60, 40);
         var summary = TrialSummary.Of(trials);
-        void Check(MonteCarloEstimate actual, Func<FourModelRisks, double> select)
+        void Check(WeakToStrong.Statistics.SampleSummary actual, Func<FourModelRisks, double> select)
         {
             var expected = MonteCarlo.Of(trials.Select(select)); // two-pass, independent of the library
             Assert.Equal(expected.Mean, actual.Mean, 1e-13 * Math.Abs(expected.Mean));
             Assert.Equal(expected.StandardDeviation, actual.StandardDeviation, 1e-12 * expected.StandardDeviation);
-            Assert.Equal(25, actual.Trials);
+            Assert.Equal(25, actual.Count);
             Assert.Equal(expected.StandardError, actual.StandardError, 1e-12 * expected.StandardError);
         }
 

@@ -212,7 +212,7 @@ public sealed class TrialTests
         var model = Toys.Misspecified(); // R = 30
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RunTrial(1, 0, 29, 100, TrialSampling.SufficientStatistics));
         Assert.Equal("labelledCount", error.ParamName);
-        Assert.Contains("labelledCount >= 30", error.Message);
+        Assert.Contains("expected an integer >= 30", error.Message);
         Assert.Equal("unlabelledCount", Assert.Throws<ArgumentOutOfRangeException>(
             () => model.RunTrials(1, 4, 100, 29, sampling: TrialSampling.SufficientStatistics)).ParamName);
         Assert.Equal("sampling", Assert.Throws<ArgumentOutOfRangeException>(
@@ -226,7 +226,7 @@ public sealed class TrialTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.DrawSample(1, 0, 19, 100));
         Assert.Equal("labelledCount", error.ParamName);
         Assert.Contains("labelledCount = 19", error.Message);
-        Assert.Contains("labelledCount >= 20", error.Message);
+        Assert.Contains("expected an integer >= 20", error.Message);
         error = Assert.Throws<ArgumentOutOfRangeException>(() => model.RunTrial(1, 0, 100, 9));
         Assert.Equal("unlabelledCount", error.ParamName);
         Assert.Contains("N >= d_s", error.Message);

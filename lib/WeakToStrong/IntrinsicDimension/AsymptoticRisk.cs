@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -16,7 +18,11 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <summary>Builds the closed form (only d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w are used).</summary>
     /// <param name="quantities">The §2.1 quantities.</param>
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
-    public AsymptoticRisk(RiskQuantities quantities) => Quantities = Require.NotNull(quantities, nameof(quantities));
+    public AsymptoticRisk(RiskQuantities quantities)
+    {
+        Guard.NotNull(quantities, nameof(quantities));
+        Quantities = quantities;
+    }
 
     /// <inheritdoc />
     public RiskQuantities Quantities { get; }
@@ -27,7 +33,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1.</exception>
     public RiskDecomposition Weak(int labelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
         var q = Quantities;
         return RiskDecomposition.Expected(q.WeakApproximationError, q.NoiseVariance * q.WeakDimension / labelledCount);
     }
@@ -38,7 +44,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1.</exception>
     public RiskDecomposition StrongBaseline(int labelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
         var q = Quantities;
         return RiskDecomposition.Expected(q.StrongApproximationError, q.NoiseVariance * q.StrongDimension / labelledCount);
     }
@@ -50,8 +56,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1 or N &lt; 0.</exception>
     public RiskDecomposition StrongCeiling(int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
-        Require.AtLeast(unlabelledCount, 0, nameof(unlabelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.NonNegative(unlabelledCount, nameof(unlabelledCount));
         var q = Quantities;
         return RiskDecomposition.Expected(
             q.StrongApproximationError, q.NoiseVariance * q.StrongDimension / ((double)labelledCount + unlabelledCount));
@@ -65,8 +71,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     public RiskDecomposition WeakToStrong(int labelledCount, int unlabelledCount)
     {
         var q = Quantities;
-        Require.AtLeast(labelledCount, q.WeakDimension + 2, nameof(labelledCount), "n > d_w + 1");
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.AtLeast(labelledCount, q.WeakDimension + 2, "n > d_w + 1", nameof(labelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         var variance = q.NoiseVariance * EffectiveDimension(unlabelledCount) / ((double)labelledCount - q.WeakDimension - 1);
         return RiskDecomposition.Expected(q.WeakApproximationError + q.StrongApproximationError, variance);
     }
@@ -78,9 +84,27 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1 or N &lt; 1.</exception>
     public double WeakToStrongVariance(int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         return Quantities.NoiseVariance * EffectiveDimension(unlabelledCount) / labelledCount;
+    }
+
+    /// <summary>
+    /// The split of the paper's main variance formula (§2.2): inherited σ²·d_{s∧w}/n and discrepancy
+    /// σ²(d_w − d_{s∧w})/n·d_s/N; their sum is <see cref="WeakToStrongVariance"/>.
+    /// </summary>
+    /// <param name="labelledCount">n ≥ 1.</param>
+    /// <param name="unlabelledCount">N ≥ 1.</param>
+    /// <returns>The two parts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public StudentVarianceSplit WeakToStrongVarianceSplit(int labelledCount, int unlabelledCount)
+    {
+        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        var q = Quantities;
+        var teacher = q.NoiseVariance / labelledCount;
+        return new StudentVarianceSplit(
+            teacher * q.CorrelationDimension, teacher * q.DiscrepancyDimension * q.StrongDimension / unlabelledCount);
     }
 
     /// <summary>All four forms at (n, N); PGR_bound and OPR_bound of the result are the authors' ratios.</summary>

@@ -1,5 +1,6 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -46,8 +47,8 @@ public sealed class CorrelationDimension
     /// <exception cref="ArgumentException">A basis is not orthonormal, has non-finite entries, or the row counts differ.</exception>
     public static CorrelationDimension Between(Matrix<double> strongBasis, Matrix<double> weakBasis)
     {
-        Require.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Require.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
+        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
         if (strongBasis.RowCount != weakBasis.RowCount)
         {
             throw new ArgumentException(
@@ -77,6 +78,40 @@ public sealed class CorrelationDimension
     }
 
     /// <summary>
+    /// The correlation dimension between the function spaces spanned by two feature maps on the same inputs (§2.1,
+    /// §3.3 variant): the intrinsic subspaces of each map (top-d eigenvectors v_i of the uncentred second moment
+    /// FᵀF/m with eigenvalues λ_i, trace share <paramref name="traceShare"/>) give the functions x ↦ φ(x)ᵀv_i, which
+    /// are orthogonal in the empirical L² inner product ⟨f, g⟩ = (1/m)Σ_k f(x_k)g(x_k); normalised, their values on the
+    /// inputs are the orthonormal columns Q = F V Λ^{−1/2}/√m of R^m. Then d_{s∧w} = ‖Q_sᵀQ_w‖_F² = Σcos²θ_i with θ_i
+    /// the canonical angles between the two function subspaces (the canonical correlations of the principal features).
+    /// This is the quantity the theory uses (the overlap of V_s and V_w as spaces of predictors) and needs no random
+    /// projection, unlike <see cref="BetweenFeatureMaps"/>.
+    /// </summary>
+    /// <param name="strongFeatures">F_s, m×p_s: the strong features of m inputs (one row per input).</param>
+    /// <param name="weakFeatures">F_w, m×p_w: the weak features of the same inputs.</param>
+    /// <param name="traceShare">Share of the trace each intrinsic dimension must capture, in (0, 1); 0.99 as in §3.3.</param>
+    /// <returns>d_{s∧w} with the canonical angles; <see cref="StrongDimension"/>, <see cref="WeakDimension"/> are the intrinsic dimensions.</returns>
+    /// <exception cref="ArgumentException">Row counts differ, entries are not finite, or a feature matrix is zero.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>
+    public static CorrelationDimension BetweenFunctionSpaces(
+        Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99)
+    {
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        if (strongFeatures.RowCount != weakFeatures.RowCount)
+        {
+            throw new ArgumentException(
+                $"weakFeatures has {weakFeatures.RowCount} rows but strongFeatures has {strongFeatures.RowCount}; both must be evaluated on the same inputs.",
+                nameof(weakFeatures));
+        }
+
+        return Between(
+            IntrinsicSubspace.Of(strongFeatures, traceShare).OrthonormalFunctionValues(strongFeatures),
+            IntrinsicSubspace.Of(weakFeatures, traceShare).OrthonormalFunctionValues(weakFeatures));
+    }
+
+    /// <summary>
     /// The correlation dimension between two feature maps evaluated on the same inputs, by the authors' estimator
     /// (§3.3): (1) d_s and d_w are the intrinsic dimensions of each feature matrix (<see cref="IntrinsicSubspace.Of"/>,
     /// trace share <paramref name="traceShare"/>); (2) the wider feature matrix is projected to the narrower width m
@@ -93,9 +128,9 @@ public sealed class CorrelationDimension
     public static CorrelationDimension BetweenFeatureMaps(
         Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99, long projectionSeed = 42)
     {
-        Require.FiniteMatrix(strongFeatures, nameof(strongFeatures));
-        Require.FiniteMatrix(weakFeatures, nameof(weakFeatures));
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
         if (strongFeatures.RowCount != weakFeatures.RowCount)
         {
             throw new ArgumentException(
@@ -127,9 +162,8 @@ public sealed class CorrelationDimension
 
     private static Matrix<double> ProjectToWidth(Matrix<double> features, int width, long seed)
     {
-        var random = TrialRandom.Create(seed, features.ColumnCount, TrialRandom.Projection);
-        var values = new double[features.ColumnCount * width];
-        Normal.Samples(random, values, 0.0, 1.0 / Math.Sqrt(width));
-        return features * Matrix<double>.Build.Dense(features.ColumnCount, width, values);
+        var projection = new RandomStream(seed, features.ColumnCount, RandomStreams.Projection)
+            .NextGaussianMatrix(features.ColumnCount, width, 1.0 / Math.Sqrt(width));
+        return features * projection;
     }
 }

@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -32,7 +34,11 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     /// <summary>Builds the closed form.</summary>
     /// <param name="quantities">d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w and the two energies.</param>
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
-    public ExactGaussianRisk(RiskQuantities quantities) => Quantities = Require.NotNull(quantities, nameof(quantities));
+    public ExactGaussianRisk(RiskQuantities quantities)
+    {
+        Guard.NotNull(quantities, nameof(quantities));
+        Quantities = quantities;
+    }
 
     /// <inheritdoc />
     public RiskQuantities Quantities { get; }
@@ -67,8 +73,8 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     public RiskDecomposition StrongCeiling(int labelledCount, int unlabelledCount)
     {
         var q = Quantities;
-        Require.AtLeast(labelledCount, 0, nameof(labelledCount));
-        Require.AtLeast(unlabelledCount, 0, nameof(unlabelledCount));
+        Guard.NonNegative(labelledCount, nameof(labelledCount));
+        Guard.NonNegative(unlabelledCount, nameof(unlabelledCount));
         var total = (long)labelledCount + unlabelledCount;
         if (total <= q.StrongDimension + 1)
         {
@@ -107,11 +113,39 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     /// <param name="unlabelledCount">N &gt; d_s + 1.</param>
     /// <returns>The expected risks.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
-    public FourModelRisks Predict(int labelledCount, int unlabelledCount) => new(
-        Weak(labelledCount),
-        WeakToStrong(labelledCount, unlabelledCount),
-        StrongBaseline(labelledCount),
-        StrongCeiling(labelledCount, unlabelledCount));
+    public FourModelRisks Predict(int labelledCount, int unlabelledCount)
+    {
+        var split = WeakToStrongVarianceSplit(labelledCount, unlabelledCount);
+        return new FourModelRisks(
+            Weak(labelledCount),
+            WeakToStrong(labelledCount, unlabelledCount),
+            StrongBaseline(labelledCount),
+            StrongCeiling(labelledCount, unlabelledCount))
+        {
+            InheritedVariance = split.Inherited,
+            DiscrepancyVariance = split.Discrepancy,
+        };
+    }
+
+    /// <summary>
+    /// The exact split of E[Var(f_w2s)] (§2.3): inherited σ²·d_{s∧w}/(n − d_w − 1) (the teacher's error on the
+    /// overlap, E‖P_S e_w‖² = σ²·tr(P_S P_W)/(n − d_w − 1)) and discrepancy
+    /// σ²(d_w − d_{s∧w})/(n − d_w − 1)·d_s/(N − d_s − 1). Their sum is the variance of <see cref="WeakToStrong"/>.
+    /// </summary>
+    /// <param name="labelledCount">n &gt; d_w + 1.</param>
+    /// <param name="unlabelledCount">N &gt; d_s + 1.</param>
+    /// <returns>The two parts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public StudentVarianceSplit WeakToStrongVarianceSplit(int labelledCount, int unlabelledCount)
+    {
+        var q = Quantities;
+        RequireAbove(labelledCount, q.WeakDimension + 1, nameof(labelledCount), "n > d_w + 1");
+        RequireAbove(unlabelledCount, q.StrongDimension + 1, nameof(unlabelledCount), "N > d_s + 1");
+        var noiseFactor = q.NoiseVariance / ((double)labelledCount - q.WeakDimension - 1);
+        var discrepancyFactor = q.StrongDimension / ((double)unlabelledCount - q.StrongDimension - 1);
+        return new StudentVarianceSplit(
+            noiseFactor * q.CorrelationDimension, noiseFactor * q.DiscrepancyDimension * discrepancyFactor);
+    }
 
     private RiskDecomposition Ols(int dimension, long samples, double approximationError)
     {

@@ -1,6 +1,6 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
+using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -17,7 +17,10 @@ namespace WeakToStrong.IntrinsicDimension;
 /// reused for the signal and noise right-hand sides; the strong ceiling on n + N samples reuses the two strong
 /// factorisations (a 2d_s×d_s QR). <see cref="TrialSampling.SufficientStatistics"/> draws only ZᵀZ and Zᵀε instead
 /// (same joint law of the four fits, cost independent of n and N: about 4–7× faster at the paper's sizes).
-/// Randomness comes from (seed, trial) alone, so trials are bit-reproducible and independent of thread scheduling.
+/// Randomness comes from the core's <see cref="Randomness.RandomStream"/>(seed, trial, stream) (64-bit seeds, one
+/// stream per purpose), so a trial is bit-reproducible from (seed, trial) and independent of thread scheduling.
+/// The QR solves are internal rather than the core's <see cref="LinearAlgebra.LeastSquares"/> because each
+/// factorisation is reused for several right-hand sides and the ceiling stacks two of them.
 /// </remarks>
 public sealed class GaussianFeatureModel
 {
@@ -95,8 +98,8 @@ public sealed class GaussianFeatureModel
         IReadOnlyList<int> weakCoordinates,
         double noiseVariance)
     {
-        Require.FiniteVector(groundTruth, nameof(groundTruth));
-        Require.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.AllFinite(groundTruth, nameof(groundTruth));
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
         var rank = groundTruth.Count;
         if (rank == 0)
         {
@@ -122,10 +125,10 @@ public sealed class GaussianFeatureModel
     public static GaussianFeatureModel WithBases(
         Vector<double> groundTruth, Matrix<double> strongBasis, Matrix<double> weakBasis, double noiseVariance)
     {
-        Require.FiniteVector(groundTruth, nameof(groundTruth));
-        Require.NonNegative(noiseVariance, nameof(noiseVariance));
-        Require.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Require.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.AllFinite(groundTruth, nameof(groundTruth));
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
+        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
         foreach (var (basis, name) in new[] { (strongBasis, nameof(strongBasis)), (weakBasis, nameof(weakBasis)) })
         {
             if (basis.RowCount != groundTruth.Count)
@@ -150,22 +153,10 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public static Matrix<double> RandomOrthonormalBasis(int rows, int columns, long seed)
     {
-        Require.AtLeast(rows, 1, nameof(rows));
-        Require.InRange(columns, 1, rows, nameof(columns));
-        var random = TrialRandom.Create(seed, ((long)rows << 32) | (uint)columns, TrialRandom.Projection);
-        var values = new double[rows * columns];
-        Normal.Samples(random, values, 0.0, 1.0);
-        var qr = Matrix<double>.Build.Dense(rows, columns, values).QR(QRMethod.Thin);
-        var q = qr.Q;
-        for (var j = 0; j < columns; j++)
-        {
-            if (qr.R[j, j] < 0)
-            {
-                q.SetColumn(j, -q.Column(j));
-            }
-        }
-
-        return q;
+        Guard.Positive(rows, nameof(rows));
+        Guard.InRange(columns, 1, rows, nameof(columns));
+        return new RandomStream(seed, ((long)rows << 32) | (uint)columns, RandomStreams.Projection)
+            .NextOrthonormalFrame(rows, columns);
     }
 
     /// <summary>
@@ -180,20 +171,33 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A count or the trial index is out of range.</exception>
     public TrialSample DrawSample(long seed, int trial, int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(trial, 0, nameof(trial));
+        Guard.NonNegative(trial, nameof(trial));
+        return DrawSample(new RandomStream(seed, trial, RandomStreams.TrialData), labelledCount, unlabelledCount);
+    }
+
+    /// <summary>
+    /// Draws the random inputs and noise of one trial (§1.3) from <paramref name="random"/>, in the fixed order
+    /// Z_n, ε_n, Z_N, ε_N (matrices filled column-major).
+    /// </summary>
+    /// <param name="random">The trial's random stream, for example a sweep job's <c>Random</c>.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s).</param>
+    /// <param name="unlabelledCount">N ≥ d_s.</param>
+    /// <returns>The sample.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public TrialSample DrawSample(Random random, int labelledCount, int unlabelledCount)
+    {
+        Guard.NotNull(random, nameof(random));
         ValidateCounts(labelledCount, unlabelledCount);
-        var random = TrialRandom.Create(seed, trial, TrialRandom.TrialData);
         var rank = RelevantRank;
         var sigma = Math.Sqrt(NoiseVariance);
-        var labelled = Gaussian(random, labelledCount * rank, 1.0);
-        var labelNoise = Gaussian(random, labelledCount, sigma);
-        var unlabelled = Gaussian(random, unlabelledCount * rank, 1.0);
-        var unlabelledNoise = Gaussian(random, unlabelledCount, sigma);
-        return new TrialSample(
-            Matrix<double>.Build.Dense(labelledCount, rank, labelled),
-            Vector<double>.Build.Dense(labelNoise),
-            Matrix<double>.Build.Dense(unlabelledCount, rank, unlabelled),
-            Vector<double>.Build.Dense(unlabelledNoise));
+        // Noise is drawn standard and then scaled, so every σ² ≥ 0 (even 0) consumes the same draws: common random
+        // numbers across noise levels.
+        var labelled = random.NextGaussianMatrix(labelledCount, rank);
+        var labelNoise = random.NextGaussianVector(labelledCount) * sigma;
+        var unlabelled = random.NextGaussianMatrix(unlabelledCount, rank);
+        var unlabelledNoise = random.NextGaussianVector(unlabelledCount) * sigma;
+        return new TrialSample(labelled, labelNoise, unlabelled, unlabelledNoise);
     }
 
     /// <summary>
@@ -208,11 +212,15 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentException">The sample's shapes do not match the model, or entries are not finite.</exception>
     public FourModelRisks Fit(TrialSample sample)
     {
-        Require.NotNull(sample, nameof(sample));
-        var zn = Require.FiniteMatrix(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
-        var zu = Require.FiniteMatrix(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
-        var en = Require.FiniteVector(sample.LabelNoise, nameof(sample) + ".LabelNoise");
-        var eu = Require.FiniteVector(sample.UnlabelledNoise, nameof(sample) + ".UnlabelledNoise");
+        Guard.NotNull(sample, nameof(sample));
+        Guard.AllFinite(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
+        var zn = sample.LabelledInputs;
+        Guard.AllFinite(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
+        var zu = sample.UnlabelledInputs;
+        Guard.AllFinite(sample.LabelNoise, nameof(sample) + ".LabelNoise");
+        var en = sample.LabelNoise;
+        Guard.AllFinite(sample.UnlabelledNoise, nameof(sample) + ".UnlabelledNoise");
+        var eu = sample.UnlabelledNoise;
         if (zn.ColumnCount != RelevantRank || zu.ColumnCount != RelevantRank || en.Count != zn.RowCount || eu.Count != zu.RowCount)
         {
             throw new ArgumentException(
@@ -260,16 +268,46 @@ public sealed class GaussianFeatureModel
             strongBasis,
             strongCoordinates);
 
-        return new FourModelRisks(
-            Decompose(teacherCoefficients),
-            Decompose(studentCoefficients),
-            Decompose(baselineCoefficients),
-            Decompose(ceilingCoefficients));
+        return Assemble(teacherCoefficients, studentCoefficients, baselineCoefficients, ceilingCoefficients);
+    }
+
+    /// <summary>
+    /// The four decompositions from lifted coefficients [signal, noise] (R×2 each), with the student's variance
+    /// split: inherited ‖P_S e_w‖² and discrepancy ‖β_noise − P_S e_w‖² (e_w the teacher's noise column).
+    /// </summary>
+    internal FourModelRisks Assemble(
+        Matrix<double> teacher, Matrix<double> student, Matrix<double> baseline, Matrix<double> ceiling)
+    {
+        var teacherNoise = teacher.Column(1);
+        var inheritedPart = strongCoordinates is null
+            ? strongBasis * strongBasis.TransposeThisAndMultiply(teacherNoise)
+            : Vector<double>.Build.Dense(RelevantRank, i => 0.0);
+        if (strongCoordinates is not null)
+        {
+            foreach (var i in strongCoordinates)
+            {
+                inheritedPart[i] = teacherNoise[i];
+            }
+        }
+
+        double inherited = 0, discrepancy = 0;
+        for (var i = 0; i < RelevantRank; i++)
+        {
+            inherited += inheritedPart[i] * inheritedPart[i];
+            var rest = student[i, 1] - inheritedPart[i];
+            discrepancy += rest * rest;
+        }
+
+        return new FourModelRisks(Decompose(teacher), Decompose(student), Decompose(baseline), Decompose(ceiling))
+        {
+            InheritedVariance = inherited,
+            DiscrepancyVariance = discrepancy,
+        };
     }
 
     /// <summary>
     /// One trial of §1.3 drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
-    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample"/>; with
+    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample(long, int, int, int)"/>; with
     /// <see cref="TrialSampling.SufficientStatistics"/> it draws only the sufficient statistics (same law, cost
     /// independent of n and N).
     /// </summary>
@@ -283,16 +321,36 @@ public sealed class GaussianFeatureModel
     public FourModelRisks RunTrial(
         long seed, int trial, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Require.AtLeast(trial, 0, nameof(trial));
+        Guard.NonNegative(trial, nameof(trial));
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+        var stream = sampling == TrialSampling.DesignMatrices ? RandomStreams.TrialData : RandomStreams.SufficientStatistics;
+        return RunTrial(new RandomStream(seed, trial, stream), labelledCount, unlabelledCount, sampling);
+    }
+
+    /// <summary>
+    /// One trial of §1.3 drawn from <paramref name="random"/> (for example a sweep job's stream): the four fits with
+    /// their bias/variance split. Bit-reproducible for a given stream state.
+    /// </summary>
+    /// <param name="random">The trial's random stream.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s); n ≥ R for the sufficient-statistics sampling.</param>
+    /// <param name="unlabelledCount">N ≥ d_s; N ≥ R for the sufficient-statistics sampling.</param>
+    /// <param name="sampling">How the trial's randomness is drawn.</param>
+    /// <returns>The per-trial excess risks with their bias/variance split, PGR and OPR.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the sampling is out of range.</exception>
+    public FourModelRisks RunTrial(
+        Random random, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
+    {
+        Guard.NotNull(random, nameof(random));
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         return sampling == TrialSampling.DesignMatrices
-            ? Fit(DrawSample(seed, trial, labelledCount, unlabelledCount))
-            : WishartTrial.Run(this, seed, trial, labelledCount, unlabelledCount);
+            ? Fit(DrawSample(random, labelledCount, unlabelledCount))
+            : WishartTrial.Run(this, random, labelledCount, unlabelledCount);
     }
 
     /// <summary>
     /// Trials <paramref name="firstTrial"/>, …, <paramref name="firstTrial"/> + <paramref name="trialCount"/> − 1,
-    /// run in parallel; element t is bit-identical to <see cref="RunTrial"/>(seed, firstTrial + t, n, N, sampling).
+    /// run in parallel; element t is bit-identical to <see cref="RunTrial(long, int, int, int, TrialSampling)"/>(seed, firstTrial + t, n, N, sampling).
     /// </summary>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="trialCount">The number of trials, ≥ 1.</param>
@@ -310,8 +368,8 @@ public sealed class GaussianFeatureModel
         int firstTrial = 0,
         TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Require.AtLeast(trialCount, 1, nameof(trialCount));
-        Require.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
+        Guard.Positive(trialCount, nameof(trialCount));
+        Guard.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
         // Validate once on the calling thread, so bad input fails with one clear exception.
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var results = new FourModelRisks[trialCount];
@@ -319,13 +377,17 @@ public sealed class GaussianFeatureModel
         return results;
     }
 
+    /// <summary>Throws if (n, N, sampling) is not a valid trial of this model.</summary>
+    internal void ValidateTrial(int labelledCount, int unlabelledCount, TrialSampling sampling) =>
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+
     private void RunTrialValidation(int labelledCount, int unlabelledCount, TrialSampling sampling)
     {
         ValidateCounts(labelledCount, unlabelledCount);
         if (sampling == TrialSampling.SufficientStatistics)
         {
-            Require.AtLeast(labelledCount, RelevantRank, nameof(labelledCount), "n >= R for a nonsingular Wishart draw");
-            Require.AtLeast(unlabelledCount, RelevantRank, nameof(unlabelledCount), "N >= R for a nonsingular Wishart draw");
+            Guard.AtLeast(labelledCount, RelevantRank, "n >= R for a nonsingular Wishart draw", nameof(labelledCount));
+            Guard.AtLeast(unlabelledCount, RelevantRank, "N >= R for a nonsingular Wishart draw", nameof(unlabelledCount));
         }
         else if (sampling != TrialSampling.DesignMatrices)
         {
@@ -333,6 +395,16 @@ public sealed class GaussianFeatureModel
                 nameof(sampling), sampling, $"sampling = {sampling} is out of range; valid values: {string.Join(", ", Enum.GetNames<TrialSampling>())}.");
         }
     }
+
+    /// <summary>
+    /// The leading coordinate counts (L_n, L_N) the sufficient-statistics trial must draw: every coordinate the
+    /// n-sample fits read (S ∪ W) lies in [0, L_n) and every coordinate the N-sample fits read (S) in [0, L_N).
+    /// R for general bases.
+    /// </summary>
+    internal (int Labelled, int Unlabelled) LeadingCoordinates =>
+        strongCoordinates is null || weakCoordinates is null
+            ? (RelevantRank, RelevantRank)
+            : (Math.Max(strongCoordinates.Max(), weakCoordinates.Max()) + 1, strongCoordinates.Max() + 1);
 
     /// <summary>c without a copy, for the closed-form trial.</summary>
     internal Vector<double> GroundTruthView => groundTruth;
@@ -397,11 +469,11 @@ public sealed class GaussianFeatureModel
     private void ValidateCounts(int labelledCount, int unlabelledCount)
     {
         var needed = Math.Max(WeakDimension, StrongDimension);
-        Require.AtLeast(labelledCount, needed, nameof(labelledCount), "n >= max(d_w, d_s) so the teacher and the strong baseline are determined");
-        Require.AtLeast(unlabelledCount, StrongDimension, nameof(unlabelledCount), "N >= d_s so the W2S student is determined");
+        Guard.AtLeast(labelledCount, needed, "n >= max(d_w, d_s) so the teacher and the strong baseline are determined", nameof(labelledCount));
+        Guard.AtLeast(unlabelledCount, StrongDimension, "N >= d_s so the W2S student is determined", nameof(unlabelledCount));
         var largest = Array.MaxLength / RelevantRank;
-        Require.InRange(labelledCount, needed, largest, nameof(labelledCount), "n·R must fit in one array");
-        Require.InRange(unlabelledCount, StrongDimension, largest, nameof(unlabelledCount), "N·R must fit in one array");
+        Guard.InRange(labelledCount, needed, largest, "n·R must fit in one array", nameof(labelledCount));
+        Guard.InRange(unlabelledCount, StrongDimension, largest, "N·R must fit in one array", nameof(unlabelledCount));
     }
 
     internal RiskDecomposition Decompose(Matrix<double> coefficients)
@@ -510,7 +582,7 @@ public sealed class GaussianFeatureModel
 
     private static int[] ValidateCoordinates(IReadOnlyList<int>? coordinates, int rank, string name)
     {
-        Require.NotNull(coordinates, name);
+        Guard.NotNull(coordinates, name);
         if (coordinates!.Count == 0)
         {
             throw new ArgumentException($"{name} is empty; a feature subspace needs at least one coordinate.", name);
@@ -548,20 +620,5 @@ public sealed class GaussianFeatureModel
         }
 
         return basis;
-    }
-
-    private static double[] Gaussian(Random random, int count, double standardDeviation)
-    {
-        var values = new double[count];
-        if (count > 0)
-        {
-            Normal.Samples(random, values, 0.0, 1.0);
-            for (var i = 0; i < count; i++)
-            {
-                values[i] *= standardDeviation;
-            }
-        }
-
-        return values;
     }
 }

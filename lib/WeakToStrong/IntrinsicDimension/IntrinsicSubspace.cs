@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -43,8 +44,8 @@ public sealed class IntrinsicSubspace
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>
     public static IntrinsicSubspace Of(Matrix<double> features, double traceShare = 0.99)
     {
-        Require.FiniteMatrix(features, nameof(features));
-        Require.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(features, nameof(features));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
         var (values, vectors) = DescendingEigen(features);
         var trace = values.Sum();
         if (!(trace > 0))
@@ -69,6 +70,38 @@ public sealed class IntrinsicSubspace
     }
 
     /// <summary>The top-k eigenvectors of FᵀF/n as orthonormal columns (m×k).</summary>
+    /// <summary>
+    /// The principal features of <paramref name="features"/> in this subspace, F·V (m×d): the coordinates the
+    /// ridgeless fits of the real-data experiment use (OLS on them equals OLS on the projection of F onto V).
+    /// </summary>
+    /// <param name="features">F, m×p, with the p columns this subspace was estimated on.</param>
+    /// <returns>F·V.</returns>
+    /// <exception cref="ArgumentException">The column count differs from the basis's row count, or entries are not finite.</exception>
+    public Matrix<double> Project(Matrix<double> features)
+    {
+        Guard.AllFinite(features, nameof(features));
+        if (features.ColumnCount != Basis.RowCount)
+        {
+            throw new ArgumentException(
+                $"features has {features.ColumnCount} columns but the subspace lives in R^{Basis.RowCount}; expected {Basis.RowCount} columns.",
+                nameof(features));
+        }
+
+        return features * Basis;
+    }
+
+    /// <summary>F·V·Λ^{−1/2}/√m: orthonormal columns when F is the matrix the subspace was estimated on.</summary>
+    internal Matrix<double> OrthonormalFunctionValues(Matrix<double> features)
+    {
+        var values = Project(features);
+        for (var j = 0; j < Dimension; j++)
+        {
+            values.SetColumn(j, values.Column(j) / Math.Sqrt(eigenvalues[j] * features.RowCount));
+        }
+
+        return values;
+    }
+
     internal static Matrix<double> TopEigenvectors(Matrix<double> features, int k)
     {
         var (_, vectors) = DescendingEigen(features);

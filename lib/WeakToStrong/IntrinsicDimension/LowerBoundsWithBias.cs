@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -24,8 +26,10 @@ public sealed class LowerBoundsWithBias
         int strongDimension, int weakDimension, double correlationDimension, double noiseVariance, double approximationError)
     {
         Scaling = new VarianceDominatedScaling(strongDimension, weakDimension, correlationDimension);
-        NoiseVariance = Require.Positive(noiseVariance, nameof(noiseVariance));
-        ApproximationError = Require.NonNegative(approximationError, nameof(approximationError));
+        Guard.Positive(noiseVariance, nameof(noiseVariance));
+        NoiseVariance = noiseVariance;
+        Guard.NonNegative(approximationError, nameof(approximationError));
+        ApproximationError = approximationError;
     }
 
     /// <summary>The dimensions d_s, d_w, d_{s∧w} and D(N).</summary>
@@ -61,8 +65,8 @@ public sealed class LowerBoundsWithBias
 
     private (double FromVariance, double FromBias) Terms(int labelledCount, int unlabelledCount, int divisor)
     {
-        Require.AtLeast(labelledCount, Scaling.WeakDimension + 2, nameof(labelledCount), "n > d_w + 1");
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.AtLeast(labelledCount, Scaling.WeakDimension + 2, "n > d_w + 1", nameof(labelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         double n = labelledCount;
         var fromVariance = n / (n - Scaling.WeakDimension - 1) * Scaling.EffectiveDimension(unlabelledCount) / divisor;
         var fromBias = n * ApproximationError / (NoiseVariance * divisor);

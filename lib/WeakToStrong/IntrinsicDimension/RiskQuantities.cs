@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -27,15 +29,22 @@ public sealed record RiskQuantities
         double strongOnlyEnergy = 0.0,
         double weakOnlyEnergy = 0.0)
     {
-        StrongDimension = Require.AtLeast(strongDimension, 1, nameof(strongDimension));
-        WeakDimension = Require.AtLeast(weakDimension, 1, nameof(weakDimension));
-        CorrelationDimension = Require.InRange(
-            correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
-        NoiseVariance = Require.NonNegative(noiseVariance, nameof(noiseVariance));
-        StrongApproximationError = Require.NonNegative(strongApproximationError, nameof(strongApproximationError));
-        WeakApproximationError = Require.NonNegative(weakApproximationError, nameof(weakApproximationError));
-        StrongOnlyEnergy = Require.NonNegative(strongOnlyEnergy, nameof(strongOnlyEnergy));
-        WeakOnlyEnergy = Require.NonNegative(weakOnlyEnergy, nameof(weakOnlyEnergy));
+        Guard.Positive(strongDimension, nameof(strongDimension));
+        StrongDimension = strongDimension;
+        Guard.Positive(weakDimension, nameof(weakDimension));
+        WeakDimension = weakDimension;
+        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
+        CorrelationDimension = correlationDimension;
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        NoiseVariance = noiseVariance;
+        Guard.NonNegative(strongApproximationError, nameof(strongApproximationError));
+        StrongApproximationError = strongApproximationError;
+        Guard.NonNegative(weakApproximationError, nameof(weakApproximationError));
+        WeakApproximationError = weakApproximationError;
+        Guard.NonNegative(strongOnlyEnergy, nameof(strongOnlyEnergy));
+        StrongOnlyEnergy = strongOnlyEnergy;
+        Guard.NonNegative(weakOnlyEnergy, nameof(weakOnlyEnergy));
+        WeakOnlyEnergy = weakOnlyEnergy;
     }
 
     /// <summary>d_s = dim V_s, the strong model's intrinsic dimension.</summary>

@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.IntrinsicDimension;
 
@@ -31,14 +33,20 @@ public sealed record SyntheticConfiguration
         double spectrumExponent = 1.0,
         long groundTruthSeed = 42)
     {
-        StrongDimension = Require.AtLeast(strongDimension, 1, nameof(strongDimension));
-        WeakDimension = Require.AtLeast(weakDimension, 1, nameof(weakDimension));
-        RelevantRank = Require.AtLeast(
-            relevantRank, Math.Max(strongDimension, weakDimension), nameof(relevantRank), "R >= max(d_s, d_w)");
-        AmbientDimension = Require.AtLeast(ambientDimension, relevantRank, nameof(ambientDimension), "d >= R");
-        WeakOffset = Require.InRange(weakOffset, 0, relevantRank - weakDimension, nameof(weakOffset), "0 <= doff <= R − d_w");
-        NoiseVariance = Require.NonNegative(noiseVariance, nameof(noiseVariance));
-        SpectrumExponent = Require.NonNegative(spectrumExponent, nameof(spectrumExponent));
+        Guard.Positive(strongDimension, nameof(strongDimension));
+        StrongDimension = strongDimension;
+        Guard.Positive(weakDimension, nameof(weakDimension));
+        WeakDimension = weakDimension;
+        Guard.AtLeast(relevantRank, Math.Max(strongDimension, weakDimension), "R >= max(d_s, d_w)", nameof(relevantRank));
+        RelevantRank = relevantRank;
+        Guard.AtLeast(ambientDimension, relevantRank, "d >= R", nameof(ambientDimension));
+        AmbientDimension = ambientDimension;
+        Guard.InRange(weakOffset, 0, relevantRank - weakDimension, "0 <= doff <= R − d_w", nameof(weakOffset));
+        WeakOffset = weakOffset;
+        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        NoiseVariance = noiseVariance;
+        Guard.NonNegative(spectrumExponent, nameof(spectrumExponent));
+        SpectrumExponent = spectrumExponent;
         GroundTruthSeed = groundTruthSeed;
     }
 
@@ -111,8 +119,8 @@ public sealed record SyntheticConfiguration
     /// <exception cref="ArgumentOutOfRangeException">k is negative or p is not finite.</exception>
     public static double HarmonicNumber(int k, double exponent = 1.0)
     {
-        Require.AtLeast(k, 0, nameof(k));
-        Require.Finite(exponent, nameof(exponent));
+        Guard.NonNegative(k, nameof(k));
+        Guard.Finite(exponent, nameof(exponent));
         return HarmonicSum(0, k, exponent);
     }
 
@@ -123,13 +131,9 @@ public sealed record SyntheticConfiguration
     /// <returns>The model.</returns>
     public GaussianFeatureModel CreateModel()
     {
-        var random = TrialRandom.Create(GroundTruthSeed, 0, TrialRandom.GroundTruth);
-        var c = Vector<double>.Build.Dense(RelevantRank);
-        for (var i = 0; i < RelevantRank; i++)
-        {
-            var sign = random.Next(2) == 0 ? -1.0 : 1.0;
-            c[i] = sign * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension);
-        }
+        var signs = new RandomStream(GroundTruthSeed, 0, RandomStreams.GroundTruth).NextRademacherVector(RelevantRank);
+        var c = Vector<double>.Build.Dense(
+            RelevantRank, i => signs[i] * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension));
 
         return GaussianFeatureModel.CoordinateAligned(
             c,

@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
@@ -14,10 +16,12 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">A dimension is out of range.</exception>
     public VarianceDominatedScaling(int strongDimension, int weakDimension, double correlationDimension)
     {
-        StrongDimension = Require.AtLeast(strongDimension, 1, nameof(strongDimension));
-        WeakDimension = Require.AtLeast(weakDimension, 1, nameof(weakDimension));
-        CorrelationDimension = Require.InRange(
-            correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
+        Guard.Positive(strongDimension, nameof(strongDimension));
+        StrongDimension = strongDimension;
+        Guard.Positive(weakDimension, nameof(weakDimension));
+        WeakDimension = weakDimension;
+        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
+        CorrelationDimension = correlationDimension;
     }
 
     /// <summary>d_s.</summary>
@@ -35,7 +39,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 1.</exception>
     public double EffectiveDimension(int unlabelledCount)
     {
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         return CorrelationDimension + (WeakDimension - CorrelationDimension) * StrongDimension / unlabelledCount;
     }
 
@@ -69,7 +73,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>
     public double EffectiveLabelledSampleSize(int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
         return (double)labelledCount * StrongDimension / EffectiveDimension(unlabelledCount);
     }
 
@@ -81,8 +85,8 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentException">d_w = d_s·n/(n+N), where the gap Var(f_w) − Var(f_c) vanishes.</exception>
     public double PerformanceGapRecovered(int labelledCount, int unlabelledCount)
     {
-        Require.AtLeast(labelledCount, 1, nameof(labelledCount));
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         var gap = WeakDimension - (double)StrongDimension * labelledCount / ((double)labelledCount + unlabelledCount);
         if (gap == 0)
         {
@@ -100,7 +104,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 1.</exception>
     public double PerformanceGapRecoveredSimpleBound(int unlabelledCount)
     {
-        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
         return (1.0 - CorrelationDimension / WeakDimension) * (1.0 - (double)StrongDimension / unlabelledCount);
     }
 

@@ -80,6 +80,22 @@ internal static class Guard
         }
     }
 
+    public static void InRange(int value, int minimum, int maximum, string reason, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer in [{minimum}, {maximum}] ({reason}).");
+        }
+    }
+
+    public static void InRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a value in [{Show(minimum)}, {Show(maximum)}].");
+        }
+    }
+
     public static void Probability(double value, [CallerArgumentExpression(nameof(value))] string name = "")
     {
         if (!(value >= 0 && value <= 1))
@@ -230,6 +246,31 @@ internal static class Guard
         if (vector.Count != length)
         {
             throw new ArgumentException($"{name} has length {vector.Count}; expected {length} to match {lengthDescription}.", name);
+        }
+    }
+
+    /// <summary>Finite, 1 ≤ columns ≤ rows, and max |BᵀB − I| ≤ 1e-9 (an orthonormal basis of a subspace).</summary>
+    public static void OrthonormalColumns(Matrix<double> basis, [CallerArgumentExpression(nameof(basis))] string name = "")
+    {
+        AllFinite(basis, name);
+        if (basis.ColumnCount == 0 || basis.ColumnCount > basis.RowCount)
+        {
+            throw new ArgumentException($"{name} is {basis.RowCount}×{basis.ColumnCount}; an orthonormal basis needs 1 <= columns <= rows.", name);
+        }
+
+        var gram = basis.TransposeThisAndMultiply(basis);
+        var worst = 0.0;
+        for (var i = 0; i < gram.RowCount; i++)
+        {
+            for (var j = 0; j < gram.ColumnCount; j++)
+            {
+                worst = Math.Max(worst, Math.Abs(gram[i, j] - (i == j ? 1.0 : 0.0)));
+            }
+        }
+
+        if (worst > 1e-9)
+        {
+            throw new ArgumentException($"{name} must have orthonormal columns: max |{name}ᵀ{name} − I| = {Show(worst)}; expected <= 1e-9.", name);
         }
     }
 

@@ -1,0 +1,337 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Analysis;
+using WeakToStrong.Sweeps;
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.IntrinsicDimension;
+
+/// <summary>
+/// Monte Carlo sweeps of the paper's synthetic model (§1.2, §3.1, §3.2) on the core's <see cref="Sweep"/> runner:
+/// every (grid point, trial) job runs the four fits of §1.3 on its own random stream, so the tables are identical for
+/// any number of threads. The grid must vary <see cref="Labelled"/> ("n") and <see cref="Unlabelled"/> ("N") and may
+/// vary <see cref="Overlap"/> ("overlap", d_{s∧w}, realised as doff = d_s − d_{s∧w}) and <see cref="Noise"/>
+/// ("noise", σ²); absent parameters take the base configuration's values. Per-trial PGR and OPR are computed in each
+/// job and then averaged, as the paper does (§1.4): the summary's <c>PerformanceGapRecovered_mean</c> is the mean of
+/// per-trial ratios and <c>_std</c> the spread across trials (the paper's error bars).
+/// </summary>
+public static class FourModelSweep
+{
+    /// <summary>The grid parameter n (labelled samples, integer).</summary>
+    public const string Labelled = "n";
+
+    /// <summary>The grid parameter N (pseudo-labelled samples, integer).</summary>
+    public const string Unlabelled = "N";
+
+    /// <summary>The grid parameter d_{s∧w} (integer, 0 ≤ d_{s∧w} ≤ min(d_s, d_w), with doff = d_s − d_{s∧w} ≤ R − d_w).</summary>
+    public const string Overlap = "overlap";
+
+    /// <summary>The grid parameter σ² (real, ≥ 0).</summary>
+    public const string Noise = "noise";
+
+    /// <summary>
+    /// Runs the sweep: <paramref name="trials"/> trials per grid point, job (g, t) drawing from the core's stream of
+    /// (trial seed t, grid point g).
+    /// </summary>
+    /// <param name="configuration">The base configuration (dimensions, spectrum, ground-truth seed, default doff and σ²).</param>
+    /// <param name="grid">A grid varying "n" and "N" (integers) and optionally "overlap" (integer) and "noise" (real).</param>
+    /// <param name="trials">Trials per grid point, ≥ 1 (≥ 2 for standard deviations).</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="sampling">
+    /// <see cref="TrialSampling.SufficientStatistics"/> (default: same joint law of the four fits as drawing the design
+    /// matrices, cost independent of n and N; needs n, N ≥ R) or <see cref="TrialSampling.DesignMatrices"/>.
+    /// </param>
+    /// <param name="options">Parallelism, progress and cancellation.</param>
+    /// <returns>
+    /// The core's tidy tables: <c>Trials</c> (one row per job) and <c>Summary</c> (mean, std, s.e. per grid point) of
+    /// the metrics of <see cref="FourModelTrial"/>.
+    /// </returns>
+    /// <exception cref="ArgumentException">The grid lacks "n" or "N", or a parameter has the wrong kind.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A grid value, the trial count or the sampling is out of range.</exception>
+    public static SweepResult Run(
+        SyntheticConfiguration configuration,
+        ParameterGrid grid,
+        int trials,
+        long seed,
+        TrialSampling sampling = TrialSampling.SufficientStatistics,
+        SweepOptions? options = null) => RunSweep(configuration, grid, trials, seed, sampling, options, keepDecomposition: false);
+
+    private static SweepResult RunSweep(
+        SyntheticConfiguration configuration,
+        ParameterGrid grid,
+        int trials,
+        long seed,
+        TrialSampling sampling,
+        SweepOptions? options,
+        bool keepDecomposition)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
+        Guard.Positive(trials, nameof(trials));
+        var models = new ConcurrentDictionary<(int Offset, double Noise), GaussianFeatureModel>();
+        // Validate every grid point on the calling thread, so bad input fails with one clear exception.
+        foreach (var point in grid)
+        {
+            var model = ModelAt(configuration, point, models);
+            var (labelled, unlabelled) = Counts(point);
+            model.ValidateTrial(labelled, unlabelled, sampling);
+        }
+
+        return Sweep.Run(grid, trials, seed, job =>
+        {
+            var (labelled, unlabelled) = Counts(job.Point);
+            var risks = ModelAt(configuration, job.Point, models).RunTrial(job.Random, labelled, unlabelled, sampling);
+            return keepDecomposition ? (object)Decomposition(risks) : FourModelTrial.From(risks);
+        }, options);
+    }
+
+    /// <summary>
+    /// Runs the sweep at several noise levels with common random numbers: each job draws and fits one trial at σ₀² = 1
+    /// and rescales it to every σ² in <paramref name="noiseLevels"/>. Every fit is linear in the labels and the label
+    /// noise is drawn standard and multiplied by σ, so the coefficients at σ are β_signal + (σ/σ₀)·β_noise exactly; the
+    /// risks are ER(σ²) = Bias + r·Variance + √r·Cross with r = σ²/σ₀² (and the variance split scales by r). This is
+    /// the same trial as one run at σ² directly (same draws, equal up to rounding), at the cost of one fit for all
+    /// levels. The tables are tidy: a "noise" column follows the grid's parameters.
+    /// </summary>
+    /// <param name="configuration">The base configuration (its σ² is ignored).</param>
+    /// <param name="grid">A grid varying "n" and "N" and optionally "overlap"; it must not vary "noise".</param>
+    /// <param name="noiseLevels">The σ² values, at least one, each finite and ≥ 0, distinct.</param>
+    /// <param name="trials">Trials per grid point, ≥ 1.</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="sampling">How each trial's randomness is drawn (see <see cref="Run(SyntheticConfiguration, ParameterGrid, int, long, TrialSampling, SweepOptions?)"/>).</param>
+    /// <param name="options">Parallelism, progress and cancellation.</param>
+    /// <returns>Trials (parameters, noise, trial, seed, metrics) and Summary (parameters, noise, count, m_mean, m_std, m_se).</returns>
+    /// <exception cref="ArgumentException">The grid varies "noise" or lacks "n"/"N"; noise levels repeat.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public static SweepResult RunAtNoiseLevels(
+        SyntheticConfiguration configuration,
+        ParameterGrid grid,
+        IReadOnlyList<double> noiseLevels,
+        int trials,
+        long seed,
+        TrialSampling sampling = TrialSampling.SufficientStatistics,
+        SweepOptions? options = null)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
+        Guard.NotNull(noiseLevels, nameof(noiseLevels));
+        Guard.AtLeast(noiseLevels.Count, 1, "at least one noise level", nameof(noiseLevels));
+        foreach (var level in noiseLevels)
+        {
+            Guard.NonNegative(level, nameof(noiseLevels));
+        }
+
+        if (noiseLevels.Distinct().Count() != noiseLevels.Count)
+        {
+            throw new ArgumentException($"noiseLevels = [{string.Join(", ", noiseLevels)}] repeats a value; expected distinct σ² values.", nameof(noiseLevels));
+        }
+
+        if (grid.Names.Contains(Noise))
+        {
+            throw new ArgumentException($"grid varies \"{Noise}\"; pass the noise levels as noiseLevels instead.", nameof(grid));
+        }
+
+        var unit = ConfigurationAt(configuration, grid[0]);
+        var baseConfiguration = new SyntheticConfiguration(
+            unit.WeakOffset, 1.0, unit.AmbientDimension, unit.RelevantRank, unit.StrongDimension, unit.WeakDimension, unit.SpectrumExponent, unit.GroundTruthSeed);
+        var levels = noiseLevels.ToArray();
+        var raw = RunSweep(baseConfiguration, grid, trials, seed, sampling, options, keepDecomposition: true);
+
+        // Unpivot: one row per (job, noise level), metrics recomputed from the decomposition at σ₀² = 1.
+        var parameters = grid.Names;
+        var jobs = (int)raw.Trials.Rows.Count;
+        var metricNames = typeof(FourModelTrial).GetProperties().Select(p => p.Name).ToArray();
+        var rows = new List<(int Job, int Level, FourModelTrial Metrics)>();
+        for (var job = 0; job < jobs; job++)
+        {
+            double Get(string column) => Convert.ToDouble(raw.Trials.Columns[column][job], System.Globalization.CultureInfo.InvariantCulture);
+            RiskDecomposition Part(string model) => new(Get(model + "_risk"), Get(model + "_bias"), Get(model + "_variance"), Get(model + "_cross"));
+            var unitRisks = new FourModelRisks(Part("Weak"), Part("WeakToStrong"), Part("StrongBaseline"), Part("StrongCeiling"))
+            {
+                InheritedVariance = Get("InheritedVariance"),
+                DiscrepancyVariance = Get("DiscrepancyVariance"),
+            };
+            for (var k = 0; k < levels.Length; k++)
+            {
+                rows.Add((job, k, FourModelTrial.From(Rescale(unitRisks, levels[k]))));
+            }
+        }
+
+        // Order rows by (grid point, noise level, trial) so that each summary group is contiguous.
+        var ordered = rows.OrderBy(r => r.Job / trials).ThenBy(r => r.Level).ThenBy(r => r.Job % trials).ToArray();
+        var trialColumns = new List<DataFrameColumn>();
+        foreach (var name in parameters)
+        {
+            trialColumns.Add(Pick(raw.Trials.Columns[name], ordered.Select(r => r.Job).ToArray()));
+        }
+
+        trialColumns.Add(new DoubleDataFrameColumn(Noise, ordered.Select(r => levels[r.Level])));
+        trialColumns.Add(Pick(raw.Trials.Columns["trial"], ordered.Select(r => r.Job).ToArray()));
+        trialColumns.Add(Pick(raw.Trials.Columns["seed"], ordered.Select(r => r.Job).ToArray()));
+        var values = metricNames.Select(m => ordered.Select(r => (double)typeof(FourModelTrial).GetProperty(m)!.GetValue(r.Metrics)!).ToArray()).ToArray();
+        for (var m = 0; m < metricNames.Length; m++)
+        {
+            trialColumns.Add(new DoubleDataFrameColumn(metricNames[m], values[m]));
+        }
+
+        var groups = ordered.Length / trials;
+        var firstOfGroup = Enumerable.Range(0, groups).Select(g => ordered[g * trials].Job).ToArray();
+        var summaryColumns = new List<DataFrameColumn>();
+        foreach (var name in parameters)
+        {
+            summaryColumns.Add(Pick(raw.Trials.Columns[name], firstOfGroup));
+        }
+
+        summaryColumns.Add(new DoubleDataFrameColumn(Noise, Enumerable.Range(0, groups).Select(g => levels[ordered[g * trials].Level])));
+        summaryColumns.Add(new Int32DataFrameColumn("count", Enumerable.Repeat(trials, groups)));
+        for (var m = 0; m < metricNames.Length; m++)
+        {
+            var metric = values[m];
+            var sample = Enumerable.Range(0, groups).Select(g => metric.Skip(g * trials).Take(trials).ToArray()).ToArray();
+            summaryColumns.Add(new DoubleDataFrameColumn(metricNames[m] + "_mean", sample.Select(Statistics.Descriptive.Mean)));
+            summaryColumns.Add(new DoubleDataFrameColumn(metricNames[m] + "_std", sample.Select(v => v.Length >= 2 ? Statistics.Descriptive.SampleStandardDeviation(v) : (double?)null)));
+            summaryColumns.Add(new DoubleDataFrameColumn(metricNames[m] + "_se", sample.Select(v => v.Length >= 2 ? Statistics.Descriptive.StandardError(v) : (double?)null)));
+        }
+
+        return new SweepResult(
+            new DataFrame(trialColumns), new DataFrame(summaryColumns), [.. parameters, Noise], metricNames, raw.Elapsed);
+    }
+
+    /// <summary>The risks at σ² from a trial fitted at σ₀² = 1: ER = Bias + r·Variance + √r·Cross with r = σ².</summary>
+    private static FourModelRisks Rescale(FourModelRisks unit, double noiseVariance)
+    {
+        var r = noiseVariance;
+        var root = Math.Sqrt(r);
+        RiskDecomposition Scale(RiskDecomposition d) =>
+            new(d.Bias + (r * d.Variance) + (root * d.Cross), d.Bias, r * d.Variance, root * d.Cross);
+        return new FourModelRisks(Scale(unit.Weak), Scale(unit.WeakToStrong), Scale(unit.StrongBaseline), Scale(unit.StrongCeiling))
+        {
+            InheritedVariance = r * unit.InheritedVariance,
+            DiscrepancyVariance = r * unit.DiscrepancyVariance,
+        };
+    }
+
+    private static DataFrameColumn Pick(DataFrameColumn column, int[] rows)
+    {
+        return column.Clone(new Int32DataFrameColumn("rows", rows));
+    }
+
+    /// <summary>
+    /// The closed forms at every grid point: the exact Gaussian expectations (§2.3, columns <c>exact_…</c>) and the
+    /// paper's asymptotic forms (§2.2, columns <c>asymptotic_…</c>) of the four risks, the student's variance split,
+    /// and PGR/OPR as ratios of these expectations.
+    /// </summary>
+    /// <param name="configuration">The base configuration.</param>
+    /// <param name="grid">A grid as for <see cref="Run"/> (n &gt; d_w + 1, N &gt; d_s + 1 for the exact forms).</param>
+    /// <returns>One row per grid point: the grid's parameters, then the theory columns.</returns>
+    /// <exception cref="ArgumentException">The grid lacks "n" or "N", or a parameter has the wrong kind.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A grid value is out of range.</exception>
+    public static DataFrame Theory(SyntheticConfiguration configuration, ParameterGrid grid)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(grid, nameof(grid));
+        var rows = new List<(GridPoint Point, FourModelRisks Exact, FourModelRisks Asymptotic)>();
+        foreach (var point in grid)
+        {
+            var quantities = ConfigurationAt(configuration, point).Quantities;
+            var (n, bigN) = Counts(point);
+            var asymptotic = new AsymptoticRisk(quantities);
+            var split = asymptotic.WeakToStrongVarianceSplit(n, bigN);
+            rows.Add((point, new ExactGaussianRisk(quantities).Predict(n, bigN),
+                asymptotic.Predict(n, bigN) with { InheritedVariance = split.Inherited, DiscrepancyVariance = split.Discrepancy }));
+        }
+
+        var columns = new List<DataFrameColumn>();
+        for (var p = 0; p < grid.Names.Count; p++)
+        {
+            var name = grid.Names[p];
+            columns.Add(grid.Kinds[p] switch
+            {
+                ParameterKind.Integer => new Int32DataFrameColumn(name, rows.Select(r => r.Point.Integer(name))),
+                ParameterKind.Real => new DoubleDataFrameColumn(name, rows.Select(r => r.Point[name])),
+                _ => new StringDataFrameColumn(name, rows.Select(r => r.Point.Text(name))),
+            });
+        }
+
+        foreach (var (prefix, select) in new (string, Func<(GridPoint, FourModelRisks Exact, FourModelRisks Asymptotic), FourModelRisks>)[]
+                 { ("exact_", r => r.Exact), ("asymptotic_", r => r.Asymptotic) })
+        {
+            var trials = rows.Select(r => FourModelTrial.From(select(r))).ToArray();
+            foreach (var property in typeof(FourModelTrial).GetProperties())
+            {
+                columns.Add(new DoubleDataFrameColumn(prefix + property.Name, trials.Select(t => (double)property.GetValue(t)!)));
+            }
+        }
+
+        return new DataFrame(columns);
+    }
+
+    /// <summary>
+    /// The configuration at a grid point: the base configuration with doff = d_s − overlap when the grid varies
+    /// "overlap" and σ² = noise when it varies "noise".
+    /// </summary>
+    /// <param name="configuration">The base configuration.</param>
+    /// <param name="point">A grid point.</param>
+    /// <returns>The configuration (validated).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The overlap or noise is out of range.</exception>
+    public static SyntheticConfiguration ConfigurationAt(SyntheticConfiguration configuration, GridPoint point)
+    {
+        Guard.NotNull(configuration, nameof(configuration));
+        Guard.NotNull(point, nameof(point));
+        var offset = configuration.WeakOffset;
+        if (point.Names.Contains(Overlap))
+        {
+            var overlap = point.Integer(Overlap);
+            var most = Math.Min(configuration.StrongDimension, configuration.WeakDimension);
+            Guard.InRange(overlap, Math.Max(0, configuration.StrongDimension - (configuration.RelevantRank - configuration.WeakDimension)), most, "doff = d_s − d_{s∧w} must lie in [0, R − d_w]", Overlap);
+            offset = configuration.StrongDimension - overlap;
+        }
+
+        var noise = point.Names.Contains(Noise) ? point[Noise] : configuration.NoiseVariance;
+        return new SyntheticConfiguration(
+            offset,
+            noise,
+            configuration.AmbientDimension,
+            configuration.RelevantRank,
+            configuration.StrongDimension,
+            configuration.WeakDimension,
+            configuration.SpectrumExponent,
+            configuration.GroundTruthSeed);
+    }
+
+    private static IReadOnlyDictionary<string, double> Decomposition(FourModelRisks risks)
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["InheritedVariance"] = risks.InheritedVariance,
+            ["DiscrepancyVariance"] = risks.DiscrepancyVariance,
+        };
+        foreach (var (name, part) in new[] { ("Weak", risks.Weak), ("WeakToStrong", risks.WeakToStrong), ("StrongBaseline", risks.StrongBaseline), ("StrongCeiling", risks.StrongCeiling) })
+        {
+            metrics[name + "_risk"] = part.ExcessRisk;
+            metrics[name + "_bias"] = part.Bias;
+            metrics[name + "_variance"] = part.Variance;
+            metrics[name + "_cross"] = part.Cross;
+        }
+
+        return metrics;
+    }
+
+    private static GaussianFeatureModel ModelAt(
+        SyntheticConfiguration configuration, GridPoint point, ConcurrentDictionary<(int, double), GaussianFeatureModel> models)
+    {
+        var at = ConfigurationAt(configuration, point);
+        return models.GetOrAdd((at.WeakOffset, at.NoiseVariance), _ => at.CreateModel());
+    }
+
+    private static (int Labelled, int Unlabelled) Counts(GridPoint point)
+    {
+        if (!point.Names.Contains(Labelled) || !point.Names.Contains(Unlabelled))
+        {
+            throw new ArgumentException(
+                $"grid varies [{string.Join(", ", point.Names)}]; expected it to vary \"{Labelled}\" (labelled samples) and \"{Unlabelled}\" (pseudo-labelled samples).",
+                "grid");
+        }
+
+        return (point.Integer(Labelled), point.Integer(Unlabelled));
+    }
+}
