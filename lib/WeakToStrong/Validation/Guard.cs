@@ -282,14 +282,6 @@ internal static class Guard
         }
     }
 
-    public static void InRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string name = "")
-    {
-        if (!(value >= minimum && value <= maximum))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a value in [{Show(minimum)}, {Show(maximum)}].");
-        }
-    }
-
     /// <summary>A count of elements (of a span, list or vector) that must be at least 1.</summary>
     public static void NotEmpty(int count, string name)
     {
