@@ -59,21 +59,7 @@ public sealed class FiniteWidthStudent
         Flow = new GradientFlow(curvature, forcing);
 
         var targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
-        Vector<double>? solved = null;
-        try
-        {
-            solved = gram.Cholesky().Solve(targetCorrelations);
-        }
-        catch (ArgumentException)
-        {
-        }
-
-        if (solved is null || !solved.ForAll(double.IsFinite))
-        {
-            throw new ArgumentException(
-                $"{nameof(weights)}: the student's Gram matrix k1(UUᵀ)/d is numerically singular (duplicate or nearly parallel units); use distinct units.",
-                nameof(weights));
-        }
+        var solved = ReluTeacher.Factorize(gram, ArcCosineKernel.Cosines(this.weights)).Solve(targetCorrelations);
 
         OwnLoss = Math.Max(0.0, 1.0 - targetCorrelations.DotProduct(solved));
         var optimum = solved * Math.Sqrt(m);

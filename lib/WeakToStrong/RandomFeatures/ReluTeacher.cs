@@ -204,7 +204,11 @@ public sealed class ReluTeacher
         return new InfiniteWidthStudent(lambda.ToArray(), beta.ToArray(), theta.ToArray(), residual.ToArray(), Loss, lambda1);
     }
 
-    private static Cholesky<double> Factorize(Matrix<double> gram, Matrix<double> cosines)
+    /// <summary>
+    /// The Cholesky factor of a population Gram matrix k1(WWᵀ)/d, rejected (ArgumentException on "weights") when it is not
+    /// numerically positive definite (smallest/largest pivot ≤ 1e-13), with the closest pair of units in the message.
+    /// </summary>
+    internal static Cholesky<double> Factorize(Matrix<double> gram, Matrix<double> cosines)
     {
         Cholesky<double>? cholesky = null;
         try

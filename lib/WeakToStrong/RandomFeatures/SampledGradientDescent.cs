@@ -70,27 +70,49 @@ public static class SampledGradientDescent
         var features = Features(train, studentWeights);
         var labels = Features(train, teacherWeights, scaled: false) * a;
 
-        // Plain explicit gradient descent on ½‖Φθ − y‖²/n, recording θ at the requested step counts.
+        // Plain explicit gradient descent on ½‖Φθ − y‖²/n, recording θ at the requested step counts. Φ is kept row-major
+        // so that both passes of a step (residual r = Φθ − y, gradient Φᵀr/n) run over contiguous memory.
+        var rows = new double[trainingSamples * width];
+        for (var i = 0; i < trainingSamples; i++)
+        {
+            for (var j = 0; j < width; j++)
+            {
+                rows[i * width + j] = features[i, j];
+            }
+        }
+
+        var y = labels.ToArray();
         var order = steps.Distinct().OrderBy(s => s).ToArray();
         var recorded = new Dictionary<int, Vector<double>>();
-        var theta = Vector<double>.Build.Dense(width);
+        var theta = new double[width];
+        var gradient = new double[width];
         var done = 0;
         foreach (var target in order)
         {
             for (; done < target; done++)
             {
-                var residual = features * theta - labels;
-                var gradient = features.TransposeThisAndMultiply(residual) / trainingSamples;
-                theta -= stepSize * gradient;
+                Array.Clear(gradient);
+                for (var i = 0; i < trainingSamples; i++)
+                {
+                    var row = rows.AsSpan(i * width, width);
+                    var residual = Dot(row, theta) - y[i];
+                    AddScaled(gradient, row, residual);
+                }
+
+                var scale = stepSize / trainingSamples;
+                for (var j = 0; j < width; j++)
+                {
+                    theta[j] -= scale * gradient[j];
+                }
             }
 
-            if (!theta.ForAll(double.IsFinite))
+            if (!theta.All(double.IsFinite))
             {
                 throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize,
                     $"{nameof(stepSize)} = {Guard.Show(stepSize)} is out of range; gradient descent diverged by step {done}: use a step below 2/λ_max of ΦᵀΦ/n.");
             }
 
-            recorded[target] = theta.Clone();
+            recorded[target] = Vector<double>.Build.Dense((double[])theta.Clone());
         }
 
         // Test: fresh inputs, squared error against the true target f*(x) = √d·x_1.
@@ -117,6 +139,41 @@ public static class SampledGradientDescent
             trainingSamples,
             testSamples,
             stepSize);
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var lanes = System.Numerics.Vector<double>.Count;
+        var sum = System.Numerics.Vector<double>.Zero;
+        var j = 0;
+        for (; j <= a.Length - lanes; j += lanes)
+        {
+            sum += new System.Numerics.Vector<double>(a[j..]) * new System.Numerics.Vector<double>(b[j..]);
+        }
+
+        var total = System.Numerics.Vector.Sum(sum);
+        for (; j < a.Length; j++)
+        {
+            total += a[j] * b[j];
+        }
+
+        return total;
+    }
+
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        var lanes = System.Numerics.Vector<double>.Count;
+        var scale = new System.Numerics.Vector<double>(factor);
+        var j = 0;
+        for (; j <= source.Length - lanes; j += lanes)
+        {
+            (new System.Numerics.Vector<double>(target[j..]) + scale * new System.Numerics.Vector<double>(source[j..])).CopyTo(target[j..]);
+        }
+
+        for (; j < source.Length; j++)
+        {
+            target[j] += factor * source[j];
+        }
     }
 
     /// <summary>relu(X Uᵀ), divided by √M when <paramref name="scaled"/> (the student's f = M^(−1/2) Σ θ_j φ_j).</summary>
