@@ -1,0 +1,114 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NotebookEngine.Directives;
+
+namespace NotebookEngine.Parameters;
+
+/// <summary>
+/// Finds the variables of a parameters cell and their types with Roslyn's syntax tree: an explicit type
+/// (<c>double x = 3;</c> is a double) or, for <c>var</c>, the type of the literal initializer (<c>var x = 3;</c> is an int,
+/// <c>3L</c> a long, <c>3.0</c> a double, <c>new[] { 1, 2 }</c> an int array).
+/// </summary>
+public static class ParameterCellParser
+{
+    /// <summary>The declarations of <paramref name="source"/>, in order.</summary>
+    public static IReadOnlyList<ParameterDeclaration> Parse(string source)
+    {
+        var code = DirectiveParser.Parse(source).Code;
+        var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetCompilationUnitRoot();
+        var declarations = new List<ParameterDeclaration>();
+        foreach (var member in root.Members)
+        {
+            var (declaration, modifiers) = member switch
+            {
+                GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => (local.Declaration, local.Modifiers),
+                FieldDeclarationSyntax field => (field.Declaration, field.Modifiers),
+                _ => (null, default),
+            };
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            var isConstant = modifiers.Any(SyntaxKind.ConstKeyword);
+            foreach (var variable in declaration.Variables)
+            {
+                var (type, isArray, text) = declaration.Type.IsVar
+                    ? Infer(variable.Initializer?.Value)
+                    : FromTypeSyntax(declaration.Type);
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, isArray, isConstant, text));
+            }
+        }
+
+        return declarations;
+    }
+
+    private static (ParameterType Type, bool IsArray, string Text) FromTypeSyntax(TypeSyntax type) =>
+        type switch
+        {
+            ArrayTypeSyntax { RankSpecifiers.Count: 1 } array when array.RankSpecifiers[0].Rank == 1 => (Scalar(array.ElementType), true, type.ToString()),
+            _ => (Scalar(type), false, type.ToString()),
+        };
+
+    private static ParameterType Scalar(TypeSyntax type)
+    {
+        var name = type is NullableTypeSyntax nullable ? nullable.ElementType.ToString() : type.ToString();
+        return name switch
+        {
+            "int" or "Int32" or "System.Int32" => ParameterType.Int,
+            "long" or "Int64" or "System.Int64" => ParameterType.Long,
+            "double" or "Double" or "System.Double" => ParameterType.Double,
+            "bool" or "Boolean" or "System.Boolean" => ParameterType.Bool,
+            "string" or "String" or "System.String" => ParameterType.String,
+            _ => ParameterType.Unsupported,
+        };
+    }
+
+    private static (ParameterType Type, bool IsArray, string Text) Infer(ExpressionSyntax? expression)
+    {
+        switch (expression)
+        {
+            case ArrayCreationExpressionSyntax creation:
+                return FromTypeSyntax(creation.Type);
+            case ImplicitArrayCreationExpressionSyntax implicitArray:
+                var element = InferScalar(implicitArray.Initializer.Expressions.FirstOrDefault());
+                return (element, true, $"{Keyword(element)}[]");
+            default:
+                var scalar = InferScalar(expression);
+                return (scalar, false, Keyword(scalar));
+        }
+    }
+
+    private static ParameterType InferScalar(ExpressionSyntax? expression) =>
+        expression switch
+        {
+            LiteralExpressionSyntax literal => literal.Token.Value switch
+            {
+                int => ParameterType.Int,
+                long => ParameterType.Long,
+                double => ParameterType.Double,
+                bool => ParameterType.Bool,
+                string => ParameterType.String,
+                _ => ParameterType.Unsupported,
+            },
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression or (int)SyntaxKind.UnaryPlusExpression } unary => InferScalar(unary.Operand),
+            InterpolatedStringExpressionSyntax => ParameterType.String,
+            ParenthesizedExpressionSyntax parenthesized => InferScalar(parenthesized.Expression),
+            _ => ParameterType.Unsupported,
+        };
+
+    private static string Keyword(ParameterType type) =>
+        type switch
+        {
+            ParameterType.Int => "int",
+            ParameterType.Long => "long",
+            ParameterType.Double => "double",
+            ParameterType.Bool => "bool",
+            ParameterType.String => "string",
+            _ => "unsupported type",
+        };
+
+    /// <summary>The C# keyword of <paramref name="type"/>.</summary>
+    internal static string KeywordOf(ParameterType type) => Keyword(type);
+}

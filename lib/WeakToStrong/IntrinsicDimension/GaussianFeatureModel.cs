@@ -1,0 +1,567 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
+namespace WeakToStrong.IntrinsicDimension;
+
+/// <summary>
+/// The synthetic regression of §1.2 in whitened coordinates, and its four-model trial (§1.3, §1.4).
+/// Inputs are latent Gaussian coordinates z ~ N(0, I_R) (only the R relevant coordinates are ever sampled),
+/// the target is f*(x) = cᵀz, labels are y = f*(x) + ε with ε ~ N(0, σ²). The strong and weak features span
+/// subspaces V_s = span(U_s) (d_s columns) and V_w = span(U_w) (d_w columns) of R^R: either coordinate subspaces
+/// (the paper's model) or general subspaces given by orthonormal bases. Rescaling a feature does not change an OLS
+/// fit, so each model is fitted directly on its whitened coordinates U_sᵀz or U_wᵀz.
+/// </summary>
+/// <remarks>
+/// A trial is cheap: one thin Householder QR per design matrix (teacher n×d_w, strong n×d_s, strong N×d_s), each
+/// reused for the signal and noise right-hand sides; the strong ceiling on n + N samples reuses the two strong
+/// factorisations (a 2d_s×d_s QR). <see cref="TrialSampling.SufficientStatistics"/> draws only ZᵀZ and Zᵀε instead
+/// (same joint law of the four fits, cost independent of n and N: about 4–7× faster at the paper's sizes).
+/// Randomness comes from (seed, trial) alone, so trials are bit-reproducible and independent of thread scheduling.
+/// </remarks>
+public sealed class GaussianFeatureModel
+{
+    private readonly Vector<double> groundTruth;
+    private readonly Matrix<double> strongBasis;
+    private readonly Matrix<double> weakBasis;
+    private readonly int[]? strongCoordinates;
+    private readonly int[]? weakCoordinates;
+    private readonly Lazy<CorrelationDimension> overlap;
+
+    private GaussianFeatureModel(
+        Vector<double> groundTruth,
+        Matrix<double> strongBasis,
+        Matrix<double> weakBasis,
+        double noiseVariance,
+        int[]? strongCoordinates,
+        int[]? weakCoordinates)
+    {
+        this.groundTruth = groundTruth;
+        this.strongBasis = strongBasis;
+        this.weakBasis = weakBasis;
+        this.strongCoordinates = strongCoordinates;
+        this.weakCoordinates = weakCoordinates;
+        NoiseVariance = noiseVariance;
+        overlap = new Lazy<CorrelationDimension>(() => CorrelationDimension.Between(strongBasis, weakBasis));
+        Quantities = ComputeQuantities();
+    }
+
+    /// <summary>R, the number of relevant latent coordinates (the length of c).</summary>
+    public int RelevantRank => groundTruth.Count;
+
+    /// <summary>d_s, the dimension of the strong feature subspace.</summary>
+    public int StrongDimension => strongBasis.ColumnCount;
+
+    /// <summary>d_w, the dimension of the weak feature subspace.</summary>
+    public int WeakDimension => weakBasis.ColumnCount;
+
+    /// <summary>σ², the label-noise variance.</summary>
+    public double NoiseVariance { get; }
+
+    /// <summary>True when V_s and V_w are spanned by coordinate axes (the paper's model).</summary>
+    public bool IsCoordinateAligned => strongCoordinates is not null;
+
+    /// <summary>c, the target's coefficients in whitened coordinates: f*(x) = cᵀz (a copy).</summary>
+    public Vector<double> GroundTruth => groundTruth.Clone();
+
+    /// <summary>U_s, an orthonormal basis of the strong feature subspace (R×d_s, a copy).</summary>
+    public Matrix<double> StrongBasis => strongBasis.Clone();
+
+    /// <summary>U_w, an orthonormal basis of the weak feature subspace (R×d_w, a copy).</summary>
+    public Matrix<double> WeakBasis => weakBasis.Clone();
+
+    /// <summary>The canonical angles between V_s and V_w and d_{s∧w} = Σcos²θ_i (§2.1).</summary>
+    public CorrelationDimension Overlap => overlap.Value;
+
+    /// <summary>
+    /// d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w and the energies ‖P_S(I − P_W)c‖², ‖(I − P_S)P_W c‖² of this model, computed
+    /// from c and the bases (sums of squares of residuals; exact index sums for coordinate subspaces).
+    /// </summary>
+    public RiskQuantities Quantities { get; }
+
+    /// <summary>
+    /// A model whose feature subspaces are spanned by coordinate axes, as in the paper (§1.2).
+    /// </summary>
+    /// <param name="groundTruth">c ∈ R^R, finite, with f*(x) = cᵀz.</param>
+    /// <param name="strongCoordinates">The coordinates spanning V_s: distinct, in [0, R), at least one.</param>
+    /// <param name="weakCoordinates">The coordinates spanning V_w: distinct, in [0, R), at least one.</param>
+    /// <param name="noiseVariance">σ² ≥ 0.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">Non-finite c, or coordinates repeated, empty or out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="noiseVariance"/> is negative or not finite.</exception>
+    public static GaussianFeatureModel CoordinateAligned(
+        Vector<double> groundTruth,
+        IReadOnlyList<int> strongCoordinates,
+        IReadOnlyList<int> weakCoordinates,
+        double noiseVariance)
+    {
+        Require.FiniteVector(groundTruth, nameof(groundTruth));
+        Require.NonNegative(noiseVariance, nameof(noiseVariance));
+        var rank = groundTruth.Count;
+        if (rank == 0)
+        {
+            throw new ArgumentException("groundTruth has length 0; R must be at least 1.", nameof(groundTruth));
+        }
+
+        var strong = ValidateCoordinates(strongCoordinates, rank, nameof(strongCoordinates));
+        var weak = ValidateCoordinates(weakCoordinates, rank, nameof(weakCoordinates));
+        return new GaussianFeatureModel(
+            groundTruth.Clone(), SelectionBasis(strong, rank), SelectionBasis(weak, rank), noiseVariance, strong, weak);
+    }
+
+    /// <summary>
+    /// A model with general feature subspaces given by orthonormal bases (§2.3, "general subspaces").
+    /// </summary>
+    /// <param name="groundTruth">c ∈ R^R, finite.</param>
+    /// <param name="strongBasis">U_s, R×d_s with orthonormal columns (max |U_sᵀU_s − I| ≤ 1e-9).</param>
+    /// <param name="weakBasis">U_w, R×d_w with orthonormal columns.</param>
+    /// <param name="noiseVariance">σ² ≥ 0.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">A basis is not orthonormal, sizes disagree, or entries are not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="noiseVariance"/> is negative or not finite.</exception>
+    public static GaussianFeatureModel WithBases(
+        Vector<double> groundTruth, Matrix<double> strongBasis, Matrix<double> weakBasis, double noiseVariance)
+    {
+        Require.FiniteVector(groundTruth, nameof(groundTruth));
+        Require.NonNegative(noiseVariance, nameof(noiseVariance));
+        Require.OrthonormalColumns(strongBasis, nameof(strongBasis));
+        Require.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        foreach (var (basis, name) in new[] { (strongBasis, nameof(strongBasis)), (weakBasis, nameof(weakBasis)) })
+        {
+            if (basis.RowCount != groundTruth.Count)
+            {
+                throw new ArgumentException(
+                    $"{name} has {basis.RowCount} rows but groundTruth has length R = {groundTruth.Count}; the basis must have R rows.",
+                    name);
+            }
+        }
+
+        return new GaussianFeatureModel(groundTruth.Clone(), strongBasis.Clone(), weakBasis.Clone(), noiseVariance, null, null);
+    }
+
+    /// <summary>
+    /// A Haar-distributed random orthonormal basis of a <paramref name="columns"/>-dimensional subspace of
+    /// R^<paramref name="rows"/>: the Q factor of a Gaussian matrix with the signs of R's diagonal fixed positive.
+    /// </summary>
+    /// <param name="rows">The ambient dimension, at least 1.</param>
+    /// <param name="columns">The subspace dimension, in [1, rows].</param>
+    /// <param name="seed">Seed of the Gaussian draws.</param>
+    /// <returns>A rows×columns matrix with orthonormal columns.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
+    public static Matrix<double> RandomOrthonormalBasis(int rows, int columns, long seed)
+    {
+        Require.AtLeast(rows, 1, nameof(rows));
+        Require.InRange(columns, 1, rows, nameof(columns));
+        var random = TrialRandom.Create(seed, ((long)rows << 32) | (uint)columns, TrialRandom.Projection);
+        var values = new double[rows * columns];
+        Normal.Samples(random, values, 0.0, 1.0);
+        var qr = Matrix<double>.Build.Dense(rows, columns, values).QR(QRMethod.Thin);
+        var q = qr.Q;
+        for (var j = 0; j < columns; j++)
+        {
+            if (qr.R[j, j] < 0)
+            {
+                q.SetColumn(j, -q.Column(j));
+            }
+        }
+
+        return q;
+    }
+
+    /// <summary>
+    /// Draws the random inputs and noise of one trial (§1.3) from the stream of (<paramref name="seed"/>,
+    /// <paramref name="trial"/>), in the fixed order Z_n, ε_n, Z_N, ε_N.
+    /// </summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="trial">The trial index, ≥ 0.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s), so that the teacher and the strong baseline are determined.</param>
+    /// <param name="unlabelledCount">N ≥ d_s, so that the W2S student is determined.</param>
+    /// <returns>The sample.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the trial index is out of range.</exception>
+    public TrialSample DrawSample(long seed, int trial, int labelledCount, int unlabelledCount)
+    {
+        Require.AtLeast(trial, 0, nameof(trial));
+        ValidateCounts(labelledCount, unlabelledCount);
+        var random = TrialRandom.Create(seed, trial, TrialRandom.TrialData);
+        var rank = RelevantRank;
+        var sigma = Math.Sqrt(NoiseVariance);
+        var labelled = Gaussian(random, labelledCount * rank, 1.0);
+        var labelNoise = Gaussian(random, labelledCount, sigma);
+        var unlabelled = Gaussian(random, unlabelledCount * rank, 1.0);
+        var unlabelledNoise = Gaussian(random, unlabelledCount, sigma);
+        return new TrialSample(
+            Matrix<double>.Build.Dense(labelledCount, rank, labelled),
+            Vector<double>.Build.Dense(labelNoise),
+            Matrix<double>.Build.Dense(unlabelledCount, rank, unlabelled),
+            Vector<double>.Build.Dense(unlabelledNoise));
+    }
+
+    /// <summary>
+    /// Fits the four models of §1.3 on one sample and returns their excess risks with the bias/variance split
+    /// (§1.4): weak teacher on (Z_n U_w, y_n); W2S student on (Z_N U_s, f_w(x)) with noiseless pseudo-labels;
+    /// strong baseline on (Z_n U_s, y_n); strong ceiling on the n + N samples with their true labels. Each fit is
+    /// OLS; each is run on the signal labels Z c and on the noise ε separately (the fit is linear), which gives
+    /// the exact split ER = Bias + Variance + Cross.
+    /// </summary>
+    /// <param name="sample">A sample with R columns, n ≥ max(d_w, d_s) and N ≥ d_s rows.</param>
+    /// <returns>The per-trial excess risks, PGR and OPR.</returns>
+    /// <exception cref="ArgumentException">The sample's shapes do not match the model, or entries are not finite.</exception>
+    public FourModelRisks Fit(TrialSample sample)
+    {
+        Require.NotNull(sample, nameof(sample));
+        var zn = Require.FiniteMatrix(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
+        var zu = Require.FiniteMatrix(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
+        var en = Require.FiniteVector(sample.LabelNoise, nameof(sample) + ".LabelNoise");
+        var eu = Require.FiniteVector(sample.UnlabelledNoise, nameof(sample) + ".UnlabelledNoise");
+        if (zn.ColumnCount != RelevantRank || zu.ColumnCount != RelevantRank || en.Count != zn.RowCount || eu.Count != zu.RowCount)
+        {
+            throw new ArgumentException(
+                $"sample shapes Z_n {zn.RowCount}×{zn.ColumnCount}, ε_n {en.Count}, Z_N {zu.RowCount}×{zu.ColumnCount}, ε_N {eu.Count} do not match R = {RelevantRank} (inputs need R columns and one noise value per row).",
+                nameof(sample));
+        }
+
+        ValidateCounts(zn.RowCount, zu.RowCount);
+
+        // Labelled right-hand sides: [signal f*(x_i) = z_iᵀc, noise ε_i].
+        var labelled = Matrix<double>.Build.Dense(zn.RowCount, 2);
+        labelled.SetColumn(0, zn * groundTruth);
+        labelled.SetColumn(1, en);
+
+        // Weak teacher on the n labels.
+        var teacher = new LeastSquaresQR(Features(zn, weakBasis, weakCoordinates));
+        var teacherCoefficients = Lift(teacher.SolveReduced(teacher.Reduce(labelled)), weakBasis, weakCoordinates);
+
+        // Strong baseline on the n labels.
+        var strongLabelled = new LeastSquaresQR(Features(zn, strongBasis, strongCoordinates));
+        var strongLabelledReduced = strongLabelled.Reduce(labelled);
+        var baselineCoefficients = Lift(strongLabelled.SolveReduced(strongLabelledReduced), strongBasis, strongCoordinates);
+
+        // The N fresh inputs: pseudo-labels f_w(x) (signal and noise parts) and the true labels for the ceiling.
+        var predictors = Matrix<double>.Build.Dense(RelevantRank, 3);
+        predictors.SetSubMatrix(0, 0, teacherCoefficients);
+        predictors.SetColumn(2, groundTruth);
+        var unlabelled = Matrix<double>.Build.Dense(zu.RowCount, 4);
+        unlabelled.SetSubMatrix(0, 0, zu * predictors);
+        unlabelled.SetColumn(3, eu);
+        var strongUnlabelled = new LeastSquaresQR(Features(zu, strongBasis, strongCoordinates));
+        var strongUnlabelledReduced = strongUnlabelled.Reduce(unlabelled);
+        var studentCoefficients = Lift(
+            strongUnlabelled.SolveReduced(strongUnlabelledReduced.SubMatrix(0, StrongDimension, 0, 2)),
+            strongBasis,
+            strongCoordinates);
+
+        // Strong ceiling on the n + N true labels, from the two strong factorisations.
+        var ceilingCoefficients = Lift(
+            LeastSquaresQR.SolveStacked(
+                strongLabelled,
+                strongLabelledReduced,
+                strongUnlabelled,
+                strongUnlabelledReduced.SubMatrix(0, StrongDimension, 2, 2)),
+            strongBasis,
+            strongCoordinates);
+
+        return new FourModelRisks(
+            Decompose(teacherCoefficients),
+            Decompose(studentCoefficients),
+            Decompose(baselineCoefficients),
+            Decompose(ceilingCoefficients));
+    }
+
+    /// <summary>
+    /// One trial of §1.3 drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
+    /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample"/>; with
+    /// <see cref="TrialSampling.SufficientStatistics"/> it draws only the sufficient statistics (same law, cost
+    /// independent of n and N).
+    /// </summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="trial">The trial index, ≥ 0.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s); n ≥ R for the Wishart sampling.</param>
+    /// <param name="unlabelledCount">N ≥ d_s; N ≥ R for the Wishart sampling.</param>
+    /// <param name="sampling">How the trial's randomness is drawn.</param>
+    /// <returns>The per-trial excess risks with their bias/variance split, PGR and OPR.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count, the trial index or the sampling is out of range.</exception>
+    public FourModelRisks RunTrial(
+        long seed, int trial, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
+    {
+        Require.AtLeast(trial, 0, nameof(trial));
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+        return sampling == TrialSampling.DesignMatrices
+            ? Fit(DrawSample(seed, trial, labelledCount, unlabelledCount))
+            : WishartTrial.Run(this, seed, trial, labelledCount, unlabelledCount);
+    }
+
+    /// <summary>
+    /// Trials <paramref name="firstTrial"/>, …, <paramref name="firstTrial"/> + <paramref name="trialCount"/> − 1,
+    /// run in parallel; element t is bit-identical to <see cref="RunTrial"/>(seed, firstTrial + t, n, N, sampling).
+    /// </summary>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="trialCount">The number of trials, ≥ 1.</param>
+    /// <param name="labelledCount">n ≥ max(d_w, d_s).</param>
+    /// <param name="unlabelledCount">N ≥ d_s.</param>
+    /// <param name="firstTrial">The first trial index, ≥ 0.</param>
+    /// <param name="sampling">How each trial's randomness is drawn.</param>
+    /// <returns>One result per trial, in trial order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count, the first trial or the sampling is out of range.</exception>
+    public IReadOnlyList<FourModelRisks> RunTrials(
+        long seed,
+        int trialCount,
+        int labelledCount,
+        int unlabelledCount,
+        int firstTrial = 0,
+        TrialSampling sampling = TrialSampling.DesignMatrices)
+    {
+        Require.AtLeast(trialCount, 1, nameof(trialCount));
+        Require.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
+        // Validate once on the calling thread, so bad input fails with one clear exception.
+        RunTrialValidation(labelledCount, unlabelledCount, sampling);
+        var results = new FourModelRisks[trialCount];
+        Parallel.For(0, trialCount, t => results[t] = RunTrial(seed, firstTrial + t, labelledCount, unlabelledCount, sampling));
+        return results;
+    }
+
+    private void RunTrialValidation(int labelledCount, int unlabelledCount, TrialSampling sampling)
+    {
+        ValidateCounts(labelledCount, unlabelledCount);
+        if (sampling == TrialSampling.SufficientStatistics)
+        {
+            Require.AtLeast(labelledCount, RelevantRank, nameof(labelledCount), "n >= R for a nonsingular Wishart draw");
+            Require.AtLeast(unlabelledCount, RelevantRank, nameof(unlabelledCount), "N >= R for a nonsingular Wishart draw");
+        }
+        else if (sampling != TrialSampling.DesignMatrices)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(sampling), sampling, $"sampling = {sampling} is out of range; valid values: {string.Join(", ", Enum.GetNames<TrialSampling>())}.");
+        }
+    }
+
+    /// <summary>c without a copy, for the closed-form trial.</summary>
+    internal Vector<double> GroundTruthView => groundTruth;
+
+    /// <summary>U_wᵀ M U_w.</summary>
+    internal Matrix<double> CompressWeak(Matrix<double> symmetric) => Compress(symmetric, weakBasis, weakCoordinates);
+
+    /// <summary>U_sᵀ M U_s.</summary>
+    internal Matrix<double> CompressStrong(Matrix<double> symmetric) => Compress(symmetric, strongBasis, strongCoordinates);
+
+    /// <summary>U_wᵀ M.</summary>
+    internal Matrix<double> ProjectWeak(Matrix<double> columns) => Project(columns, weakBasis, weakCoordinates);
+
+    /// <summary>U_sᵀ M.</summary>
+    internal Matrix<double> ProjectStrong(Matrix<double> columns) => Project(columns, strongBasis, strongCoordinates);
+
+    /// <summary>U_w b, in R coordinates.</summary>
+    internal Matrix<double> LiftWeak(Matrix<double> coefficients) => Lift(coefficients, weakBasis, weakCoordinates);
+
+    /// <summary>U_s b, in R coordinates.</summary>
+    internal Matrix<double> LiftStrong(Matrix<double> coefficients) => Lift(coefficients, strongBasis, strongCoordinates);
+
+    private static Matrix<double> Compress(Matrix<double> symmetric, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return basis.TransposeThisAndMultiply(symmetric * basis);
+        }
+
+        var k = coordinates.Length;
+        var result = Matrix<double>.Build.Dense(k, k);
+        for (var j = 0; j < k; j++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                result[i, j] = symmetric[coordinates[i], coordinates[j]];
+            }
+        }
+
+        return result;
+    }
+
+    private static Matrix<double> Project(Matrix<double> columns, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return basis.TransposeThisAndMultiply(columns);
+        }
+
+        var result = Matrix<double>.Build.Dense(coordinates.Length, columns.ColumnCount);
+        for (var j = 0; j < columns.ColumnCount; j++)
+        {
+            for (var i = 0; i < coordinates.Length; i++)
+            {
+                result[i, j] = columns[coordinates[i], j];
+            }
+        }
+
+        return result;
+    }
+
+    private void ValidateCounts(int labelledCount, int unlabelledCount)
+    {
+        var needed = Math.Max(WeakDimension, StrongDimension);
+        Require.AtLeast(labelledCount, needed, nameof(labelledCount), "n >= max(d_w, d_s) so the teacher and the strong baseline are determined");
+        Require.AtLeast(unlabelledCount, StrongDimension, nameof(unlabelledCount), "N >= d_s so the W2S student is determined");
+        var largest = Array.MaxLength / RelevantRank;
+        Require.InRange(labelledCount, needed, largest, nameof(labelledCount), "n·R must fit in one array");
+        Require.InRange(unlabelledCount, StrongDimension, largest, nameof(unlabelledCount), "N·R must fit in one array");
+    }
+
+    internal RiskDecomposition Decompose(Matrix<double> coefficients)
+    {
+        double risk = 0, bias = 0, variance = 0, cross = 0;
+        for (var i = 0; i < RelevantRank; i++)
+        {
+            var signalError = coefficients[i, 0] - groundTruth[i];
+            var noise = coefficients[i, 1];
+            var error = signalError + noise;
+            risk += error * error;
+            bias += signalError * signalError;
+            variance += noise * noise;
+            cross += signalError * noise;
+        }
+
+        return new RiskDecomposition(risk, bias, variance, 2 * cross);
+    }
+
+    private static Matrix<double> Features(Matrix<double> inputs, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return inputs * basis;
+        }
+
+        var rows = inputs.RowCount;
+        var source = inputs.AsColumnMajorArray() ?? inputs.ToColumnMajorArray();
+        var target = new double[rows * coordinates.Length];
+        for (var j = 0; j < coordinates.Length; j++)
+        {
+            Array.Copy(source, (long)coordinates[j] * rows, target, (long)j * rows, rows);
+        }
+
+        return Matrix<double>.Build.Dense(rows, coordinates.Length, target);
+    }
+
+    private Matrix<double> Lift(Matrix<double> coefficients, Matrix<double> basis, int[]? coordinates)
+    {
+        if (coordinates is null)
+        {
+            return basis * coefficients;
+        }
+
+        var lifted = Matrix<double>.Build.Dense(RelevantRank, coefficients.ColumnCount);
+        for (var j = 0; j < coordinates.Length; j++)
+        {
+            for (var col = 0; col < coefficients.ColumnCount; col++)
+            {
+                lifted[coordinates[j], col] = coefficients[j, col];
+            }
+        }
+
+        return lifted;
+    }
+
+    private RiskQuantities ComputeQuantities()
+    {
+        double strongError, weakError, strongOnly, weakOnly, correlation;
+        if (strongCoordinates is not null && weakCoordinates is not null)
+        {
+            var inStrong = Membership(strongCoordinates);
+            var inWeak = Membership(weakCoordinates);
+            strongError = weakError = strongOnly = weakOnly = 0;
+            var both = 0;
+            for (var i = 0; i < RelevantRank; i++)
+            {
+                var energy = groundTruth[i] * groundTruth[i];
+                strongError += inStrong[i] ? 0 : energy;
+                weakError += inWeak[i] ? 0 : energy;
+                strongOnly += inStrong[i] && !inWeak[i] ? energy : 0;
+                weakOnly += inWeak[i] && !inStrong[i] ? energy : 0;
+                both += inStrong[i] && inWeak[i] ? 1 : 0;
+            }
+
+            correlation = both;
+        }
+        else
+        {
+            var strongResidual = groundTruth - strongBasis * strongBasis.TransposeThisAndMultiply(groundTruth);
+            var weakProjection = weakBasis * weakBasis.TransposeThisAndMultiply(groundTruth);
+            var weakResidual = groundTruth - weakProjection;
+            strongError = strongResidual.DotProduct(strongResidual);
+            weakError = weakResidual.DotProduct(weakResidual);
+            var strongPart = strongBasis.TransposeThisAndMultiply(weakResidual);
+            strongOnly = strongPart.DotProduct(strongPart);
+            var weakOutside = weakProjection - strongBasis * strongBasis.TransposeThisAndMultiply(weakProjection);
+            weakOnly = weakOutside.DotProduct(weakOutside);
+            correlation = Math.Min(overlap.Value.Value, Math.Min(StrongDimension, WeakDimension));
+        }
+
+        return new RiskQuantities(
+            StrongDimension, WeakDimension, correlation, NoiseVariance, strongError, weakError, strongOnly, weakOnly);
+    }
+
+    private bool[] Membership(int[] coordinates)
+    {
+        var member = new bool[RelevantRank];
+        foreach (var i in coordinates)
+        {
+            member[i] = true;
+        }
+
+        return member;
+    }
+
+    private static int[] ValidateCoordinates(IReadOnlyList<int>? coordinates, int rank, string name)
+    {
+        Require.NotNull(coordinates, name);
+        if (coordinates!.Count == 0)
+        {
+            throw new ArgumentException($"{name} is empty; a feature subspace needs at least one coordinate.", name);
+        }
+
+        var seen = new bool[rank];
+        var result = new int[coordinates.Count];
+        for (var j = 0; j < coordinates.Count; j++)
+        {
+            var i = coordinates[j];
+            if (i < 0 || i >= rank)
+            {
+                throw new ArgumentOutOfRangeException(
+                    name, i, $"{name}[{j}] = {i} is out of range; valid range: 0 <= coordinate <= {rank - 1} (R = {rank}).");
+            }
+
+            if (seen[i])
+            {
+                throw new ArgumentException($"{name}[{j}] = {i} repeats a coordinate; coordinates must be distinct.", name);
+            }
+
+            seen[i] = true;
+            result[j] = i;
+        }
+
+        return result;
+    }
+
+    private static Matrix<double> SelectionBasis(int[] coordinates, int rank)
+    {
+        var basis = Matrix<double>.Build.Dense(rank, coordinates.Length);
+        for (var j = 0; j < coordinates.Length; j++)
+        {
+            basis[coordinates[j], j] = 1.0;
+        }
+
+        return basis;
+    }
+
+    private static double[] Gaussian(Random random, int count, double standardDeviation)
+    {
+        var values = new double[count];
+        if (count > 0)
+        {
+            Normal.Samples(random, values, 0.0, 1.0);
+            for (var i = 0; i < count; i++)
+            {
+                values[i] *= standardDeviation;
+            }
+        }
+
+        return values;
+    }
+}

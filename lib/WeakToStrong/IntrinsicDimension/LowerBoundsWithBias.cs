@@ -1,0 +1,71 @@
+namespace WeakToStrong.IntrinsicDimension;
+
+/// <summary>
+/// The PGR and OPR lower bounds with bias exactly as the authors plot them ("Bounds" section of their notebook,
+/// §2.4), with ρ = ρ_s + ρ_w and D(N) = d_{s∧w} + (d_w − d_{s∧w})·d_s/N:
+/// <list type="bullet">
+/// <item><description>PGR ≥ 1 − [n/(n − d_w − 1)]·D(N)/d_w − n·ρ/(σ²·d_w);</description></item>
+/// <item><description>OPR ≥ 1 / ( [n/(n − d_w − 1)]·D(N)/d_s + n·ρ/(σ²·d_s) ).</description></item>
+/// </list>
+/// They come from PGR ≥ 1 − ER_w2s/ER_w with ER_w ≈ σ²d_w/n, and OPR with ER_s ≈ σ²d_s/n. Both increase and saturate
+/// in N and are non-monotone in n (the teacher is too noisy near n ≈ d_w; the bias term grows linearly in n).
+/// The figure design is d_w = 100, d_s = 80, d_{s∧w} = 10, σ² = 1, ρ = 0.1.
+/// </summary>
+public sealed class LowerBoundsWithBias
+{
+    /// <summary>Builds the bounds.</summary>
+    /// <param name="strongDimension">d_s ≥ 1.</param>
+    /// <param name="weakDimension">d_w ≥ 1.</param>
+    /// <param name="correlationDimension">d_{s∧w} in [0, min(d_s, d_w)].</param>
+    /// <param name="noiseVariance">σ² &gt; 0.</param>
+    /// <param name="approximationError">ρ = ρ_s + ρ_w ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public LowerBoundsWithBias(
+        int strongDimension, int weakDimension, double correlationDimension, double noiseVariance, double approximationError)
+    {
+        Scaling = new VarianceDominatedScaling(strongDimension, weakDimension, correlationDimension);
+        NoiseVariance = Require.Positive(noiseVariance, nameof(noiseVariance));
+        ApproximationError = Require.NonNegative(approximationError, nameof(approximationError));
+    }
+
+    /// <summary>The dimensions d_s, d_w, d_{s∧w} and D(N).</summary>
+    public VarianceDominatedScaling Scaling { get; }
+
+    /// <summary>σ².</summary>
+    public double NoiseVariance { get; }
+
+    /// <summary>ρ = ρ_s + ρ_w.</summary>
+    public double ApproximationError { get; }
+
+    /// <summary>PGR ≥ 1 − [n/(n − d_w − 1)]·D(N)/d_w − n·ρ/(σ²·d_w).</summary>
+    /// <param name="labelledCount">n &gt; d_w + 1.</param>
+    /// <param name="unlabelledCount">N ≥ 1.</param>
+    /// <returns>The lower bound (negative means vacuous).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public double PerformanceGapRecovered(int labelledCount, int unlabelledCount)
+    {
+        var (fromVariance, fromBias) = Terms(labelledCount, unlabelledCount, Scaling.WeakDimension);
+        return 1.0 - fromVariance - fromBias;
+    }
+
+    /// <summary>OPR ≥ 1 / ( [n/(n − d_w − 1)]·D(N)/d_s + n·ρ/(σ²·d_s) ).</summary>
+    /// <param name="labelledCount">n &gt; d_w + 1.</param>
+    /// <param name="unlabelledCount">N ≥ 1.</param>
+    /// <returns>The lower bound (finite: D(N) ≥ d_w·d_s/N &gt; 0).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public double OutperformingRatio(int labelledCount, int unlabelledCount)
+    {
+        var (fromVariance, fromBias) = Terms(labelledCount, unlabelledCount, Scaling.StrongDimension);
+        return 1.0 / (fromVariance + fromBias);
+    }
+
+    private (double FromVariance, double FromBias) Terms(int labelledCount, int unlabelledCount, int divisor)
+    {
+        Require.AtLeast(labelledCount, Scaling.WeakDimension + 2, nameof(labelledCount), "n > d_w + 1");
+        Require.AtLeast(unlabelledCount, 1, nameof(unlabelledCount));
+        double n = labelledCount;
+        var fromVariance = n / (n - Scaling.WeakDimension - 1) * Scaling.EffectiveDimension(unlabelledCount) / divisor;
+        var fromBias = n * ApproximationError / (NoiseVariance * divisor);
+        return (fromVariance, fromBias);
+    }
+}
