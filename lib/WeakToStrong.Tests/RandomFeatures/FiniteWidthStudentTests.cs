@@ -28,6 +28,33 @@ public sealed class FiniteWidthStudentTests
     }
 
     [Fact]
+    public void LossesMatchTheCoreGradientFlowWithTheQuadraticRisk()
+    {
+        // The same losses from the core: GradientFlow(A, β) with one full eigendecomposition and QuadraticRisk(A, θ°, L_S).
+        var teacher = ReluTeacher.Sample(8, 30, new RandomStream(5));
+        var student = FiniteWidthStudent.Sample(120, teacher, new RandomStream(5, 0, 1));
+        var times = new[] { 0.0, 0.3, 3.0, 30.0, 3e3 }.Select(s => s / student.ReferenceEigenvalue).ToArray();
+        var core = student.Flow.Losses(student.Risk, times);
+        var fast = student.Losses(times);
+        for (var i = 0; i < times.Length; i++)
+        {
+            Assert.Equal(core[i], fast[i], 1e-12);
+        }
+
+        var eta = 1.0 / student.LargestEigenvalue;
+        int[] steps = [0, 1, 17, 400];
+        var coreSteps = student.Flow.LossesAfterSteps(student.Risk, steps, eta);
+        var fastSteps = student.LossesAfterSteps(steps, eta);
+        for (var i = 0; i < steps.Length; i++)
+        {
+            Assert.Equal(coreSteps[i], fastSteps[i], 1e-12);
+        }
+
+        Assert.Equal(student.Flow.LargestEigenvalue, student.LargestEigenvalue, 1e-14);
+        Assert.Equal(student.Risk.Evaluate(student.Flow.Limit()), student.LimitLoss, 1e-11);
+    }
+
+    [Fact]
     public void TrainingForcesMatchTheTeachersLabels()
     {
         // β = C a/√M_S is the gradient at θ = 0 of ½E[(f_θ − f_TE)²], i.e. E[φ_j f_TE]/√M_S; check against a Monte Carlo

@@ -11,23 +11,31 @@ namespace WeakToStrong.RandomFeatures;
 /// f_θ(x) = M_S^(−1/2) Σ_j θ_j relu(u_j·x) with unit weights u_j and x uniform on S^(d−1), so with the exact population
 /// matrices G_S = k1(UUᵀ)/d, C = k1(UWᵀ)/d, c = C a and b_S = U e_1/(2√d):
 /// <list type="bullet">
-/// <item>training objective ½E[(f_θ − f_TE)²] = ½θᵀAθ − βᵀθ + const, A = G_S/M_S, β = c/√M_S; it is solved by the core
-/// <see cref="GradientFlow"/> from one eigendecomposition A = Σ γ_j v_j v_jᵀ, so
-/// θ(t) = Σ_j (1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ v_j (spec 01, §3.2);</item>
+/// <item>training objective ½E[(f_θ − f_TE)²] = ½θᵀAθ − βᵀθ + const, A = G_S/M_S, β = c/√M_S; from one spectral
+/// decomposition A = Σ γ_j v_j v_jᵀ, θ(t) = Σ_j (1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ v_j (spec 01, §3.2) — the core
+/// <see cref="GradientFlow"/> on (A, β), available as <see cref="Flow"/>;</item>
 /// <item>the loss against the true target, L_ST(θ) = θᵀG_Sθ/M_S − 2θᵀb_S/√M_S + 1, is the core <see cref="QuadraticRisk"/>
 /// (θ − θ°)ᵀA(θ − θ°) + L_S with θ° = √M_S G_S⁻¹b_S and L_S = 1 − b_Sᵀ G_S⁻¹ b_S (the student's own best loss, the
-/// "ceiling" of a student trained on true labels). Along the flow it is evaluated as the non-negative sum
-/// Σ_j γ_j (v_jᵀ(θ(t) − θ°))² + L_S, O(M_S) per time.</item>
+/// "ceiling" of a student trained on true labels), so along the flow
+/// L_ST(t) = Σ_j γ_j ((1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ − ⟨v_j, θ°⟩)² + L_S, a sum of non-negative terms, O(M_S) per time.</item>
 /// </list>
+/// The losses need only γ_j, ⟨v_j, β⟩ and ⟨v_j, θ°⟩, which are computed without forming the eigenvectors (Householder
+/// tridiagonalisation and implicit QL, about (4/3)M_S³ flops instead of about 9M_S³ for a full eigendecomposition), so
+/// M_S = 4096 stays practical on two cores; <see cref="Flow"/> (the weights themselves) is built only on request.
 /// As M_S grows, A's spectrum tends to the kernel's (λ_k on N_k-dimensional blocks) and L_ST(t) tends to the
-/// infinite-width curve of <see cref="InfiniteWidthStudent"/> (about like 1/M_S, spec 01 §3.2). Times are reported as
-/// t·λ_1, λ_1 = 1/(4d²), the same unit as the infinite-width student. Cost: O(M_S³) once (eigendecomposition and
-/// Cholesky); M_S = 4096 takes tens of seconds on two cores (spec 01, §7).
+/// infinite-width curve of <see cref="InfiniteWidthStudent"/> (spec 01 §3.2, §6). Times are reported as t·λ_1,
+/// λ_1 = 1/(4d²), the same unit as the infinite-width student.
 /// </summary>
 public sealed class FiniteWidthStudent
 {
     private readonly Matrix<double> weights;
-    private readonly QuadraticRisk risk;
+    private readonly Matrix<double> curvature;
+    private readonly Vector<double> forcing;
+    private readonly Vector<double> optimum;
+    private readonly double[] eigenvalues;
+    private readonly double[] forcingCoordinates;
+    private readonly double[] optimumCoordinates;
+    private readonly Lazy<GradientFlow> flow;
 
     /// <summary>The student with the given unit weight rows, trained on <paramref name="teacher"/>'s labels.</summary>
     /// <param name="weights">M_S × d matrix of unit rows u_j (|‖u‖² − 1| ≤ 1e-10), distinct, same d as the teacher.</param>
@@ -54,18 +62,22 @@ public sealed class FiniteWidthStudent
 
         var gram = ArcCosineKernel.Gram(this.weights);
         var cross = ArcCosineKernel.CrossGram(this.weights, teacher.Weights);
-        var curvature = gram / m;
-        var forcing = cross * teacher.OutputWeights / Math.Sqrt(m);
-        Flow = new GradientFlow(curvature, forcing);
-
+        curvature = gram / m;
+        forcing = cross * teacher.OutputWeights / Math.Sqrt(m);
         var targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
         var solved = ReluTeacher.Factorize(gram, ArcCosineKernel.Cosines(this.weights)).Solve(targetCorrelations);
-
         OwnLoss = Math.Max(0.0, 1.0 - targetCorrelations.DotProduct(solved));
-        var optimum = solved * Math.Sqrt(m);
-        risk = new QuadraticRisk(curvature, optimum, OwnLoss);
-        var gap = Flow.Limit() - optimum;
-        LimitLoss = gap.DotProduct(curvature * gap) + OwnLoss;
+        optimum = solved * Math.Sqrt(m);
+
+        var spectrum = SpectralCoordinates.Of(curvature, forcing, optimum);
+        var largest = spectrum.Eigenvalues.Max();
+        var threshold = 10.0 * Width * 2.220446049250313e-16 * largest;
+        eigenvalues = spectrum.Eigenvalues.Select(g => g <= threshold ? 0.0 : g).ToArray();
+        forcingCoordinates = spectrum.Coordinates[0];
+        optimumCoordinates = spectrum.Coordinates[1];
+        LargestEigenvalue = largest;
+        flow = new Lazy<GradientFlow>(() => new GradientFlow(curvature, forcing), LazyThreadSafetyMode.ExecutionAndPublication);
+        LimitLoss = Evaluate(g => 1.0 / g);
     }
 
     /// <summary>
@@ -104,8 +116,17 @@ public sealed class FiniteWidthStudent
     /// <summary>A copy of the student's unit weight rows U (M_S × d).</summary>
     public Matrix<double> Weights => weights.Clone();
 
-    /// <summary>The core gradient flow on ½θᵀAθ − βᵀθ with A = G_S/M_S and β = Ca/√M_S (one eigendecomposition).</summary>
-    public GradientFlow Flow { get; }
+    /// <summary>
+    /// The core gradient flow on ½θᵀAθ − βᵀθ with A = G_S/M_S and β = Ca/√M_S, for the weights θ(t) themselves. Built on
+    /// first use (a full eigendecomposition, about 9 M_S³ flops); the losses below do not need it.
+    /// </summary>
+    public GradientFlow Flow => flow.Value;
+
+    /// <summary>The eigenvalues γ_j of A = G_S/M_S (unsorted; values below 10·M_S·ε·γ_max set to 0).</summary>
+    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+
+    /// <summary>γ_max, the largest eigenvalue of A.</summary>
+    public double LargestEigenvalue { get; }
 
     /// <summary>L_TE, the teacher's loss.</summary>
     public double TeacherLoss => Teacher.Loss;
@@ -120,10 +141,10 @@ public sealed class FiniteWidthStudent
     public double ReferenceEigenvalue => 1.0 / (4.0 * Dimension * Dimension);
 
     /// <summary>2/γ_max: discrete gradient descent with step η is stable iff η &lt; this.</summary>
-    public double MaximumStableStepSize => Flow.MaximumStableStepSize;
+    public double MaximumStableStepSize => 2.0 / LargestEigenvalue;
 
     /// <summary>L_ST as a function of the top-layer weights θ, as a core <see cref="QuadraticRisk"/> (see the type summary).</summary>
-    public QuadraticRisk Risk => risk;
+    public QuadraticRisk Risk => new(curvature, optimum, OwnLoss);
 
     /// <summary>L_ST(t) under gradient flow (spec 01, §3.2).</summary>
     /// <param name="time">t ≥ 0; +∞ gives <see cref="LimitLoss"/>.</param>
@@ -139,16 +160,7 @@ public sealed class FiniteWidthStudent
             Guard.Time(time, nameof(times));
         }
 
-        var finite = times.Where(double.IsFinite).ToArray();
-        var values = Flow.Losses(risk, finite);
-        var result = new double[times.Count];
-        var next = 0;
-        for (var i = 0; i < times.Count; i++)
-        {
-            result[i] = double.IsFinite(times[i]) ? values[next++] : LimitLoss;
-        }
-
-        return result;
+        return times.Select(t => double.IsFinite(t) ? Evaluate(g => -ElementaryFunctions.Expm1(-g * t) / g) : LimitLoss).ToArray();
     }
 
     /// <summary>
@@ -157,7 +169,23 @@ public sealed class FiniteWidthStudent
     /// </summary>
     /// <param name="steps">Step counts n ≥ 0.</param>
     /// <param name="stepSize">η, 0 &lt; η &lt; <see cref="MaximumStableStepSize"/>.</param>
-    public double[] LossesAfterSteps(IReadOnlyList<int> steps, double stepSize) => Flow.LossesAfterSteps(risk, steps, stepSize);
+    public double[] LossesAfterSteps(IReadOnlyList<int> steps, double stepSize)
+    {
+        Guard.NotNull(steps, nameof(steps));
+        foreach (var n in steps)
+        {
+            Guard.NonNegative(n, nameof(steps));
+        }
+
+        Guard.Positive(stepSize, nameof(stepSize));
+        if (!(stepSize < MaximumStableStepSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize,
+                $"{nameof(stepSize)} = {Guard.Show(stepSize)} is out of range; gradient descent diverges unless 0 < stepSize < 2/γ_max = {Guard.Show(MaximumStableStepSize)}.");
+        }
+
+        return steps.Select(n => Evaluate(g => StepFactor(g, stepSize, n))).ToArray();
+    }
 
     /// <summary>The loss curve on a log-spaced grid of t·λ_1 (figure F3 of spec 01, §4.2).</summary>
     /// <param name="minScaledTime">Smallest t·λ_1, &gt; 0 (default 1e-2).</param>
@@ -167,11 +195,11 @@ public sealed class FiniteWidthStudent
     {
         var scaled = InfiniteWidthStudent.LogGrid(minScaledTime, maxScaledTime, points);
         var times = scaled.Select(s => s / ReferenceEigenvalue).ToArray();
-        return new StudentLossCurve(times, scaled, Flow.Losses(risk, times), TeacherLoss);
+        return new StudentLossCurve(times, scaled, Losses(times), TeacherLoss);
     }
 
     /// <summary>
-    /// Oracle early stopping: the time minimising L_ST(t) by the core's <see cref="GradientFlow.OptimalStoppingTime"/>
+    /// Oracle early stopping: the time minimising L_ST(t) by the core's <see cref="StoppingTime.Search(Func{IReadOnlyList{double}, double[]}, double, double, int)"/>
     /// (log-spaced grid of t·λ_1, then golden-section refinement in log t; spec 01, §4.2).
     /// </summary>
     /// <param name="minScaledTime">Smallest t·λ_1, &gt; 0 (default 1e-2).</param>
@@ -181,7 +209,51 @@ public sealed class FiniteWidthStudent
     {
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
         Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
-        var stop = Flow.OptimalStoppingTime(risk, minScaledTime / ReferenceEigenvalue, maxScaledTime / ReferenceEigenvalue, gridPoints);
+        var stop = StoppingTime.Search(times => times.Select(t => Evaluate(g => -ElementaryFunctions.Expm1(-g * t) / g)).ToArray(),
+            minScaledTime / ReferenceEigenvalue, maxScaledTime / ReferenceEigenvalue, gridPoints);
         return new EarlyStoppingResult(stop.Time, stop.Time * ReferenceEigenvalue, stop.Loss, TeacherLoss, !stop.AtBoundary);
+    }
+
+    /// <summary>
+    /// L_ST at the weights θ with eigen-coordinates φ(γ_j)·β_j: Σ_j γ_j (φ(γ_j) β_j − θ°_j)² + L_S, a sum of non-negative
+    /// terms (a zero eigenvalue contributes nothing).
+    /// </summary>
+    private double Evaluate(Func<double, double> factor)
+    {
+        var loss = OwnLoss;
+        for (var j = 0; j < eigenvalues.Length; j++)
+        {
+            var g = eigenvalues[j];
+            if (g > 0)
+            {
+                var gap = (factor(g) * forcingCoordinates[j]) - optimumCoordinates[j];
+                loss += g * gap * gap;
+            }
+        }
+
+        return loss;
+    }
+
+    /// <summary>(1 − (1 − ηγ)^n)/γ, the gradient-descent counterpart of (1 − e^(−γt))/γ (spec 01, §3.1).</summary>
+    private static double StepFactor(double gamma, double stepSize, int steps)
+    {
+        var contraction = stepSize * gamma;
+        if (steps == 0)
+        {
+            return 0.0;
+        }
+
+        if (contraction < 1)
+        {
+            return -ElementaryFunctions.Expm1(steps * ElementaryFunctions.Log1p(-contraction)) / gamma;
+        }
+
+        if (contraction == 1)
+        {
+            return 1.0 / gamma;
+        }
+
+        var power = Math.Exp(steps * Math.Log(contraction - 1));
+        return (1 - (steps % 2 == 0 ? power : -power)) / gamma;
     }
 }
