@@ -19,9 +19,10 @@ namespace WeakToStrong.RandomFeatures;
 /// "ceiling" of a student trained on true labels), so along the flow
 /// L_ST(t) = Σ_j γ_j ((1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ − ⟨v_j, θ°⟩)² + L_S, a sum of non-negative terms, O(M_S) per time.</item>
 /// </list>
-/// The losses need only γ_j, ⟨v_j, β⟩ and ⟨v_j, θ°⟩, which are computed without forming the eigenvectors (Householder
-/// tridiagonalisation and implicit QL, about (4/3)M_S³ flops instead of about 9M_S³ for a full eigendecomposition), so
-/// M_S = 4096 stays practical on two cores; <see cref="Flow"/> (the weights themselves) is built only on request.
+/// The losses need only γ_j, ⟨v_j, β⟩ and ⟨v_j, θ°⟩ = ⟨v_j, b_S/√M_S⟩/γ_j (and L_S = 1 − Σ_j ⟨v_j, b_S/√M_S⟩²/γ_j),
+/// which are computed without forming the eigenvectors (Householder tridiagonalisation and implicit QL, about (4/3)M_S³
+/// flops instead of about 9M_S³ for a full eigendecomposition), so M_S = 4096 stays practical on two cores;
+/// <see cref="Flow"/> (the weights themselves) and <see cref="Risk"/> are built only on request.
 /// As M_S grows, A's spectrum tends to the kernel's (λ_k on N_k-dimensional blocks) and L_ST(t) tends to the
 /// infinite-width curve of <see cref="InfiniteWidthStudent"/> (spec 01 §3.2, §6). Times are reported as t·λ_1,
 /// λ_1 = 1/(4d²), the same unit as the infinite-width student.
@@ -31,7 +32,7 @@ public sealed class FiniteWidthStudent
     private readonly Matrix<double> weights;
     private readonly Matrix<double> curvature;
     private readonly Vector<double> forcing;
-    private readonly Vector<double> optimum;
+    private readonly Vector<double> targetCorrelations;
     private readonly double[] eigenvalues;
     private readonly double[] forcingCoordinates;
     private readonly double[] optimumCoordinates;
@@ -64,17 +65,29 @@ public sealed class FiniteWidthStudent
         var cross = ArcCosineKernel.CrossGram(this.weights, teacher.Weights);
         curvature = gram / m;
         forcing = cross * teacher.OutputWeights / Math.Sqrt(m);
-        var targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
-        var solved = ReluTeacher.Factorize(gram, ArcCosineKernel.Cosines(this.weights)).Solve(targetCorrelations);
-        OwnLoss = Math.Max(0.0, 1.0 - targetCorrelations.DotProduct(solved));
-        optimum = solved * Math.Sqrt(m);
+        targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
 
-        var spectrum = SpectralCoordinates.Of(curvature, forcing, optimum);
+        // One spectral pass gives γ_j, ⟨v_j, β⟩ and s_j = ⟨v_j, b_S/√M_S⟩; then θ°_j = s_j/γ_j and L_S = 1 − Σ s_j²/γ_j.
+        var spectrum = SpectralCoordinates.Of(curvature, forcing, targetCorrelations / Math.Sqrt(m));
         var largest = spectrum.Eigenvalues.Max();
-        var threshold = 10.0 * Width * 2.220446049250313e-16 * largest;
-        eigenvalues = spectrum.Eigenvalues.Select(g => g <= threshold ? 0.0 : g).ToArray();
+        var smallest = spectrum.Eigenvalues.Min();
+        if (!(smallest > 1e-13 * largest))
+        {
+            throw new ArgumentException(
+                $"{nameof(weights)}: the student's Gram matrix k1(UUᵀ)/d is numerically singular (smallest/largest eigenvalue {Guard.Show(smallest / largest)} <= 1e-13): some units are duplicates or nearly parallel; use distinct units.",
+                nameof(weights));
+        }
+
+        eigenvalues = spectrum.Eigenvalues;
         forcingCoordinates = spectrum.Coordinates[0];
-        optimumCoordinates = spectrum.Coordinates[1];
+        optimumCoordinates = spectrum.Coordinates[1].Select((sj, j) => sj / eigenvalues[j]).ToArray();
+        var explained = 0.0;
+        for (var j = 0; j < eigenvalues.Length; j++)
+        {
+            explained += spectrum.Coordinates[1][j] * optimumCoordinates[j];
+        }
+
+        OwnLoss = Math.Max(0.0, 1.0 - explained);
         LargestEigenvalue = largest;
         flow = new Lazy<GradientFlow>(() => new GradientFlow(curvature, forcing), LazyThreadSafetyMode.ExecutionAndPublication);
         LimitLoss = Evaluate(g => 1.0 / g);
@@ -144,7 +157,7 @@ public sealed class FiniteWidthStudent
     public double MaximumStableStepSize => 2.0 / LargestEigenvalue;
 
     /// <summary>L_ST as a function of the top-layer weights θ, as a core <see cref="QuadraticRisk"/> (see the type summary).</summary>
-    public QuadraticRisk Risk => new(curvature, optimum, OwnLoss);
+    public QuadraticRisk Risk => new(curvature, ArcCosineKernel.Gram(weights).Cholesky().Solve(targetCorrelations) * Math.Sqrt(Width), OwnLoss);
 
     /// <summary>L_ST(t) under gradient flow (spec 01, §3.2).</summary>
     /// <param name="time">t ≥ 0; +∞ gives <see cref="LimitLoss"/>.</param>

@@ -58,57 +58,44 @@ internal sealed class SpectralCoordinates
         return new SpectralCoordinates(d, x);
     }
 
+    /// <summary>
+    /// Householder reduction of the lower triangle to tridiagonal form (d, e), applying each reflector to the vectors.
+    /// The rank-2 update of step i and the symmetric matrix–vector product of step i − 1 share one pass over the
+    /// triangle (rows are updated from the last to the first, and the next reflector is read from the first row that
+    /// is final), which halves the memory traffic of this memory-bound reduction.
+    /// </summary>
     private static void Tridiagonalize(double[][] a, double[] d, double[] e, double[][] vectors)
     {
         var n = a.Length;
         var p = new double[n];
-        for (var i = n - 1; i > 0; i--)
+        var q = new double[n];
+        var i = n - 1;
+        var h = 0.0;
+        var active = i > 0 && Prepare(a, i, e, out h);
+        if (active)
+        {
+            MatrixVector(a, i - 1, a[i], p);
+        }
+
+        for (; i > 0; i--)
         {
             var l = i - 1;
-            var row = a[i];
-            if (l == 0)
+            if (!active)
             {
-                e[i] = row[0];
+                // No reflector at step i: the block is unchanged; set up step i − 1 on its own.
+                if (l > 0)
+                {
+                    active = Prepare(a, l, e, out h);
+                    if (active)
+                    {
+                        MatrixVector(a, l - 1, a[l], p);
+                    }
+                }
+
                 continue;
             }
 
-            var scale = 0.0;
-            for (var k = 0; k <= l; k++)
-            {
-                scale += Math.Abs(row[k]);
-            }
-
-            if (scale == 0.0)
-            {
-                e[i] = row[l];
-                continue;
-            }
-
-            var h = 0.0;
-            for (var k = 0; k <= l; k++)
-            {
-                row[k] /= scale;
-                h += row[k] * row[k];
-            }
-
-            var f = row[l];
-            var g = f >= 0 ? -Math.Sqrt(h) : Math.Sqrt(h);
-            e[i] = scale * g;
-            h -= f * g;
-            row[l] = f - g;
-            var u = row.AsSpan(0, l + 1); // reflector P = I − u uᵀ/h acting on coordinates 0..l
-
-            // p = A_(0..l) u / h by one pass over the lower triangle (symmetric matrix–vector product).
-            Array.Clear(p, 0, l + 1);
-            for (var j = 0; j <= l; j++)
-            {
-                var aj = a[j];
-                var uj = u[j];
-                // Off-diagonal k < j: p_j += a_jk u_k and p_k += a_jk u_j; then the diagonal.
-                p[j] += Dot(aj.AsSpan(0, j), u[..j]) + aj[j] * uj;
-                AddScaled(p.AsSpan(0, j), aj.AsSpan(0, j), uj);
-            }
-
+            var u = a[i].AsSpan(0, l + 1);
             var kappa = 0.0;
             for (var j = 0; j <= l; j++)
             {
@@ -117,34 +104,110 @@ internal sealed class SpectralCoordinates
             }
 
             kappa /= h + h;
-            // q = p − κu; A ← A − u qᵀ − q uᵀ on the lower triangle.
             for (var j = 0; j <= l; j++)
             {
-                p[j] -= kappa * u[j];
+                q[j] = p[j] - (kappa * u[j]);
             }
 
-            for (var j = 0; j <= l; j++)
-            {
-                var aj = a[j].AsSpan(0, j + 1);
-                AddScaled(aj, u[..(j + 1)], -p[j]);
-                AddScaled(aj, p.AsSpan(0, j + 1), -u[j]);
-            }
-
-            // Coordinates: x ← P x on 0..l (Qᵀx is P_(m)…P_(1)x in the order the reflectors are built).
             foreach (var x in vectors)
             {
                 var s = Dot(u, x.AsSpan(0, l + 1)) / h;
                 AddScaled(x.AsSpan(0, l + 1), u, -s);
             }
 
-            d[i] = h;
+            // A ← A − u qᵀ − q uᵀ on rows l, l − 1, …, 0; row l is then final and gives the next reflector.
+            UpdateRow(a[l].AsSpan(0, l + 1), u, q.AsSpan(0, l + 1), u[l], q[l]);
+            var nextH = 0.0;
+            var nextActive = l > 0 && Prepare(a, l, e, out nextH);
+            if (nextActive)
+            {
+                var next = a[l].AsSpan(0, l);
+                Array.Clear(p, 0, l);
+                for (var j = l - 1; j >= 0; j--)
+                {
+                    var row = a[j].AsSpan(0, j + 1);
+                    UpdateRow(row, u[..(j + 1)], q.AsSpan(0, j + 1), u[j], q[j]);
+                    p[j] += Dot(row[..j], next[..j]) + (row[j] * next[j]);
+                    AddScaled(p.AsSpan(0, j), row[..j], next[j]);
+                }
+            }
+            else
+            {
+                for (var j = l - 1; j >= 0; j--)
+                {
+                    UpdateRow(a[j].AsSpan(0, j + 1), u[..(j + 1)], q.AsSpan(0, j + 1), u[j], q[j]);
+                }
+            }
+
+            active = nextActive;
+            h = nextH;
         }
 
         e[0] = 0.0;
-        for (var i = 0; i < n; i++)
+        for (var k = 0; k < n; k++)
         {
-            d[i] = a[i][i];
+            d[k] = a[k][k];
         }
+    }
+
+    /// <summary>
+    /// Sets up the reflector of step i from the (final) row i: e[i] is the sub-diagonal entry; returns false when no
+    /// reflection is needed (a 1-entry row or a zero row), otherwise overwrites row i with u (P = I − uuᵀ/h).
+    /// </summary>
+    private static bool Prepare(double[][] a, int i, double[] e, out double h)
+    {
+        var l = i - 1;
+        var row = a[i];
+        h = 0.0;
+        if (l == 0)
+        {
+            e[i] = row[0];
+            return false;
+        }
+
+        var scale = 0.0;
+        for (var k = 0; k <= l; k++)
+        {
+            scale += Math.Abs(row[k]);
+        }
+
+        if (scale == 0.0)
+        {
+            e[i] = row[l];
+            return false;
+        }
+
+        for (var k = 0; k <= l; k++)
+        {
+            row[k] /= scale;
+            h += row[k] * row[k];
+        }
+
+        var f = row[l];
+        var g = f >= 0 ? -Math.Sqrt(h) : Math.Sqrt(h);
+        e[i] = scale * g;
+        h -= f * g;
+        row[l] = f - g;
+        return true;
+    }
+
+    /// <summary>p = A_(0..last) u by one pass over the lower triangle (p cleared first).</summary>
+    private static void MatrixVector(double[][] a, int last, double[] u, double[] p)
+    {
+        Array.Clear(p, 0, last + 1);
+        for (var j = 0; j <= last; j++)
+        {
+            var row = a[j].AsSpan(0, j + 1);
+            p[j] += Dot(row[..j], u.AsSpan(0, j)) + (row[j] * u[j]);
+            AddScaled(p.AsSpan(0, j), row[..j], u[j]);
+        }
+    }
+
+    /// <summary>row_k −= u_j q_k + q_j u_k for k ≤ j (row j of the lower triangle).</summary>
+    private static void UpdateRow(Span<double> row, ReadOnlySpan<double> u, ReadOnlySpan<double> q, double uj, double qj)
+    {
+        AddScaled(row, u, -qj);
+        AddScaled(row, q, -uj);
     }
 
     private static void TridiagonalQl(double[] d, double[] e, double[][] vectors)
