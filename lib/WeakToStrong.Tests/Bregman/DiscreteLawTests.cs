@@ -50,7 +50,7 @@ public sealed class DiscreteLawTests
 
         var length = Assert.Throws<ArgumentException>(() => new DiscreteLaw<double>([1.0, 2.0], [1.0]));
         Assert.Equal("probabilities", length.ParamName);
-        Assert.Contains("same length", length.Message);
+        Assert.Contains("the lengths must be equal", length.Message);
 
         var nan = Assert.Throws<ArgumentOutOfRangeException>(() => DiscreteLaw<double>.FromWeights([1.0], [double.NaN]));
         Assert.Equal("weights[0]", nan.ParamName);

@@ -241,13 +241,13 @@ public sealed class GeneratorTests
         var good = Vector<double>.Build.DenseOfArray([0.5, 0.5]);
         var error = Assert.Throws<ArgumentException>(() => Simplex.Divergence(bad, good));
         Assert.Equal("target", error.ParamName);
-        Assert.Contains("sum to 1", error.Message);
+        Assert.Contains("summing to 1", error.Message);
         Assert.Contains("1.1", error.Message);
 
         var three = Vector<double>.Build.DenseOfArray([0.2, 0.3, 0.5]);
         var mismatch = Assert.Throws<ArgumentException>(() => Simplex.Divergence(three, good));
         Assert.Equal("prediction", mismatch.ParamName);
-        Assert.Contains("dimension", mismatch.Message);
+        Assert.Contains("has length 2; expected 3", mismatch.Message);
 
         var zero = Vector<double>.Build.DenseOfArray([0, 1.0]);
         var interior = Assert.Throws<ArgumentOutOfRangeException>(() => Simplex.Divergence(good, zero));

@@ -260,6 +260,6 @@ public sealed class RiskGapIdentityTests
 
         var mismatch = Assert.Throws<ArgumentException>(() => DualEnsemble.MeanLogitProbabilities([[1, 2], [1]]));
         Assert.Equal("teacherLogits[1]", mismatch.ParamName);
-        Assert.Contains("(2)", mismatch.Message);
+        Assert.Contains("= 2", mismatch.Message);
     }
 }

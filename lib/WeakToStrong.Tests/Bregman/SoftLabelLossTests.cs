@@ -1,3 +1,4 @@
+using WeakToStrong.Randomness;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Bregman;
 using static WeakToStrong.Tests.Bregman.TestLaws;
@@ -240,13 +241,13 @@ public sealed class SoftLabelLossTests
         Random random = Seeded(44);
         double[] labels = Enumerable.Range(0, 101).Select(_ => random.NextDouble()).ToArray();
         var knob = new TeacherLabelShrinkage(rate: 0.5, alpha: 0.3);
-        var (shrunk, indices) = knob.Apply(labels, seed: 7);
-        var (again, againIndices) = knob.Apply(labels, seed: 7);
+        var (shrunk, indices) = knob.Apply(labels, new RandomStream(7));
+        var (again, againIndices) = knob.Apply(labels, new RandomStream(7));
         Assert.Equal(shrunk, again);
         Assert.Equal(indices, againIndices);
         Assert.Equal(50, indices.Length);
         Assert.Equal(50, indices.Distinct().Count());
-        Assert.NotEqual(indices, knob.Apply(labels, seed: 8).ShrunkIndices);
+        Assert.NotEqual(indices, knob.Apply(labels, new RandomStream(8)).ShrunkIndices);
         var chosen = indices.ToHashSet();
         for (int i = 0; i < labels.Length; i++)
         {

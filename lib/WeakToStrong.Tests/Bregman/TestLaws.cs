@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Random;
 using WeakToStrong.Bregman;
 
 namespace WeakToStrong.Tests.Bregman;
@@ -50,7 +49,7 @@ internal static class TestLaws
         return e / e.Sum();
     }
 
-    internal static Random Seeded(int seed) => new Xoshiro256StarStar(seed);
+    internal static Random Seeded(int seed) => new WeakToStrong.Randomness.RandomStream(seed);
 
     /// <summary>Central difference (f(x + h) − f(x − h)) / 2h.</summary>
     internal static double CentralDifference(Func<double, double> f, double x, double h = 1e-5) =>

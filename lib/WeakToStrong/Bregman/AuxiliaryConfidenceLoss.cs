@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.Statistics;
 using static WeakToStrong.Bregman.StableFunctions;
 
@@ -21,8 +22,8 @@ public sealed class AuxiliaryConfidenceLoss
     /// <param name="warmupFraction">The fraction of training over which coef ramps up linearly, in (0, 1] (default 0.2).</param>
     public AuxiliaryConfidenceLoss(double auxCoefficient = 0.5, double warmupFraction = 0.2)
     {
-        Require.Probability(auxCoefficient, nameof(auxCoefficient));
-        Require.InRange(warmupFraction, double.Epsilon, 1, nameof(warmupFraction));
+        Guard.Probability(auxCoefficient, nameof(auxCoefficient));
+        Guard.InRange(warmupFraction, double.Epsilon, 1, nameof(warmupFraction));
         AuxCoefficient = auxCoefficient;
         WarmupFraction = warmupFraction;
     }
@@ -37,7 +38,7 @@ public sealed class AuxiliaryConfidenceLoss
     /// <param name="stepFraction">The fraction of training steps done, in [0, 1].</param>
     public double CoefficientAt(double stepFraction)
     {
-        Require.Probability(stepFraction, nameof(stepFraction));
+        Guard.Probability(stepFraction, nameof(stepFraction));
         return Math.Min(1, stepFraction / WarmupFraction) * AuxCoefficient;
     }
 
@@ -48,7 +49,7 @@ public sealed class AuxiliaryConfidenceLoss
     public double[] Targets(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double coefficient)
     {
         SoftLabelLoss.ValidateBatch(logits, teacherProbabilities, new double[logits.Length]);
-        Require.Probability(coefficient, nameof(coefficient));
+        Guard.Probability(coefficient, nameof(coefficient));
         int n = logits.Length;
         var p = new double[n];
         double meanLabel = 0;
@@ -81,7 +82,7 @@ public sealed class AuxiliaryConfidenceLoss
     /// <param name="gradient">Receives the gradient, length n.</param>
     public double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double coefficient, Span<double> gradient)
     {
-        Require.SameLength(gradient.Length, logits.Length, nameof(gradient), nameof(logits));
+        Guard.SameLength(gradient.Length, logits.Length, nameof(logits), nameof(gradient));
         double[] targets = Targets(logits, teacherProbabilities, coefficient);
         double sum = 0;
         for (int i = 0; i < logits.Length; i++)

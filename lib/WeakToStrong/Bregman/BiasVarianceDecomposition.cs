@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -37,8 +38,8 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> prediction)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(prediction, nameof(prediction));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(prediction, nameof(prediction));
         return AtCentre(generator, target, prediction, generator.DualMean(prediction));
     }
 
@@ -55,10 +56,10 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> prediction, TPoint centre)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(target, nameof(target));
-        Require.NotNull(prediction, nameof(prediction));
-        Require.NotNull(centre, nameof(centre));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(prediction, nameof(prediction));
+        Guard.NotNull(centre, nameof(centre));
         generator.ValidateClosed(target, nameof(target));
         generator.ValidateInterior(centre, nameof(centre));
         double expected = generator.ExpectedDivergence(target, prediction);
@@ -78,9 +79,9 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, DiscreteLaw<TPoint> target, DiscreteLaw<TPoint> prediction)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(target, nameof(target));
-        Require.NotNull(prediction, nameof(prediction));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(prediction, nameof(prediction));
         TPoint meanTarget = generator.PrimalMean(target);
         generator.ValidateInterior(meanTarget, "mean of target");
         TPoint centre = generator.DualMean(prediction);

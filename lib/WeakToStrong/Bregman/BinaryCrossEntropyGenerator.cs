@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -30,7 +31,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="point">p ∈ [0, 1].</param>
     public override double Potential(double point)
     {
-        Require.Probability(point, nameof(point));
+        Guard.Probability(point, nameof(point));
         return XLogX(point) + XLogX(1 - point);
     }
 
@@ -38,7 +39,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="point">p ∈ (0, 1).</param>
     public override double Gradient(double point)
     {
-        Require.OpenProbability(point, nameof(point));
+        Guard.OpenUnitInterval(point, nameof(point));
         return Logit(point);
     }
 
@@ -46,7 +47,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="dual">A finite logit z. For |z| ≳ 37 the result rounds to 0 or 1 in double precision.</param>
     public override double InverseGradient(double dual)
     {
-        Require.Finite(dual, nameof(dual));
+        Guard.Finite(dual, nameof(dual));
         return Sigmoid(dual);
     }
 
@@ -55,8 +56,8 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="prediction">b ∈ (0, 1).</param>
     public override double Divergence(double target, double prediction)
     {
-        Require.Probability(target, nameof(target));
-        Require.OpenProbability(prediction, nameof(prediction));
+        Guard.Probability(target, nameof(target));
+        Guard.OpenUnitInterval(prediction, nameof(prediction));
         return RelativeEntropyTerm(target, prediction) + RelativeEntropyTerm(1 - target, 1 - prediction);
     }
 
@@ -69,8 +70,8 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="predictionLogit">The prediction's logit z (finite).</param>
     public double DivergenceFromLogit(double target, double predictionLogit)
     {
-        Require.Probability(target, nameof(target));
-        Require.Finite(predictionLogit, nameof(predictionLogit));
+        Guard.Probability(target, nameof(target));
+        Guard.Finite(predictionLogit, nameof(predictionLogit));
         return RelativeEntropyTerm(target, Sigmoid(predictionLogit), -Softplus(-predictionLogit))
             + RelativeEntropyTerm(1 - target, Sigmoid(-predictionLogit), -Softplus(predictionLogit));
     }
@@ -81,9 +82,9 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="b">b ∈ (0, 1).</param>
     public override double ThreePointRemainder(double a, double c, double b)
     {
-        Require.Probability(a, nameof(a));
-        Require.OpenProbability(c, nameof(c));
-        Require.OpenProbability(b, nameof(b));
+        Guard.Probability(a, nameof(a));
+        Guard.OpenUnitInterval(c, nameof(c));
+        Guard.OpenUnitInterval(b, nameof(b));
         return (Logit(c) - Logit(b)) * (a - c);
     }
 
@@ -109,9 +110,9 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
         return Math.Clamp(sum, 0, 1);
     }
 
-    internal override void ValidateClosed(double point, string name) => Require.Probability(point, name);
+    internal override void ValidateClosed(double point, string name) => Guard.Probability(point, name);
 
-    internal override void ValidateInterior(double point, string name) => Require.OpenProbability(point, name);
+    internal override void ValidateInterior(double point, string name) => Guard.OpenUnitInterval(point, name);
 
     internal override bool SamePoint(double a, double b) => a.Equals(b);
 }

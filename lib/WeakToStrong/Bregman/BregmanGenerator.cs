@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -55,7 +56,7 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the prediction; its atoms must lie in the domain interior.</param>
     public TPoint DualMean(DiscreteLaw<TPoint> law)
     {
-        Require.NotNull(law, nameof(law));
+        Guard.NotNull(law, nameof(law));
         for (int i = 0; i < law.Count; i++)
         {
             ValidateInterior(law.Outcomes[i], $"{nameof(law)}.Outcomes[{i}]");
@@ -71,7 +72,7 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the prediction; its atoms must lie in the closed domain.</param>
     public TPoint PrimalMean(DiscreteLaw<TPoint> law)
     {
-        Require.NotNull(law, nameof(law));
+        Guard.NotNull(law, nameof(law));
         for (int i = 0; i < law.Count; i++)
         {
             ValidateClosed(law.Outcomes[i], $"{nameof(law)}.Outcomes[{i}]");
@@ -85,7 +86,7 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the second slot Ŷ.</param>
     public double ExpectedDivergence(TPoint target, DiscreteLaw<TPoint> law)
     {
-        Require.NotNull(law, nameof(law));
+        Guard.NotNull(law, nameof(law));
         return law.Expectation(y => Divergence(target, y));
     }
 

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.Statistics;
 
 namespace WeakToStrong.Bregman;
@@ -15,8 +16,8 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1] for the reverse branch (0 by default).</param>
     public ConfidenceAdaptiveCrossEntropyLoss(double threshold, double smoothing = 0)
     {
-        Require.InRange(threshold, 0, 0.5, nameof(threshold));
-        Require.Probability(smoothing, nameof(smoothing));
+        Guard.InRange(threshold, 0, 0.5, nameof(threshold));
+        Guard.Probability(smoothing, nameof(smoothing));
         Threshold = threshold;
         Smoothing = smoothing;
     }
@@ -32,8 +33,8 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     public static ConfidenceAdaptiveCrossEntropyLoss FromQuantile(
         IReadOnlyList<double> teacherProbabilities, int decile, double smoothing = 0)
     {
-        Require.NotNull(teacherProbabilities, nameof(teacherProbabilities));
-        Require.NotEmpty(teacherProbabilities.Count, nameof(teacherProbabilities));
+        Guard.NotNull(teacherProbabilities, nameof(teacherProbabilities));
+        Guard.NotEmpty(teacherProbabilities.Count, nameof(teacherProbabilities));
         if (decile is < 0 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(decile), decile, $"decile must be in {{0, …, 10}}; got {decile}.");
@@ -42,7 +43,7 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
         var confidence = new double[teacherProbabilities.Count];
         for (int i = 0; i < confidence.Length; i++)
         {
-            Require.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
+            Guard.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
             confidence[i] = Math.Abs(teacherProbabilities[i] - 0.5);
         }
 
@@ -58,13 +59,13 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     public double Smoothing { get; }
 
     /// <inheritdoc/>
-    public override string Name => "CACE_" + Require.Show(Threshold);
+    public override string Name => "CACE_" + Guard.Show(Threshold);
 
     /// <summary>True when the sample goes to forward BCE: |q − 0.5| ≥ c.</summary>
     /// <param name="teacherProbability">q ∈ [0, 1].</param>
     public bool UsesForward(double teacherProbability)
     {
-        Require.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Probability(teacherProbability, nameof(teacherProbability));
         return Math.Abs(teacherProbability - 0.5) >= Threshold;
     }
 
@@ -72,4 +73,11 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
         Math.Abs(teacherProbability - 0.5) >= Threshold
             ? Forward(logit, teacherProbability)
             : Reverse(logit, teacherProbability, Smoothing);
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        Math.Abs(teacherProbability - 0.5) >= Threshold
+            ? Forward(logit, teacherProbability)
+            : ReverseFromLogs(logit, logQ, logOneMinusQ);
 }

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
 using static WeakToStrong.Bregman.StableFunctions;
 
@@ -16,7 +17,7 @@ public static class CrossEntropy
     /// <param name="probability">p ∈ [0, 1].</param>
     public static double Entropy(double probability)
     {
-        Require.Probability(probability, nameof(probability));
+        Guard.Probability(probability, nameof(probability));
         return -(XLogX(probability) + XLogX(1 - probability));
     }
 
@@ -24,7 +25,7 @@ public static class CrossEntropy
     /// <param name="probabilities">p in the closed simplex.</param>
     public static double Entropy(Vector<double> probabilities)
     {
-        Require.Simplex(probabilities, nameof(probabilities), strictlyPositive: false);
+        Guard.Simplex(probabilities, strictlyPositive: false, nameof(probabilities));
         return -probabilities.Sum(XLogX);
     }
 
@@ -33,9 +34,9 @@ public static class CrossEntropy
     /// <param name="prediction">b ∈ (0, 1).</param>
     public static double Forward(double target, double prediction)
     {
-        Require.Probability(target, nameof(target));
-        Require.OpenProbability(prediction, nameof(prediction));
-        return -(target * Math.Log(prediction) + (1 - target) * Log1P(-prediction));
+        Guard.Probability(target, nameof(target));
+        Guard.OpenUnitInterval(prediction, nameof(prediction));
+        return -(target * Math.Log(prediction) + (1 - target) * ElementaryFunctions.Log1p(-prediction));
     }
 
     /// <summary>Cross-entropy CE(a, b) = −Σ_k a_k log b_k.</summary>
@@ -43,9 +44,9 @@ public static class CrossEntropy
     /// <param name="prediction">b in the open simplex, same dimension.</param>
     public static double Forward(Vector<double> target, Vector<double> prediction)
     {
-        Require.Simplex(target, nameof(target), strictlyPositive: false);
-        Require.Simplex(prediction, nameof(prediction), strictlyPositive: true);
-        Require.SameDimension(prediction, target.Count, nameof(prediction), nameof(target));
+        Guard.Simplex(target, strictlyPositive: false, nameof(target));
+        Guard.Simplex(prediction, strictlyPositive: true, nameof(prediction));
+        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
         double sum = 0;
         for (int k = 0; k < target.Count; k++)
         {
@@ -63,9 +64,9 @@ public static class CrossEntropy
     /// <param name="teacher">q ∈ (0, 1).</param>
     public static double Reverse(double student, double teacher)
     {
-        Require.Probability(student, nameof(student));
-        Require.OpenProbability(teacher, nameof(teacher));
-        return -(student * Math.Log(teacher) + (1 - student) * Log1P(-teacher));
+        Guard.Probability(student, nameof(student));
+        Guard.OpenUnitInterval(teacher, nameof(teacher));
+        return -(student * Math.Log(teacher) + (1 - student) * ElementaryFunctions.Log1p(-teacher));
     }
 
     /// <summary>Reverse cross-entropy RCE(p, q) = −Σ_k p_k log q_k of a student p against its teacher q.</summary>
@@ -73,9 +74,9 @@ public static class CrossEntropy
     /// <param name="teacher">q in the open simplex, same dimension.</param>
     public static double Reverse(Vector<double> student, Vector<double> teacher)
     {
-        Require.Simplex(student, nameof(student), strictlyPositive: false);
-        Require.Simplex(teacher, nameof(teacher), strictlyPositive: true);
-        Require.SameDimension(teacher, student.Count, nameof(teacher), nameof(student));
+        Guard.Simplex(student, strictlyPositive: false, nameof(student));
+        Guard.Simplex(teacher, strictlyPositive: true, nameof(teacher));
+        Guard.Length(teacher, student.Count, nameof(student), nameof(teacher));
         double sum = 0;
         for (int k = 0; k < student.Count; k++)
         {

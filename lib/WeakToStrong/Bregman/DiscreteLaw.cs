@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -28,17 +29,17 @@ public sealed class DiscreteLaw<T>
 
     private DiscreteLaw(IEnumerable<T> outcomes, IEnumerable<double> weights, bool normalise)
     {
-        Require.NotNull(outcomes, nameof(outcomes));
-        Require.NotNull(weights, normalise ? "weights" : "probabilities");
+        Guard.NotNull(outcomes, nameof(outcomes));
+        Guard.NotNull(weights, normalise ? "weights" : "probabilities");
         string weightName = normalise ? "weights" : "probabilities";
         this.outcomes = outcomes.ToArray();
         double[] w = weights.ToArray();
-        Require.NotEmpty(this.outcomes.Length, nameof(outcomes));
-        Require.SameLength(w.Length, this.outcomes.Length, weightName, nameof(outcomes));
+        Guard.NotEmpty(this.outcomes.Length, nameof(outcomes));
+        Guard.SameLength(w.Length, this.outcomes.Length, nameof(outcomes), weightName);
         double sum = 0;
         for (int i = 0; i < w.Length; i++)
         {
-            Require.NonNegative(w[i], $"{weightName}[{i}]");
+            Guard.NonNegative(w[i], $"{weightName}[{i}]");
             sum += w[i];
         }
 
@@ -47,13 +48,13 @@ public sealed class DiscreteLaw<T>
             if (!(sum > 0) || double.IsPositiveInfinity(sum))
             {
                 throw new ArgumentException(
-                    $"weights must have a positive finite sum; got {Require.Show(sum)}.", weightName);
+                    $"weights must have a positive finite sum; got {Guard.Show(sum)}.", weightName);
             }
         }
-        else if (Math.Abs(sum - 1) > Require.SumTolerance)
+        else if (Math.Abs(sum - 1) > Guard.SumTolerance)
         {
             throw new ArgumentException(
-                $"probabilities must sum to 1 within {Require.Show(Require.SumTolerance)}; they sum to {Require.Show(sum)}.",
+                $"probabilities must sum to 1 within {Guard.Show(Guard.SumTolerance)}; they sum to {Guard.Show(sum)}.",
                 weightName);
         }
 
@@ -75,9 +76,9 @@ public sealed class DiscreteLaw<T>
     /// <param name="sample">The sample; at least one outcome.</param>
     public static DiscreteLaw<T> Empirical(IEnumerable<T> sample)
     {
-        Require.NotNull(sample, nameof(sample));
+        Guard.NotNull(sample, nameof(sample));
         T[] s = sample.ToArray();
-        Require.NotEmpty(s.Length, nameof(sample));
+        Guard.NotEmpty(s.Length, nameof(sample));
         return new DiscreteLaw<T>(s, Enumerable.Repeat(1.0, s.Length), normalise: true);
     }
 
@@ -94,7 +95,7 @@ public sealed class DiscreteLaw<T>
     /// <param name="function">The integrand f.</param>
     public double Expectation(Func<T, double> function)
     {
-        Require.NotNull(function, nameof(function));
+        Guard.NotNull(function, nameof(function));
         double sum = 0;
         for (int i = 0; i < outcomes.Length; i++)
         {
@@ -111,7 +112,7 @@ public sealed class DiscreteLaw<T>
     /// <param name="map">The map f.</param>
     public DiscreteLaw<TResult> Select<TResult>(Func<T, TResult> map)
     {
-        Require.NotNull(map, nameof(map));
+        Guard.NotNull(map, nameof(map));
         return new DiscreteLaw<TResult>(outcomes.Select(map), probabilities, normalise: false);
     }
 
@@ -123,12 +124,12 @@ public sealed class DiscreteLaw<T>
     /// <exception cref="ArgumentOutOfRangeException">K &lt; 1, or n^K above 10^6 atoms.</exception>
     public DiscreteLaw<IReadOnlyList<T>> IndependentCopies(int copies)
     {
-        Require.AtLeast(copies, 1, nameof(copies));
+        Guard.AtLeast(copies, 1, "at least one copy", nameof(copies));
         double atoms = Math.Pow(outcomes.Length, copies);
         if (atoms > 1e6)
         {
             throw new ArgumentOutOfRangeException(nameof(copies), copies,
-                $"copies = {copies} gives {outcomes.Length}^{copies} = {Require.Show(atoms)} atoms; at most 10^6 are enumerated.");
+                $"copies = {copies} gives {outcomes.Length}^{copies} = {Guard.Show(atoms)} atoms; at most 10^6 are enumerated.");
         }
 
         int total = (int)atoms;

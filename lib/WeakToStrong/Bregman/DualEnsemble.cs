@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -16,9 +17,9 @@ public static class DualEnsemble
     public static TPoint Average<TPoint>(BregmanGenerator<TPoint> generator, IReadOnlyList<TPoint> members)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(members, nameof(members));
-        Require.NotEmpty(members.Count, nameof(members));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(members, nameof(members));
+        Guard.NotEmpty(members.Count, nameof(members));
         for (int k = 0; k < members.Count; k++)
         {
             generator.ValidateInterior(members[k], $"{nameof(members)}[{k}]");
@@ -35,20 +36,20 @@ public static class DualEnsemble
     /// <returns>The n ensemble probabilities.</returns>
     public static double[] MeanLogitProbabilities(IReadOnlyList<double[]> teacherLogits)
     {
-        Require.NotNull(teacherLogits, nameof(teacherLogits));
-        Require.NotEmpty(teacherLogits.Count, nameof(teacherLogits));
-        Require.NotNull(teacherLogits[0], $"{nameof(teacherLogits)}[0]");
+        Guard.NotNull(teacherLogits, nameof(teacherLogits));
+        Guard.NotEmpty(teacherLogits.Count, nameof(teacherLogits));
+        Guard.NotNull(teacherLogits[0], $"{nameof(teacherLogits)}[0]");
         int n = teacherLogits[0].Length;
-        Require.NotEmpty(n, $"{nameof(teacherLogits)}[0]");
+        Guard.NotEmpty(n, $"{nameof(teacherLogits)}[0]");
         var mean = new double[n];
         for (int k = 0; k < teacherLogits.Count; k++)
         {
             double[] z = teacherLogits[k];
-            Require.NotNull(z, $"{nameof(teacherLogits)}[{k}]");
-            Require.SameLength(z.Length, n, $"{nameof(teacherLogits)}[{k}]", $"{nameof(teacherLogits)}[0]");
+            Guard.NotNull(z, $"{nameof(teacherLogits)}[{k}]");
+            Guard.SameLength(z.Length, n, $"{nameof(teacherLogits)}[0]", $"{nameof(teacherLogits)}[{k}]");
             for (int i = 0; i < n; i++)
             {
-                Require.Finite(z[i], $"{nameof(teacherLogits)}[{k}][{i}]");
+                Guard.Finite(z[i], $"{nameof(teacherLogits)}[{k}][{i}]");
                 mean[i] += z[i];
             }
         }
@@ -70,9 +71,9 @@ public static class DualEnsemble
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> teacher, int members)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(target, nameof(target));
-        Require.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(teacher, nameof(teacher));
         generator.ValidateClosed(target, nameof(target));
         for (int i = 0; i < teacher.Count; i++)
         {

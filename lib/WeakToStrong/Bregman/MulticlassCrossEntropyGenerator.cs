@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
 using static WeakToStrong.Bregman.StableFunctions;
 
@@ -32,7 +33,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="point">p in the closed simplex.</param>
     public override double Potential(Vector<double> point)
     {
-        Require.Simplex(point, nameof(point), strictlyPositive: false);
+        Guard.Simplex(point, strictlyPositive: false, nameof(point));
         double sum = 0;
         for (int k = 0; k < point.Count; k++)
         {
@@ -46,7 +47,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="point">p in the open simplex (all entries &gt; 0).</param>
     public override Vector<double> Gradient(Vector<double> point)
     {
-        Require.Simplex(point, nameof(point), strictlyPositive: true);
+        Guard.Simplex(point, strictlyPositive: true, nameof(point));
         return point.Map(v => Math.Log(v) + 1);
     }
 
@@ -54,7 +55,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="dual">Finite logits θ.</param>
     public override Vector<double> InverseGradient(Vector<double> dual)
     {
-        Require.FiniteVector(dual, nameof(dual));
+        Guard.FiniteNonEmpty(dual, nameof(dual));
         return Softmax(dual);
     }
 
@@ -63,9 +64,9 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="prediction">b in the open simplex, of the same dimension.</param>
     public override double Divergence(Vector<double> target, Vector<double> prediction)
     {
-        Require.Simplex(target, nameof(target), strictlyPositive: false);
-        Require.Simplex(prediction, nameof(prediction), strictlyPositive: true);
-        Require.SameDimension(prediction, target.Count, nameof(prediction), nameof(target));
+        Guard.Simplex(target, strictlyPositive: false, nameof(target));
+        Guard.Simplex(prediction, strictlyPositive: true, nameof(prediction));
+        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
         double sum = 0;
         for (int k = 0; k < target.Count; k++)
         {
@@ -81,11 +82,11 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="b">b in the open simplex.</param>
     public override double ThreePointRemainder(Vector<double> a, Vector<double> c, Vector<double> b)
     {
-        Require.Simplex(a, nameof(a), strictlyPositive: false);
-        Require.Simplex(c, nameof(c), strictlyPositive: true);
-        Require.Simplex(b, nameof(b), strictlyPositive: true);
-        Require.SameDimension(c, a.Count, nameof(c), nameof(a));
-        Require.SameDimension(b, a.Count, nameof(b), nameof(a));
+        Guard.Simplex(a, strictlyPositive: false, nameof(a));
+        Guard.Simplex(c, strictlyPositive: true, nameof(c));
+        Guard.Simplex(b, strictlyPositive: true, nameof(b));
+        Guard.Length(c, a.Count, nameof(a), nameof(c));
+        Guard.Length(b, a.Count, nameof(a), nameof(b));
         double sum = 0;
         for (int k = 0; k < a.Count; k++)
         {
@@ -100,7 +101,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
         var meanLog = Vector<double>.Build.Dense(points[0].Count);
         for (int i = 0; i < points.Count; i++)
         {
-            Require.SameDimension(points[i], meanLog.Count, $"law.Outcomes[{i}]", "law.Outcomes[0]");
+            Guard.Length(points[i], meanLog.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
             for (int k = 0; k < meanLog.Count; k++)
             {
                 meanLog[k] += weights[i] * Math.Log(points[i][k]);
@@ -115,7 +116,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
         var sum = Vector<double>.Build.Dense(points[0].Count);
         for (int i = 0; i < points.Count; i++)
         {
-            Require.SameDimension(points[i], sum.Count, $"law.Outcomes[{i}]", "law.Outcomes[0]");
+            Guard.Length(points[i], sum.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
             sum.Add(weights[i] * points[i], sum);
         }
 
@@ -123,10 +124,10 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     }
 
     internal override void ValidateClosed(Vector<double> point, string name) =>
-        Require.Simplex(point, name, strictlyPositive: false);
+        Guard.Simplex(point, strictlyPositive: false, name);
 
     internal override void ValidateInterior(Vector<double> point, string name) =>
-        Require.Simplex(point, name, strictlyPositive: true);
+        Guard.Simplex(point, strictlyPositive: true, name);
 
     internal override bool SamePoint(Vector<double> a, Vector<double> b) => a.Count == b.Count && a.Equals(b);
 }

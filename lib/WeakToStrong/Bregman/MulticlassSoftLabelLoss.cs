@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
 using static WeakToStrong.Bregman.StableFunctions;
 
@@ -46,8 +47,8 @@ public static class MulticlassSoftLabelLoss
 
     private static void Validate(Vector<double> logits, Vector<double> teacher)
     {
-        Require.FiniteVector(logits, nameof(logits));
-        Require.Simplex(teacher, nameof(teacher), strictlyPositive: false);
-        Require.SameDimension(teacher, logits.Count, nameof(teacher), nameof(logits));
+        Guard.FiniteNonEmpty(logits, nameof(logits));
+        Guard.Simplex(teacher, strictlyPositive: false, nameof(teacher));
+        Guard.Length(teacher, logits.Count, nameof(logits), nameof(teacher));
     }
 }

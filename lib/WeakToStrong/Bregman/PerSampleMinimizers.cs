@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -14,7 +15,7 @@ public static class PerSampleMinimizers
     /// <param name="teacherProbability">q ∈ [0, 1].</param>
     public static LossMinimizer ForwardCrossEntropy(double teacherProbability)
     {
-        Require.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Probability(teacherProbability, nameof(teacherProbability));
         return new LossMinimizer(teacherProbability, CrossEntropy.Entropy(teacherProbability));
     }
 
@@ -28,8 +29,8 @@ public static class PerSampleMinimizers
     /// <param name="smoothing">ε ∈ [0, 1).</param>
     public static LossMinimizer ReverseCrossEntropy(double teacherProbability, double smoothing = 0)
     {
-        Require.Probability(teacherProbability, nameof(teacherProbability));
-        Require.InRange(smoothing, 0, 1 - 1e-12, nameof(smoothing));
+        Guard.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.InRange(smoothing, 0, 1 - 1e-12, nameof(smoothing));
         (double logQ, double logOneMinusQ) = SoftLabelLoss.SmoothedClampedLogs(teacherProbability, smoothing);
         return teacherProbability > 0.5
             ? new LossMinimizer(1, -logQ)

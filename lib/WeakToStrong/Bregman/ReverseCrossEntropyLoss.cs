@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed class ReverseCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1]; 0 (the authors' default) disables smoothing.</param>
     public ReverseCrossEntropyLoss(double smoothing = 0)
     {
-        Require.Probability(smoothing, nameof(smoothing));
+        Guard.Probability(smoothing, nameof(smoothing));
         Smoothing = smoothing;
     }
 
@@ -28,4 +29,9 @@ public sealed class ReverseCrossEntropyLoss : SoftLabelLoss
 
     internal override LossWithGradient EvaluateValid(double logit, double teacherProbability) =>
         Reverse(logit, teacherProbability, Smoothing);
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        ReverseFromLogs(logit, logQ, logOneMinusQ);
 }

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -37,8 +38,8 @@ public static class RiskGapIdentity
         BregmanGenerator<TPoint> generator, DiscreteLaw<TeacherStudentDraw<TPoint>> law)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(law, nameof(law));
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(law, nameof(law));
         var members = new Dictionary<int, (List<TPoint> Teachers, List<double> Weights, TeacherStudentDraw<TPoint> First)>();
         for (int i = 0; i < law.Count; i++)
         {
@@ -92,21 +93,21 @@ public static class RiskGapIdentity
         TPoint target, IReadOnlyList<TPoint> teachers, IReadOnlyList<TPoint> students, double[,] weights)
         where TPoint : notnull
     {
-        Require.NotNull(target, nameof(target));
-        Require.NotNull(teachers, nameof(teachers));
-        Require.NotNull(students, nameof(students));
-        Require.NotNull(weights, nameof(weights));
-        Require.NotEmpty(teachers.Count, nameof(teachers));
-        Require.NotEmpty(students.Count, nameof(students));
-        Require.SameLength(weights.GetLength(0), teachers.Count, "weights rows", nameof(teachers));
-        Require.SameLength(weights.GetLength(1), students.Count, "weights columns", nameof(students));
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(teachers, nameof(teachers));
+        Guard.NotNull(students, nameof(students));
+        Guard.NotNull(weights, nameof(weights));
+        Guard.NotEmpty(teachers.Count, nameof(teachers));
+        Guard.NotEmpty(students.Count, nameof(students));
+        Guard.SameLength(weights.GetLength(0), teachers.Count, nameof(teachers), "weights rows");
+        Guard.SameLength(weights.GetLength(1), students.Count, nameof(students), "weights columns");
         var draws = new List<TeacherStudentDraw<TPoint>>();
         var w = new List<double>();
         for (int i = 0; i < teachers.Count; i++)
         {
             for (int j = 0; j < students.Count; j++)
             {
-                Require.NonNegative(weights[i, j], $"weights[{i}, {j}]");
+                Guard.NonNegative(weights[i, j], $"weights[{i}, {j}]");
                 draws.Add(new TeacherStudentDraw<TPoint>(target, teachers[i], students[j], j));
                 w.Add(weights[i, j]);
             }
@@ -124,8 +125,8 @@ public static class RiskGapIdentity
     public static DiscreteLaw<TeacherStudentDraw<TPoint>> Imitation<TPoint>(TPoint target, DiscreteLaw<TPoint> teacher)
         where TPoint : notnull
     {
-        Require.NotNull(target, nameof(target));
-        Require.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(teacher, nameof(teacher));
         return DiscreteLaw<TeacherStudentDraw<TPoint>>.FromWeights(
             teacher.Outcomes.Select((t, i) => new TeacherStudentDraw<TPoint>(target, t, t, i)),
             teacher.Probabilities);
@@ -156,11 +157,11 @@ public static class RiskGapIdentity
         string firstName, string secondName)
         where TPoint : notnull
     {
-        Require.NotNull(generator, nameof(generator));
-        Require.NotNull(first, firstName);
-        Require.NotNull(second, secondName);
-        Require.NotEmpty(first.Count, firstName);
-        Require.SameLength(second.Count, first.Count, secondName, firstName);
+        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(first, firstName);
+        Guard.NotNull(second, secondName);
+        Guard.NotEmpty(first.Count, firstName);
+        Guard.SameLength(second.Count, first.Count, firstName, secondName);
         double sum = 0;
         for (int i = 0; i < first.Count; i++)
         {

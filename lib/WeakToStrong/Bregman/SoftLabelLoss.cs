@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -20,8 +21,8 @@ public abstract class SoftLabelLoss
     /// <param name="teacherProbability">The teacher's soft label q ∈ [0, 1].</param>
     public LossWithGradient Evaluate(double logit, double teacherProbability)
     {
-        Require.Finite(logit, nameof(logit));
-        Require.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Finite(logit, nameof(logit));
+        Guard.Probability(teacherProbability, nameof(teacherProbability));
         return EvaluateValid(logit, teacherProbability);
     }
 
@@ -45,24 +46,72 @@ public abstract class SoftLabelLoss
         return sum / logits.Length;
     }
 
+    /// <summary>The batch mean and its gradient for input already validated (finite logits, labels in [0, 1], equal lengths).</summary>
+    internal double MeanValid(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, Span<double> gradient)
+    {
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            LossWithGradient l = EvaluateValid(logits[i], teacherProbabilities[i]);
+            sum += l.Value;
+            gradient[i] = l.Gradient / logits.Length;
+        }
+
+        return sum / logits.Length;
+    }
+
+    /// <summary>The label smoothing ε of the reverse branch (0 for losses without one).</summary>
+    internal virtual double ReverseSmoothing => 0;
+
+    /// <summary>
+    /// ℓ and ∂ℓ/∂z for validated input, given the label's clamped logs (clog q', clog(1 − q')) with
+    /// q' = q(1 − <see cref="ReverseSmoothing"/>) + <see cref="ReverseSmoothing"/>/2, computed once per training
+    /// set; bit-identical to <see cref="EvaluateValid"/>.
+    /// </summary>
+    internal virtual LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        EvaluateValid(logit, teacherProbability);
+
+    /// <summary>The batch mean of <see cref="EvaluateWithLogs"/> and its gradient, for validated input.</summary>
+    internal double MeanWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
+    {
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            LossWithGradient l = EvaluateWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]);
+            sum += l.Value;
+            gradient[i] = l.Gradient / logits.Length;
+        }
+
+        return sum / logits.Length;
+    }
+
     /// <summary>ℓ and ∂ℓ/∂z for validated input.</summary>
     internal abstract LossWithGradient EvaluateValid(double logit, double teacherProbability);
 
     internal static void ValidateBatch(ReadOnlySpan<double> logits, ReadOnlySpan<double> labels, Span<double> gradient)
     {
-        Require.NotEmpty(logits.Length, nameof(logits));
-        Require.SameLength(labels.Length, logits.Length, "teacherProbabilities", nameof(logits));
-        Require.SameLength(gradient.Length, logits.Length, nameof(gradient), nameof(logits));
+        Guard.NotEmpty(logits.Length, nameof(logits));
+        Guard.SameLength(labels.Length, logits.Length, nameof(logits), "teacherProbabilities");
+        Guard.SameLength(gradient.Length, logits.Length, nameof(logits), nameof(gradient));
         for (int i = 0; i < logits.Length; i++)
         {
-            Require.Finite(logits[i], $"logits[{i}]");
-            Require.Probability(labels[i], $"teacherProbabilities[{i}]");
+            Guard.Finite(logits[i], $"logits[{i}]");
+            Guard.Probability(labels[i], $"teacherProbabilities[{i}]");
         }
     }
 
     /// <summary>Forward BCE −[q log σ(z) + (1 − q) log σ(−z)] = q·softplus(−z) + (1 − q)·softplus(z); ∂/∂z = σ(z) − q.</summary>
-    internal static LossWithGradient Forward(double z, double q) =>
-        new(q * Softplus(-z) + (1 - q) * Softplus(z), Sigmoid(z) - q);
+    internal static LossWithGradient Forward(double z, double q)
+    {
+        // One exponential and one logarithm: with e = e^{−|z|}, softplus(±z) = max(±z, 0) + log1p(e) and
+        // σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise.
+        double e = Math.Exp(-Math.Abs(z));
+        double log1pE = ElementaryFunctions.Log1p(e);
+        double softplusPlus = Math.Max(z, 0) + log1pE;
+        double softplusMinus = Math.Max(-z, 0) + log1pE;
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        return new(q * softplusMinus + (1 - q) * softplusPlus, p - q);
+    }
 
     /// <summary>
     /// Reverse BCE −[p·clog q' + (1 − p)·clog(1 − q')] with clog = max(log, −100) and q' = q(1 − ε) + ε/2;
@@ -71,8 +120,15 @@ public abstract class SoftLabelLoss
     internal static LossWithGradient Reverse(double z, double q, double epsilon)
     {
         (double logQ, double logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
-        double p = Sigmoid(z);
-        double oneMinusP = Sigmoid(-z);
+        return ReverseFromLogs(z, logQ, logOneMinusQ);
+    }
+
+    /// <summary>Reverse BCE given the label's clamped logs (clog q', clog(1 − q')) from <see cref="SmoothedClampedLogs"/>.</summary>
+    internal static LossWithGradient ReverseFromLogs(double z, double logQ, double logOneMinusQ)
+    {
+        double e = Math.Exp(-Math.Abs(z));
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        double oneMinusP = z >= 0 ? e / (1 + e) : 1 / (1 + e);
         return new(-(p * logQ + oneMinusP * logOneMinusQ), p * oneMinusP * (logOneMinusQ - logQ));
     }
 
@@ -81,7 +137,7 @@ public abstract class SoftLabelLoss
     {
         double smoothed = q * (1 - epsilon) + epsilon / 2;
         double logQ = smoothed <= 0 ? LogFloor : Math.Max(Math.Log(smoothed), LogFloor);
-        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(Log1P(-smoothed), LogFloor);
+        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(ElementaryFunctions.Log1p(-smoothed), LogFloor);
         return (logQ, logOneMinusQ);
     }
 }

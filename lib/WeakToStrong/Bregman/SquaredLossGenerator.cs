@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="point">Any finite u.</param>
     public override double Potential(double point)
     {
-        Require.Finite(point, nameof(point));
+        Guard.Finite(point, nameof(point));
         return point * point;
     }
 
@@ -29,7 +30,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="point">Any finite u.</param>
     public override double Gradient(double point)
     {
-        Require.Finite(point, nameof(point));
+        Guard.Finite(point, nameof(point));
         return 2 * point;
     }
 
@@ -37,7 +38,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="dual">Any finite θ.</param>
     public override double InverseGradient(double dual)
     {
-        Require.Finite(dual, nameof(dual));
+        Guard.Finite(dual, nameof(dual));
         return dual / 2;
     }
 
@@ -46,8 +47,8 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="prediction">The second slot b (finite).</param>
     public override double Divergence(double target, double prediction)
     {
-        Require.Finite(target, nameof(target));
-        Require.Finite(prediction, nameof(prediction));
+        Guard.Finite(target, nameof(target));
+        Guard.Finite(prediction, nameof(prediction));
         double d = target - prediction;
         return d * d;
     }
@@ -58,9 +59,9 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="b">Last point.</param>
     public override double ThreePointRemainder(double a, double c, double b)
     {
-        Require.Finite(a, nameof(a));
-        Require.Finite(c, nameof(c));
-        Require.Finite(b, nameof(b));
+        Guard.Finite(a, nameof(a));
+        Guard.Finite(c, nameof(c));
+        Guard.Finite(b, nameof(b));
         return 2 * (c - b) * (a - c);
     }
 
@@ -78,9 +79,9 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
         return sum;
     }
 
-    internal override void ValidateClosed(double point, string name) => Require.Finite(point, name);
+    internal override void ValidateClosed(double point, string name) => Guard.Finite(point, name);
 
-    internal override void ValidateInterior(double point, string name) => Require.Finite(point, name);
+    internal override void ValidateInterior(double point, string name) => Guard.Finite(point, name);
 
     internal override bool SamePoint(double a, double b) => a.Equals(b);
 }

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace WeakToStrong.Bregman;
@@ -22,7 +23,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="point">A finite vector u.</param>
     public override double Potential(Vector<double> point)
     {
-        Require.FiniteVector(point, nameof(point));
+        Guard.FiniteNonEmpty(point, nameof(point));
         return point.DotProduct(point);
     }
 
@@ -30,7 +31,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="point">A finite vector u.</param>
     public override Vector<double> Gradient(Vector<double> point)
     {
-        Require.FiniteVector(point, nameof(point));
+        Guard.FiniteNonEmpty(point, nameof(point));
         return 2 * point;
     }
 
@@ -38,7 +39,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="dual">A finite vector θ.</param>
     public override Vector<double> InverseGradient(Vector<double> dual)
     {
-        Require.FiniteVector(dual, nameof(dual));
+        Guard.FiniteNonEmpty(dual, nameof(dual));
         return dual / 2;
     }
 
@@ -47,9 +48,9 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="prediction">The second slot b, of the same dimension.</param>
     public override double Divergence(Vector<double> target, Vector<double> prediction)
     {
-        Require.FiniteVector(target, nameof(target));
-        Require.FiniteVector(prediction, nameof(prediction));
-        Require.SameDimension(prediction, target.Count, nameof(prediction), nameof(target));
+        Guard.FiniteNonEmpty(target, nameof(target));
+        Guard.FiniteNonEmpty(prediction, nameof(prediction));
+        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
         double sum = 0;
         for (int k = 0; k < target.Count; k++)
         {
@@ -66,11 +67,11 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="b">Last point.</param>
     public override double ThreePointRemainder(Vector<double> a, Vector<double> c, Vector<double> b)
     {
-        Require.FiniteVector(a, nameof(a));
-        Require.FiniteVector(c, nameof(c));
-        Require.FiniteVector(b, nameof(b));
-        Require.SameDimension(c, a.Count, nameof(c), nameof(a));
-        Require.SameDimension(b, a.Count, nameof(b), nameof(a));
+        Guard.FiniteNonEmpty(a, nameof(a));
+        Guard.FiniteNonEmpty(c, nameof(c));
+        Guard.FiniteNonEmpty(b, nameof(b));
+        Guard.Length(c, a.Count, nameof(a), nameof(c));
+        Guard.Length(b, a.Count, nameof(a), nameof(b));
         return 2 * (c - b).DotProduct(a - c);
     }
 
@@ -82,16 +83,16 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
         var sum = Vector<double>.Build.Dense(points[0].Count);
         for (int i = 0; i < points.Count; i++)
         {
-            Require.SameDimension(points[i], sum.Count, $"law.Outcomes[{i}]", "law.Outcomes[0]");
+            Guard.Length(points[i], sum.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
             sum.Add(weights[i] * points[i], sum);
         }
 
         return sum;
     }
 
-    internal override void ValidateClosed(Vector<double> point, string name) => Require.FiniteVector(point, name);
+    internal override void ValidateClosed(Vector<double> point, string name) => Guard.FiniteNonEmpty(point, name);
 
-    internal override void ValidateInterior(Vector<double> point, string name) => Require.FiniteVector(point, name);
+    internal override void ValidateInterior(Vector<double> point, string name) => Guard.FiniteNonEmpty(point, name);
 
     internal override bool SamePoint(Vector<double> a, Vector<double> b) => a.Count == b.Count && a.Equals(b);
 }

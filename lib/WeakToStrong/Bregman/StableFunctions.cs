@@ -4,7 +4,8 @@ namespace WeakToStrong.Bregman;
 
 /// <summary>
 /// Numerically stable elementary functions of the cross-entropy geometry (sigmoid, softplus, logit, log-sum-exp,
-/// relative-entropy terms). Inputs are validated by the public callers; these functions assume a valid domain.
+/// relative-entropy terms) that the core does not provide; log(1 + x) comes from <see cref="ElementaryFunctions.Log1p"/>.
+/// Inputs are validated by the public callers; these functions assume a valid domain.
 /// </summary>
 internal static class StableFunctions
 {
@@ -21,25 +22,13 @@ internal static class StableFunctions
     }
 
     /// <summary>softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^{−|z|}).</summary>
-    internal static double Softplus(double z) => Math.Max(z, 0) + Log1P(Math.Exp(-Math.Abs(z)));
+    internal static double Softplus(double z) => Math.Max(z, 0) + ElementaryFunctions.Log1p(Math.Exp(-Math.Abs(z)));
 
     /// <summary>log σ(z) = −softplus(−z).</summary>
     internal static double LogSigmoid(double z) => -Softplus(-z);
 
     /// <summary>logit(p) = log p − log(1 − p), with log1p for the second term; p must be in (0, 1).</summary>
-    internal static double Logit(double p) => Math.Log(p) - Log1P(-p);
-
-    /// <summary>log(1 + x), accurate for small |x| (.NET has no Math.Log1P; this is the classic Kahan/Goldberg form).</summary>
-    internal static double Log1P(double x)
-    {
-        double u = 1 + x;
-        if (u == 1)
-        {
-            return x;
-        }
-
-        return Math.Log(u) * x / (u - 1);
-    }
+    internal static double Logit(double p) => Math.Log(p) - ElementaryFunctions.Log1p(-p);
 
     /// <summary>x log x with the convention 0 log 0 = 0.</summary>
     internal static double XLogX(double x) => x == 0 ? 0 : x * Math.Log(x);

@@ -1,3 +1,4 @@
+using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -12,9 +13,9 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1] for the reverse term.</param>
     public SymmetricCrossEntropyLoss(double forwardWeight = 1, double reverseWeight = 0.1, double smoothing = 0)
     {
-        Require.NonNegative(forwardWeight, nameof(forwardWeight));
-        Require.NonNegative(reverseWeight, nameof(reverseWeight));
-        Require.Probability(smoothing, nameof(smoothing));
+        Guard.NonNegative(forwardWeight, nameof(forwardWeight));
+        Guard.NonNegative(reverseWeight, nameof(reverseWeight));
+        Guard.Probability(smoothing, nameof(smoothing));
         ForwardWeight = forwardWeight;
         ReverseWeight = reverseWeight;
         Smoothing = smoothing;
@@ -30,12 +31,21 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
     public double Smoothing { get; }
 
     /// <inheritdoc/>
-    public override string Name => $"SL_a{Require.Show(ForwardWeight)}_b{Require.Show(ReverseWeight)}";
+    public override string Name => $"SL_a{Guard.Show(ForwardWeight)}_b{Guard.Show(ReverseWeight)}";
 
     internal override LossWithGradient EvaluateValid(double logit, double teacherProbability)
     {
         LossWithGradient f = Forward(logit, teacherProbability);
         LossWithGradient r = Reverse(logit, teacherProbability, Smoothing);
+        return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
+    }
+
+    internal override double ReverseSmoothing => Smoothing;
+
+    internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ)
+    {
+        LossWithGradient f = Forward(logit, teacherProbability);
+        LossWithGradient r = ReverseFromLogs(logit, logQ, logOneMinusQ);
         return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
     }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Random;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.Bregman;
 
@@ -13,8 +13,8 @@ public sealed class TeacherLabelShrinkage
     /// <param name="alpha">The shrinkage factor α ∈ [0, 1] (1: no change; 0: every chosen label becomes 0.5).</param>
     public TeacherLabelShrinkage(double rate, double alpha)
     {
-        Require.Probability(rate, nameof(rate));
-        Require.Probability(alpha, nameof(alpha));
+        Guard.Probability(rate, nameof(rate));
+        Guard.Probability(alpha, nameof(alpha));
         Rate = rate;
         Alpha = alpha;
     }
@@ -27,25 +27,25 @@ public sealed class TeacherLabelShrinkage
 
     /// <summary>
     /// Shrinks ⌊n·rate⌋ labels chosen uniformly without replacement by a partial Fisher–Yates shuffle driven by
-    /// <see cref="Xoshiro256StarStar"/>(seed); the same seed gives the same labels to the bit.
+    /// <paramref name="random"/> (normally a <see cref="Randomness.RandomStream"/>); the same stream gives the same
+    /// labels to the bit.
     /// </summary>
     /// <param name="teacherProbabilities">The labels q_i ∈ [0, 1].</param>
-    /// <param name="seed">The random seed.</param>
+    /// <param name="random">The random stream; advanced by ⌊n·rate⌋ draws.</param>
     /// <returns>The new labels and the sorted indices that were shrunk.</returns>
-    public (double[] Labels, int[] ShrunkIndices) Apply(IReadOnlyList<double> teacherProbabilities, int seed)
+    public (double[] Labels, int[] ShrunkIndices) Apply(IReadOnlyList<double> teacherProbabilities, Random random)
     {
-        Require.NotNull(teacherProbabilities, nameof(teacherProbabilities));
+        Guard.NotNull(teacherProbabilities, nameof(teacherProbabilities));
+        Guard.NotNull(random, nameof(random));
         int n = teacherProbabilities.Count;
         var labels = new double[n];
         for (int i = 0; i < n; i++)
         {
-            Require.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
+            Guard.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
             labels[i] = teacherProbabilities[i];
         }
 
         int count = (int)Math.Floor(n * Rate);
-        // TODO(core): draw from the core library's seeded RNG streams once merged; Xoshiro256** keeps this reproducible meanwhile.
-        var random = new Xoshiro256StarStar(seed);
         int[] order = Enumerable.Range(0, n).ToArray();
         for (int i = 0; i < count; i++)
         {

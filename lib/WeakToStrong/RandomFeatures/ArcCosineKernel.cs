@@ -20,7 +20,7 @@ public static class ArcCosineKernel
     /// <param name="cosine">ρ, the cosine between two unit weight vectors; values within 1e-12 outside [−1, 1] are clamped.</param>
     public static double K1(double cosine)
     {
-        Guard.InRange(cosine, -1 - CosineTolerance, 1 + CosineTolerance, "a cosine ρ", nameof(cosine));
+        Guard.InInterval(cosine, -1 - CosineTolerance, 1 + CosineTolerance, "a cosine ρ", nameof(cosine));
         return K1Unchecked(Math.Clamp(cosine, -1.0, 1.0));
     }
 

@@ -58,6 +58,6 @@ public static class QuadraticLowerBound
     private static void Validate(double teacherLoss, double targetNormSquared)
     {
         Guard.Positive(targetNormSquared, nameof(targetNormSquared));
-        Guard.InRange(teacherLoss, 0.0, targetNormSquared, "the teacher's loss L_TE (a projection's error is between 0 and ‖f*‖²)", nameof(teacherLoss));
+        Guard.InInterval(teacherLoss, 0.0, targetNormSquared, "the teacher's loss L_TE (a projection's error is between 0 and ‖f*‖²)", nameof(teacherLoss));
     }
 }

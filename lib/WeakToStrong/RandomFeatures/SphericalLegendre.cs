@@ -25,7 +25,7 @@ public static class SphericalLegendre
     {
         Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K", nameof(maxDegree));
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
-        Guard.InRange(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance, "a cosine ρ", nameof(cosine));
+        Guard.InInterval(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance, "a cosine ρ", nameof(cosine));
         var rho = Math.Clamp(cosine, -1.0, 1.0);
         var p = new double[maxDegree + 1];
         p[0] = 1.0;

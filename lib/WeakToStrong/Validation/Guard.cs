@@ -11,14 +11,16 @@ namespace WeakToStrong.Validation;
 /// </summary>
 internal static class Guard
 {
-    /// <summary>A double in round-trip form, culture-invariant, for error messages.</summary>
-    internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Absolute tolerance on "sums to one" for probability vectors and laws: |Σ − 1| ≤ 1e-9.</summary>
+    public const double SumTolerance = 1e-9;
 
     /// <summary>Tolerance on |‖w‖² − 1| for a row to count as a point of the unit sphere.</summary>
     public const double UnitNormTolerance = 1e-10;
 
+    /// <summary>A double in round-trip form, culture-invariant, for error messages.</summary>
+    public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     public static void NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [CallerArgumentExpression(nameof(value))] string name = "")
-        where T : class
     {
         if (value is null)
         {
@@ -82,7 +84,7 @@ internal static class Guard
         }
     }
 
-    public static void InRange(double value, double minimum, double maximum, string meaning, [CallerArgumentExpression(nameof(value))] string name = "")
+    public static void InInterval(double value, double minimum, double maximum, string meaning, [CallerArgumentExpression(nameof(value))] string name = "")
     {
         if (!(value >= minimum && value <= maximum))
         {
@@ -291,6 +293,58 @@ internal static class Guard
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"{name} = \"{value}\" is empty; expected a non-empty name.", name);
+        }
+    }
+
+    public static void InRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; expected a value in [{Show(minimum)}, {Show(maximum)}].");
+        }
+    }
+
+    /// <summary>A count of elements (of a span, list or vector) that must be at least 1.</summary>
+    public static void NotEmpty(int count, string name)
+    {
+        if (count <= 0)
+        {
+            throw new ArgumentException($"{name} has {count} entries; expected at least 1.", name);
+        }
+    }
+
+    /// <summary>A non-empty vector whose entries are all finite.</summary>
+    public static void FiniteNonEmpty(Vector<double> vector, [CallerArgumentExpression(nameof(vector))] string name = "")
+    {
+        NotNull(vector, name);
+        NotEmpty(vector.Count, name);
+        AllFinite(vector, name);
+    }
+
+    /// <summary>
+    /// A point of the closed probability simplex: entries in [0, 1] summing to 1 within <see cref="SumTolerance"/>.
+    /// With <paramref name="strictlyPositive"/>, every entry must be &gt; 0 (the open simplex, where log-probabilities are finite).
+    /// </summary>
+    public static void Simplex(Vector<double> point, bool strictlyPositive, [CallerArgumentExpression(nameof(point))] string name = "")
+    {
+        NotNull(point, name);
+        NotEmpty(point.Count, name);
+        double sum = 0;
+        for (var k = 0; k < point.Count; k++)
+        {
+            var v = point[k];
+            if (strictlyPositive ? !(v > 0 && v <= 1) : !(v >= 0 && v <= 1))
+            {
+                var range = strictlyPositive ? "(0, 1] (the open simplex, where log-probabilities are finite)" : "[0, 1]";
+                throw new ArgumentOutOfRangeException(name, v, $"{name}[{k}] = {Show(v)} is out of range; expected a value in {range}.");
+            }
+
+            sum += v;
+        }
+
+        if (Math.Abs(sum - 1) > SumTolerance)
+        {
+            throw new ArgumentException($"{name} sums to {Show(sum)}; expected a probability vector summing to 1 within {Show(SumTolerance)}.", name);
         }
     }
 }

@@ -1,0 +1,189 @@
+using System.IO.Compression;
+using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Bregman;
+using WeakToStrong.Randomness;
+
+namespace WeakToStrong.Tests.Bregman;
+
+public sealed class ExperimentTests
+{
+    [Fact]
+    public void PosteriorMeanShiftIsTheProjectionOntoTheRowSpaceOfX()
+    {
+        var random = new RandomStream(21);
+        var x = random.NextGaussianMatrix(6, 15);
+        var xi = random.NextGaussianVector(15);
+        var shift = RandomFeatureStudentExample.PosteriorMeanShift(x, xi);
+        // Independent computation: Xᵀ(XXᵀ)⁻¹Xξ with an explicit inverse.
+        var expected = x.Transpose() * ((x * x.Transpose()).Inverse() * (x * xi));
+        Assert.True((shift - expected).L2Norm() < 1e-12 * expected.L2Norm());
+        // It reproduces the labels and its residual is orthogonal to every row of X.
+        Assert.True(((x * shift) - (x * xi)).L2Norm() < 1e-11);
+        Assert.True((x * (xi - shift)).L2Norm() < 1e-11);
+    }
+
+    [Fact]
+    public void RandomFeatureDrawSatisfiesTheConditionalIdentityAtEveryWidth()
+    {
+        var example = new RandomFeatureStudentExample(dimension: 30, labelledSamples: 10, teacherNoiseVariance: 2);
+        foreach (var p in new[] { 3, 10, 20, 60, 300 })
+        {
+            var draw = example.Draw(p, new RandomStream(4, p));
+            Assert.True(Math.Abs(draw.IdentityDefect) < 1e-9 * (1 + draw.StudentRisk), $"p = {p}: defect {draw.IdentityDefect}");
+            Assert.Equal(2 * 20, draw.ConditionalMisfit - draw.DistanceToPosteriorMean, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void WiderRandomFeatureStudentsApproachThePosteriorMean()
+    {
+        var example = new RandomFeatureStudentExample(dimension: 40, labelledSamples: 10);
+        double Mean(int p, Func<RandomFeatureStudentDraw, double> f) =>
+            Enumerable.Range(0, 30).Select(t => f(example.Draw(p, new RandomStream(9, t)))).Average();
+        var narrow = Mean(40, d => d.DistanceToPosteriorMean);
+        var wide = Mean(1000, d => d.DistanceToPosteriorMean);
+        Assert.True(wide < narrow / 5, $"distance at p = 1000: {wide}; at p = 40: {narrow}");
+        // Same (ξ, X) at both widths (S is drawn last), so the teacher risk is identical.
+        Assert.Equal(Mean(40, d => d.TeacherRisk), Mean(1000, d => d.TeacherRisk), 1e-12);
+        // E R(f_s) approaches Nτ² = 10 as p grows: the posterior mean's risk is ‖P_Xξ‖², mean Nτ².
+        Assert.True(Math.Abs(Mean(1000, d => d.StudentRisk) - 10) < 3, $"student risk {Mean(1000, d => d.StudentRisk)}");
+    }
+
+    [Fact]
+    public void LinearProjectionPopulationIdentityAndMonteCarloFit()
+    {
+        var example = new LinearProjectionExample();
+        var population = example.Population;
+        Assert.Equal(0.09 + 0.04 + 0.16 + 0.01 + (2 * 0.49), population.TeacherRisk, 1e-15);
+        Assert.Equal(0.30, population.StudentRisk, 1e-15);
+        Assert.Equal(0.98, population.Misfit, 1e-15);
+        Assert.Equal(population.TeacherRisk - population.Misfit, population.StudentRisk, 1e-15);
+        var fit = example.Fit(200_000, new RandomStream(2));
+        Assert.True(Math.Abs(fit.StudentRisk - 0.30) < 0.03, $"student risk {fit.StudentRisk}");
+        Assert.True(Math.Abs(fit.Misfit - 0.98) < 0.03, $"misfit {fit.Misfit}");
+    }
+
+    [Fact]
+    public void NoisyTeacherSampleHasTheDesignedStatistics()
+    {
+        var design = new NoisyTeacherClassification();
+        var teacher = design.DrawTeacher(new RandomStream(1));
+        Assert.Equal(1, teacher.TruthDirection.L2Norm(), 1e-14);
+        Assert.Equal(1, teacher.TeacherDirection.L2Norm(), 1e-14);
+        const int n = 100_000;
+        var sample = teacher.Sample(n, new RandomStream(1, 0, 1));
+        // Inputs: mean 0, identity covariance (4 standard errors).
+        var mean = sample.Inputs.ColumnSums() / n;
+        Assert.True(mean.AbsoluteMaximum() < 4 / Math.Sqrt(n), $"max |mean| {mean.AbsoluteMaximum()}");
+        var covariance = sample.Inputs.TransposeThisAndMultiply(sample.Inputs) / n;
+        var offDiagonal = (covariance - Matrix<double>.Build.DenseIdentity(20)).Enumerate().Max(Math.Abs);
+        Assert.True(offDiagonal < 4 * Math.Sqrt(2.0 / n), $"max |Σ − I| {offDiagonal}");
+        // Classes are balanced; the logit-mean teacher's accuracy is 1 − angle/π (binomial 4 s.e.).
+        var tolerance = 4 * Math.Sqrt(0.25 / n);
+        Assert.True(Math.Abs(sample.Labels.Average() - 0.5) < tolerance);
+        Assert.True(Math.Abs(sample.PosteriorMeanTeacherAccuracy - teacher.PosteriorMeanAccuracy) < tolerance,
+            $"empirical {sample.PosteriorMeanTeacherAccuracy}, exact {teacher.PosteriorMeanAccuracy}");
+        // q = σ(m + η) with m ~ N(0, a²) and η ~ N(0, σ_η²) independent: q has mean ½, and the labels' logits have variance a² + σ_η² = 6.25.
+        var logits = sample.TeacherProbabilities.Select(q => Math.Log(q / (1 - q))).ToArray();
+        var variance = logits.Select(z => z * z).Average();
+        Assert.True(Math.Abs(variance - 6.25) < 4 * 6.25 * Math.Sqrt(2.0 / n), $"logit variance {variance}");
+        // The noisy teacher is less accurate than its logit mean.
+        Assert.True(sample.TeacherAccuracy < sample.PosteriorMeanTeacherAccuracy - 0.05);
+    }
+
+    [Fact]
+    public void StudentsBeatTheNoisyTeacherAndReverseCrossEntropyStaysConfident()
+    {
+        var design = new NoisyTeacherClassification();
+        var settings = new AdamSettings(Steps: 400);
+        var none = new TeacherLabelShrinkage(0, 1);
+        var strong = new TeacherLabelShrinkage(0.9, 0.1);
+        var ce = design.Run(0, StudentLoss.ForwardCrossEntropy, none, settings, trainCount: 1000, testCount: 5000);
+        var ceShrunk = design.Run(0, StudentLoss.ForwardCrossEntropy, strong, settings, trainCount: 1000, testCount: 5000);
+        var rce = design.Run(0, StudentLoss.ReverseCrossEntropy(), none, settings, trainCount: 1000, testCount: 5000);
+        var rceShrunk = design.Run(0, StudentLoss.ReverseCrossEntropy(), strong, settings, trainCount: 1000, testCount: 5000);
+        foreach (var outcome in new[] { ce, ceShrunk, rce, rceShrunk })
+        {
+            Assert.True(outcome.StudentAccuracy > outcome.TeacherAccuracy + 0.03, $"student {outcome.StudentAccuracy}, teacher {outcome.TeacherAccuracy}");
+        }
+
+        Assert.Equal(ce.TeacherAccuracy, rce.TeacherAccuracy); // paired: same data for every loss
+        Assert.True(ceShrunk.StudentEntropy > ce.StudentEntropy);
+        Assert.True(rce.StudentEntropy < 0.25 && rceShrunk.StudentEntropy < 0.25, $"RCE entropies {rce.StudentEntropy}, {rceShrunk.StudentEntropy}");
+    }
+
+    [Fact]
+    public void LoaderReadsTheScikitFormatAndGzip()
+    {
+        var directory = Directory.CreateTempSubdirectory("breg-loader-");
+        try
+        {
+            var plain = Path.Combine(directory.FullName, "tiny.csv");
+            File.WriteAllText(plain, "3,2,no,yes\n1.5,2,0\n-1,0.25,1\n3,4,1\n");
+            var data = LabelledDataSet.Load(plain, scikitHeader: true);
+            Assert.Equal(3, data.Count);
+            Assert.Equal(2, data.Features.ColumnCount);
+            Assert.Equal([0, 1, 1], data.Labels);
+            Assert.Equal(0.25, data.Features[1, 1]);
+            Assert.Equal(["no", "yes"], data.ClassNames);
+
+            var zipped = Path.Combine(directory.FullName, "tiny.csv.gz");
+            using (var file = File.Create(zipped))
+            using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+            using (var writer = new StreamWriter(gzip))
+            {
+                writer.Write("1,2,3,0\n4,5,6,2\n");
+            }
+
+            var digits = LabelledDataSet.Load(zipped, scikitHeader: false);
+            Assert.Equal(2, digits.Count);
+            Assert.Equal(6, digits.Features[1, 2]);
+            Assert.Equal(3, digits.ClassNames.Count);
+
+            File.WriteAllText(plain, "4,2,no,yes\n1.5,2,0\n");
+            Assert.Contains("announces 4", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, true)).Message);
+            Assert.Equal("path", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(Path.Combine(directory.FullName, "missing.csv"), true)).ParamName);
+            File.WriteAllText(plain, "1.5,abc,0\n");
+            Assert.Contains("line 1, column 1", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
+            File.WriteAllText(plain, "1.5,2,0.5\n");
+            Assert.Contains("not a class index", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BreastCancerDataHasTheDocumentedShapeAndClassCounts()
+    {
+        var path = FindRepositoryFile("data/uci/breast_cancer.csv");
+        var data = LabelledDataSet.BreastCancer(path);
+        Assert.Equal(569, data.Count);
+        Assert.Equal(30, data.Features.ColumnCount);
+        Assert.Equal(212, data.Labels.Count(y => y == 0)); // malignant (breast_cancer.rst: 212 M, 357 B)
+        Assert.Equal(["malignant", "benign"], data.ClassNames);
+        Assert.Equal(17.99, data.Features[0, 0]);
+
+        var protocol = new RealDataWeakToStrong(data, teacherFeatures: [1, 4, 8, 9], studentFeatures: Enumerable.Range(0, 30).Except([1, 4, 8, 9]).ToArray());
+        var first = protocol.Run(0, StudentLoss.ForwardCrossEntropy);
+        Assert.Equal(first, protocol.Run(0, StudentLoss.ForwardCrossEntropy));
+        Assert.InRange(first.TeacherAccuracy, 0.5, 1);
+        Assert.True(first.CeilingAccuracy > first.TeacherAccuracy);
+        Assert.Equal("teacherFeatures", Assert.Throws<ArgumentOutOfRangeException>(() => new RealDataWeakToStrong(data, [30])).ParamName);
+    }
+
+    private static string FindRepositoryFile(string relative)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
+    }
+}

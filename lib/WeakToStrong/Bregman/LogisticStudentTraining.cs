@@ -1,0 +1,124 @@
+using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// Full-batch Adam training of a binary logistic student σ(wᵀx + b) on soft teacher labels q_i with any
+/// <see cref="StudentLoss"/> (spec §3.4 N4: initialised at zero, step 0.05, β = (0.9, 0.999), 3000 steps).
+/// The gradient of the mean loss is ∂L/∂w = Σ_i (∂L/∂z_i) x_i, ∂L/∂b = Σ_i ∂L/∂z_i. Deterministic: zero
+/// initialisation (or a seeded Gaussian one) and a fixed summation order give bit-identical runs.
+/// </summary>
+public static class LogisticStudentTraining
+{
+    /// <summary>Trains the student.</summary>
+    /// <param name="inputs">n×d training inputs, finite, n ≥ 1.</param>
+    /// <param name="teacherProbabilities">Teacher labels q_i ∈ [0, 1], length n (hard labels 0/1 allowed for CE).</param>
+    /// <param name="loss">The objective.</param>
+    /// <param name="settings">Adam hyper-parameters and step count.</param>
+    /// <param name="recordEvery">Record the curve every this many steps (0: only the first and last step).</param>
+    /// <param name="truth">Optional ground-truth labels 0/1 of the training inputs, for the accuracy column of the curve.</param>
+    /// <param name="initialization">Optional random stream: weights start i.i.d. N(0, 1/d) instead of 0 (bias 0).</param>
+    /// <returns>The student and its curve.</returns>
+    public static LogisticStudentFit Train(
+        Matrix<double> inputs,
+        IReadOnlyList<double> teacherProbabilities,
+        StudentLoss loss,
+        AdamSettings settings,
+        int recordEvery = 0,
+        IReadOnlyList<int>? truth = null,
+        Random? initialization = null)
+    {
+        Guard.NotNull(inputs);
+        Guard.AllFinite(inputs);
+        Guard.NotEmpty(inputs.RowCount, nameof(inputs));
+        Guard.NotNull(teacherProbabilities);
+        Guard.SameLength(teacherProbabilities.Count, inputs.RowCount, "the number of rows of inputs", nameof(teacherProbabilities));
+        Guard.NotNull(loss);
+        Guard.NotNull(settings);
+        settings.Validate();
+        Guard.NonNegative(recordEvery);
+        if (truth is not null)
+        {
+            Guard.SameLength(truth.Count, inputs.RowCount, "the number of rows of inputs", nameof(truth));
+        }
+
+        int n = inputs.RowCount, d = inputs.ColumnCount;
+        var labels = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            Guard.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
+            labels[i] = teacherProbabilities[i];
+        }
+
+        var x = inputs.ToRowMajorArray();
+        var objective = loss.Bind(labels);
+        var parameters = new double[d + 1]; // w_1..w_d, b
+        if (initialization is not null)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                parameters[j] = MathNet.Numerics.Distributions.Normal.Sample(initialization, 0, 1 / Math.Sqrt(d));
+            }
+        }
+
+        var adam = new AdamOptimizer(d + 1, settings);
+        var logits = new double[n];
+        var logitGradient = new double[n];
+        var gradient = new double[d + 1];
+        var curve = new List<TrainingRecord>();
+        var canMeasureMisfit = labels.All(q => q > 0 && q < 1);
+        for (var step = 0; ; step++)
+        {
+            ComputeLogits(x, parameters, n, d, logits);
+            var value = objective(logits, (double)step / settings.Steps, logitGradient);
+            var last = step == settings.Steps;
+            if (step == 0 || last || (recordEvery > 0 && step % recordEvery == 0))
+            {
+                curve.Add(new TrainingRecord(
+                    step,
+                    value,
+                    LogisticStudent.MeanEntropyOfLogits(logits),
+                    canMeasureMisfit ? LogisticStudent.MisfitOfLogits(logits, labels) : double.PositiveInfinity,
+                    truth is null ? null : LogisticStudent.BinaryAccuracy(logits, truth)));
+            }
+
+            if (last)
+            {
+                break;
+            }
+
+            Array.Clear(gradient);
+            for (var i = 0; i < n; i++)
+            {
+                var g = logitGradient[i];
+                var row = i * d;
+                for (var j = 0; j < d; j++)
+                {
+                    gradient[j] += g * x[row + j];
+                }
+
+                gradient[d] += g;
+            }
+
+            adam.Step(parameters, gradient);
+        }
+
+        return new LogisticStudentFit(new LogisticStudent(parameters[..d], parameters[d]), curve);
+    }
+
+    private static void ComputeLogits(double[] x, double[] parameters, int n, int d, double[] logits)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var sum = parameters[d];
+            var row = i * d;
+            for (var j = 0; j < d; j++)
+            {
+                sum += x[row + j] * parameters[j];
+            }
+
+            logits[i] = sum;
+        }
+    }
+}

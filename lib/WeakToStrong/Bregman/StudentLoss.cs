@@ -1,0 +1,119 @@
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// The training objective of a binary student on soft teacher labels (spec §1 "Losses", §3.4 N4): the batch mean
+/// L(z) = (1/n) Σ_i ℓ(z_i; q_i) of one of the per-sample losses (forward CE, reverse CE, CACE_c, Quan_CACE_k,
+/// SL_α_β), or the auxiliary-confidence loss of Burns et al., whose targets depend on the training progress.
+/// </summary>
+public sealed class StudentLoss
+{
+    private readonly Func<IReadOnlyList<double>, SoftLabelLoss>? perSample;
+    private readonly AuxiliaryConfidenceLoss? auxiliary;
+
+    private StudentLoss(string name, Func<IReadOnlyList<double>, SoftLabelLoss>? perSample, AuxiliaryConfidenceLoss? auxiliary)
+    {
+        Name = name;
+        this.perSample = perSample;
+        this.auxiliary = auxiliary;
+    }
+
+    /// <summary>The label used in tables and legends (e.g. "CE", "RCE", "CACE", "SL").</summary>
+    public string Name { get; }
+
+    /// <summary>Forward binary cross-entropy, ℓ = −[q log p + (1 − q) log(1 − p)] ("CE").</summary>
+    public static StudentLoss ForwardCrossEntropy { get; } = new("CE", _ => ForwardCrossEntropyLoss.Instance, null);
+
+    /// <summary>Reverse binary cross-entropy, ℓ = −[p log q' + (1 − p) log(1 − q')], q' = q(1 − ε) + ε/2 ("RCE").</summary>
+    /// <param name="smoothing">ε ∈ [0, 1).</param>
+    public static StudentLoss ReverseCrossEntropy(double smoothing = 0)
+    {
+        var loss = new ReverseCrossEntropyLoss(smoothing);
+        return new("RCE", _ => loss, null);
+    }
+
+    /// <summary>CACE_c: forward CE where |q − 0.5| ≥ c, reverse CE elsewhere ("CACE"; c = 0.1 in spec §3.4 N4).</summary>
+    /// <param name="threshold">c ∈ [0, 0.5].</param>
+    public static StudentLoss ConfidenceAdaptive(double threshold = 0.1)
+    {
+        var loss = new ConfidenceAdaptiveCrossEntropyLoss(threshold);
+        return new("CACE", _ => loss, null);
+    }
+
+    /// <summary>Quan_CACE_k: CACE with c the k/10 quantile of |q − 0.5| over the training labels ("QCACE").</summary>
+    /// <param name="decile">k ∈ {0, …, 10}; 5 is the median.</param>
+    public static StudentLoss QuantileConfidenceAdaptive(int decile = 5)
+    {
+        Guard.InRange(decile, 0, 10);
+        return new("QCACE", labels => ConfidenceAdaptiveCrossEntropyLoss.FromQuantile(labels, decile), null);
+    }
+
+    /// <summary>SL_α_β = α·CE + β·RCE ("SL"; α = 1, β = 0.1 in spec §3.4 N4).</summary>
+    /// <param name="forwardWeight">α ≥ 0.</param>
+    /// <param name="reverseWeight">β ≥ 0.</param>
+    public static StudentLoss Symmetric(double forwardWeight = 1, double reverseWeight = 0.1)
+    {
+        var loss = new SymmetricCrossEntropyLoss(forwardWeight, reverseWeight);
+        return new("SL", _ => loss, null);
+    }
+
+    /// <summary>The auxiliary-confidence loss of Burns et al. ("AUX"), coefficient ramped over the training steps.</summary>
+    /// <param name="auxCoefficient">Maximal mixing coefficient in [0, 1].</param>
+    /// <param name="warmupFraction">Ramp-up fraction of training in (0, 1].</param>
+    public static StudentLoss AuxiliaryConfidence(double auxCoefficient = 0.5, double warmupFraction = 0.2) =>
+        new("AUX", null, new AuxiliaryConfidenceLoss(auxCoefficient, warmupFraction));
+
+    /// <summary>Any loss wrapped under a name of your choice.</summary>
+    /// <param name="name">Table label, non-empty.</param>
+    /// <param name="loss">The per-sample loss.</param>
+    public static StudentLoss Custom(string name, SoftLabelLoss loss)
+    {
+        Guard.NotEmpty(name);
+        Guard.NotNull(loss);
+        return new(name, _ => loss, null);
+    }
+
+    /// <summary>
+    /// The loss with the given name and the spec §3.4 N4 settings: "CE", "RCE", "CACE" (c = 0.1), "QCACE" (median),
+    /// "SL" (α = 1, β = 0.1) or "AUX".
+    /// </summary>
+    /// <param name="name">One of the names above (case-sensitive).</param>
+    public static StudentLoss ByName(string name) => name switch
+    {
+        "CE" => ForwardCrossEntropy,
+        "RCE" => ReverseCrossEntropy(),
+        "CACE" => ConfidenceAdaptive(),
+        "QCACE" => QuantileConfidenceAdaptive(),
+        "SL" => Symmetric(),
+        "AUX" => AuxiliaryConfidence(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"name = \"{name}\" is not a known loss; expected one of CE, RCE, CACE, QCACE, SL, AUX."),
+    };
+
+    /// <summary>The objective bound to one training set (resolves Quan_CACE's threshold from the labels).</summary>
+    internal BoundObjective Bind(double[] labels)
+    {
+        if (auxiliary is not null)
+        {
+            return (logits, stepFraction, gradient) => auxiliary.Mean(logits, labels, auxiliary.CoefficientAt(stepFraction), gradient);
+        }
+
+        var loss = perSample!(labels);
+        // The reverse branch's clamped logs depend only on the labels: computed once here, not at every step.
+        var logQ = new double[labels.Length];
+        var logOneMinusQ = new double[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            (logQ[i], logOneMinusQ[i]) = SoftLabelLoss.SmoothedClampedLogs(labels[i], loss.ReverseSmoothing);
+        }
+
+        // Labels were validated by the caller; logits are finite because Adam rejects non-finite gradients.
+        return (logits, _, gradient) => loss.MeanWithLogs(logits, labels, logQ, logOneMinusQ, gradient);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    /// <summary>The batch mean of the loss at the logits, its gradient written into <paramref name="gradient"/>.</summary>
+    internal delegate double BoundObjective(ReadOnlySpan<double> logits, double stepFraction, Span<double> gradient);
+}
