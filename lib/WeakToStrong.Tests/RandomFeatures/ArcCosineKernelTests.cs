@@ -3,6 +3,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -34,7 +35,7 @@ public sealed class ArcCosineKernelTests
     [Fact]
     public void GramHasTheExactDiagonalAndEntries()
     {
-        var w = ReluTeacher.SampleWeights(6, 12, 3);
+        var w = ReluTeacher.SampleWeights(6, 12, new RandomStream(3));
         var g = ArcCosineKernel.Gram(w);
         for (var i = 0; i < 12; i++)
         {
@@ -55,7 +56,7 @@ public sealed class ArcCosineKernelTests
         // Monte Carlo over x uniform on S^(d−1) (independent of the 2-homogeneity argument): agreement within 5 standard errors.
         const int d = 5;
         const int n = 200_000;
-        var w = ReluTeacher.SampleWeights(d, 3, 11);
+        var w = ReluTeacher.SampleWeights(d, 3, new RandomStream(11));
         var random = new Xoshiro256StarStar(99);
         var normal = new Normal(0, 1, random);
         var sums = new double[3, 3];
@@ -108,8 +109,8 @@ public sealed class ArcCosineKernelTests
     [Fact]
     public void CrossGramOfAMatrixWithItselfIsTheGram()
     {
-        var w = ReluTeacher.SampleWeights(4, 7, 1);
-        var u = ReluTeacher.SampleWeights(4, 5, 2);
+        var w = ReluTeacher.SampleWeights(4, 7, new RandomStream(1));
+        var u = ReluTeacher.SampleWeights(4, 5, new RandomStream(2));
         Assert.True((ArcCosineKernel.CrossGram(w, w) - ArcCosineKernel.Gram(w)).FrobeniusNorm() < 1e-15);
         var c = ArcCosineKernel.CrossGram(u, w);
         Assert.Equal(5, c.RowCount);
@@ -131,7 +132,7 @@ public sealed class ArcCosineKernelTests
         var oneColumn = Matrix<double>.Build.DenseOfArray(new double[,] { { 1 }, { -1 } });
         Assert.Throws<ArgumentOutOfRangeException>(() => ArcCosineKernel.Gram(oneColumn));
         var mismatch = Assert.Throws<ArgumentException>(() =>
-            ArcCosineKernel.CrossGram(ReluTeacher.SampleWeights(3, 2, 0), ReluTeacher.SampleWeights(4, 2, 0)));
+            ArcCosineKernel.CrossGram(ReluTeacher.SampleWeights(3, 2, new RandomStream(0)), ReluTeacher.SampleWeights(4, 2, new RandomStream(0))));
         Assert.Equal("columnWeights", mismatch.ParamName);
     }
 }

@@ -1,4 +1,5 @@
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -62,12 +63,12 @@ public sealed class DeterministicEquivalentTests
     [Fact]
     public void PredictionTracksTheSimulatedTeacherLossAtWidthInTheHundreds()
     {
-        // Spec 01, §3.4: the prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10); "closely"
-        // is taken as within 25%. Measured: prediction 1.460e-3 vs 4-seed mean 1.204e-3 (ratio 1.21) at M = 256; at
-        // M = 1024 the gap is about 4% (3 seeds, not run here to keep the suite fast).
-        var prediction = DeterministicEquivalent.ForReluSphere(10, 256).TeacherLoss;
-        var simulated = Enumerable.Range(0, 4).Average(s => ReluTeacher.Sample(10, 256, s).Loss);
-        Assert.InRange(prediction / simulated, 0.8, 1.25);
+        // Spec 01, §3.4: the prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10). Tested at
+        // M = 512, where the first-order prediction is tight: the seed-to-seed spread of L_TE there is about 3–5%, so the
+        // 4-seed mean has a standard error of about 2%; a 10% band is 4–5 such errors (measured ratio ≈ 1.02).
+        var prediction = DeterministicEquivalent.ForReluSphere(10, 512).TeacherLoss;
+        var simulated = Enumerable.Range(0, 4).Average(s => ReluTeacher.Sample(10, 512, new RandomStream(s)).Loss);
+        Assert.InRange(prediction / simulated, 0.9, 1.1);
     }
 
     [Fact]

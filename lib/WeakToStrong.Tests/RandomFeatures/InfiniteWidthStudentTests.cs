@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -13,7 +14,7 @@ public sealed class InfiniteWidthStudentTests
     [InlineData(20, 100, 3)]
     public void StartsAtTheTargetNormAndConvergesToTheTeacher(int d, int m, int seed)
     {
-        var teacher = ReluTeacher.Sample(d, m, seed);
+        var teacher = ReluTeacher.Sample(d, m, new RandomStream(seed));
         var student = teacher.InfiniteWidthStudent();
         Assert.Equal(1.0, student.Loss(0), 1e-14);
         Assert.Equal(teacher.Loss, student.Loss(double.PositiveInfinity), 1e-13);
@@ -30,7 +31,7 @@ public sealed class InfiniteWidthStudentTests
         // ‖f_ST‖² = Σ_k g_k² μ_k² N_k aᵀP_k(WWᵀ)a, P_k from the explicit Gegenbauer sum, up to degree 16 (the omitted
         // degrees carry ≪ 1e-10 at these times).
         const int d = 6;
-        var teacher = ReluTeacher.Sample(d, 14, 17);
+        var teacher = ReluTeacher.Sample(d, 14, new RandomStream(17));
         var student = teacher.InfiniteWidthStudent();
         var w = teacher.Weights;
         var a = teacher.OutputWeights;
@@ -70,7 +71,7 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void LossComponentsSumToTheLoss()
     {
-        var student = ReluTeacher.Sample(8, 40, 4).InfiniteWidthStudent();
+        var student = ReluTeacher.Sample(8, 40, new RandomStream(4)).InfiniteWidthStudent();
         foreach (var t in new[] { 0.0, 10.0, 1e3, 1e5 })
         {
             Assert.Equal(student.Loss(t), student.LossComponents(t).Sum(), 1e-15);
@@ -81,7 +82,7 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void GradientDescentConvergesToGradientFlowAtFirstOrderInTheStep()
     {
-        var student = ReluTeacher.Sample(10, 60, 6).InfiniteWidthStudent();
+        var student = ReluTeacher.Sample(10, 60, new RandomStream(6)).InfiniteWidthStudent();
         var t = 3.0 / student.ReferenceEigenvalue;
         var flow = student.Loss(t);
         var errors = new List<double>();
@@ -118,7 +119,7 @@ public sealed class InfiniteWidthStudentTests
     {
         foreach (var (d, m, seed) in new[] { (10, 50, 0), (10, 200, 1), (5, 100, 2) })
         {
-            var student = ReluTeacher.Sample(d, m, seed).InfiniteWidthStudent();
+            var student = ReluTeacher.Sample(d, m, new RandomStream(seed)).InfiniteWidthStudent();
             var best = student.OracleStop();
             Assert.True(best.IsInteriorOptimum);
             var u = Math.Log(best.OptimalTime);
@@ -137,7 +138,7 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void LossCurveHasTheUShapeOfFigureF1()
     {
-        var teacher = ReluTeacher.Sample(10, 128, 0);
+        var teacher = ReluTeacher.Sample(10, 128, new RandomStream(0));
         var curve = teacher.InfiniteWidthStudent().LossCurve(1e-2, 1e4, 400);
         var ratios = curve.LossRatios;
         Assert.Equal(400, ratios.Count);
@@ -154,7 +155,7 @@ public sealed class InfiniteWidthStudentTests
     public void RatioFallsAsTheTeacherWidens()
     {
         // Spec 01, §6: min_t L_ST/L_TE < 1 and decreasing (in seed-mean) in M_TE, at d = 10.
-        double MeanRatio(int m) => Enumerable.Range(0, 3).Average(s => ReluTeacher.Sample(10, m, s).InfiniteWidthStudent().OracleStop().LossRatio);
+        double MeanRatio(int m) => Enumerable.Range(0, 3).Average(s => ReluTeacher.Sample(10, m, new RandomStream(s)).InfiniteWidthStudent().OracleStop().LossRatio);
         var r50 = MeanRatio(50);
         var r100 = MeanRatio(100);
         var r400 = MeanRatio(400);
@@ -170,7 +171,7 @@ public sealed class InfiniteWidthStudentTests
         {
             foreach (var m in new[] { 20, 80, 300 })
             {
-                var teacher = ReluTeacher.Sample(7, m, seed);
+                var teacher = ReluTeacher.Sample(7, m, new RandomStream(seed));
                 var student = teacher.InfiniteWidthStudent();
                 var bound = QuadraticLowerBound.ForEigenfunctionTarget(teacher.Loss);
                 Assert.True(student.OracleStop().StudentLoss >= bound * (1 - 1e-12));
@@ -186,7 +187,7 @@ public sealed class InfiniteWidthStudentTests
         // Student features = teacher features. In the orthonormal eigenbasis ψ_j = Σ_i V_ij φ_i/√γ_j of the span (G = VΓVᵀ),
         // f_TE and f* have the same coefficients √γ_j (V_jᵀa) (since b = Ga), and f* − f_TE (norm² L_TE) lies outside the
         // span, where the student's kernel is zero. Spec 01, §6: L_ST(t) ≥ L_TE for every t.
-        var teacher = ReluTeacher.Sample(6, 25, 9);
+        var teacher = ReluTeacher.Sample(6, 25, new RandomStream(9));
         var evd = teacher.Gram.Evd();
         var gammas = evd.EigenValues.Real();
         var v = evd.EigenVectors;
@@ -268,7 +269,7 @@ public sealed class InfiniteWidthStudentTests
         Assert.Equal("eigenvalues", Assert.Throws<ArgumentOutOfRangeException>(() =>
             new InfiniteWidthStudent(new[] { -1.0 }, new[] { 0.5 }, new[] { 1.0 })).ParamName);
         Assert.Throws<ArgumentException>(() => new InfiniteWidthStudent(new[] { 1.0, 2.0 }, new[] { 0.5 }, new[] { 1.0, 0.0 }));
-        Assert.Equal("teacherCoefficients", Assert.Throws<ArgumentOutOfRangeException>(() =>
+        Assert.Equal("teacherCoefficients", Assert.Throws<ArgumentException>(() =>
             new InfiniteWidthStudent(new[] { 1.0 }, new[] { double.NaN }, new[] { 1.0 })).ParamName);
         Assert.Equal("referenceEigenvalue", Assert.Throws<ArgumentException>(() =>
             new InfiniteWidthStudent(new[] { 1.0 }, new[] { 0.5 }, new[] { 0.0 })).ParamName);

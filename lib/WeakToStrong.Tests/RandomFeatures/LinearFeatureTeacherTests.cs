@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -17,7 +18,7 @@ public sealed class LinearFeatureTeacherTests
     {
         // Independent route: normal equations in whitened coordinates, B = diag(√λ)Wᵀ, c = (BᵀB)⁻¹Bᵀe_1, f_TE = Bc.
         var lambda = LinearFeatureTeacher.PowerLawSpectrum(60, 1.1);
-        var w = LinearFeatureTeacher.SampleWeights(60, 12, 3);
+        var w = LinearFeatureTeacher.SampleWeights(60, 12, new RandomStream(3));
         var teacher = new LinearFeatureTeacher(lambda, w);
         var b = w.Transpose();
         for (var k = 0; k < 60; k++)
@@ -44,7 +45,7 @@ public sealed class LinearFeatureTeacherTests
         var lambda = LinearFeatureTeacher.PowerLawSpectrum(400, 1.5);
         foreach (var m in new[] { 8, 32, 128 })
         {
-            var teacher = LinearFeatureTeacher.Sample(lambda, m, m);
+            var teacher = LinearFeatureTeacher.Sample(lambda, m, new RandomStream(m));
             var student = teacher.InfiniteWidthStudent();
             Assert.Equal(1.0, student.Loss(0), 1e-14);
             Assert.Equal(teacher.Loss, student.Loss(double.PositiveInfinity), 1e-14);
@@ -69,7 +70,7 @@ public sealed class LinearFeatureTeacherTests
     public void RejectsBadInput()
     {
         var lambda = LinearFeatureTeacher.PowerLawSpectrum(10, 2);
-        var wide = Assert.Throws<ArgumentOutOfRangeException>(() => LinearFeatureTeacher.Sample(lambda, 10, 0));
+        var wide = Assert.Throws<ArgumentOutOfRangeException>(() => LinearFeatureTeacher.Sample(lambda, 10, new RandomStream(0)));
         Assert.Equal("weights", wide.ParamName);
         Assert.Contains("< D = 10", wide.Message);
         Assert.Equal("eigenvalues", Assert.Throws<ArgumentOutOfRangeException>(() =>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -39,7 +40,7 @@ public sealed class ReluTeacherTests
     [InlineData(20, 400, 4)]
     public void DegreeMassesAddUpToTheTeachersNorm(int d, int m, int seed)
     {
-        var teacher = ReluTeacher.Sample(d, m, seed);
+        var teacher = ReluTeacher.Sample(d, m, new RandomStream(seed));
         var a = teacher.OutputWeights;
         var normSquared = a.DotProduct(teacher.Gram * a); // ‖f_TE‖² = aᵀGa, = bᵀa = 1 − L_TE for the projection
         Assert.Equal(1 - teacher.Loss, normSquared, 1e-12);
@@ -62,7 +63,7 @@ public sealed class ReluTeacherTests
     [Fact]
     public void HigherTruncationShrinksTheTail()
     {
-        var w = ReluTeacher.SampleWeights(10, 60, 8);
+        var w = ReluTeacher.SampleWeights(10, 60, new RandomStream(8));
         var coarse = new ReluTeacher(w, 60);
         var fine = new ReluTeacher(w, 300);
         Assert.True(Math.Abs(fine.TailMass) < Math.Abs(coarse.TailMass) / 10,
@@ -78,7 +79,7 @@ public sealed class ReluTeacherTests
     {
         // m_k = μ_k² N_k Σ_ij a_i a_j P_k(w_i·w_j) with P_k from the explicit Gegenbauer sum.
         const int d = 5;
-        var teacher = ReluTeacher.Sample(d, 12, 21);
+        var teacher = ReluTeacher.Sample(d, 12, new RandomStream(21));
         var w = teacher.Weights;
         var a = teacher.OutputWeights;
         for (var k = 0; k <= 8; k++)
@@ -102,7 +103,7 @@ public sealed class ReluTeacherTests
     public void MoreUnitsNeverIncreaseTheLoss()
     {
         // Nested spans: the projection onto a larger span is at least as good.
-        var w = ReluTeacher.SampleWeights(10, 120, 5);
+        var w = ReluTeacher.SampleWeights(10, 120, new RandomStream(5));
         var losses = new[] { 15, 30, 60, 120 }.Select(m => new ReluTeacher(w.SubMatrix(0, m, 0, 10)).Loss).ToArray();
         for (var i = 1; i < losses.Length; i++)
         {
@@ -115,9 +116,9 @@ public sealed class ReluTeacherTests
     [Fact]
     public void SamplingIsReproducibleAndOnTheSphere()
     {
-        var first = ReluTeacher.SampleWeights(7, 30, 42);
-        var second = ReluTeacher.SampleWeights(7, 30, 42);
-        var other = ReluTeacher.SampleWeights(7, 30, 43);
+        var first = ReluTeacher.SampleWeights(7, 30, new RandomStream(42));
+        var second = ReluTeacher.SampleWeights(7, 30, new RandomStream(42));
+        var other = ReluTeacher.SampleWeights(7, 30, new RandomStream(43));
         Assert.Equal(first.ToColumnMajorArray(), second.ToColumnMajorArray());
         Assert.NotEqual(first.ToColumnMajorArray(), other.ToColumnMajorArray());
         foreach (var norm in first.RowNorms(2))
@@ -125,7 +126,7 @@ public sealed class ReluTeacherTests
             Assert.Equal(1.0, norm, 1e-15);
         }
 
-        Assert.Equal(ReluTeacher.Sample(7, 30, 42).Loss, new ReluTeacher(first).Loss);
+        Assert.Equal(ReluTeacher.Sample(7, 30, new RandomStream(42)).Loss, new ReluTeacher(first).Loss);
     }
 
     [Fact]
@@ -147,9 +148,9 @@ public sealed class ReluTeacherTests
         Assert.Equal("weights", dup.ParamName);
         Assert.Contains("rows 0 and 2", dup.Message);
 
-        Assert.Equal("maxDegree", Assert.Throws<ArgumentOutOfRangeException>(() => new ReluTeacher(ReluTeacher.SampleWeights(3, 2, 0), 0)).ParamName);
-        Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => ReluTeacher.Sample(1, 5, 0)).ParamName);
-        var width = Assert.Throws<ArgumentOutOfRangeException>(() => ReluTeacher.Sample(3, 0, 0));
+        Assert.Equal("maxDegree", Assert.Throws<ArgumentOutOfRangeException>(() => new ReluTeacher(ReluTeacher.SampleWeights(3, 2, new RandomStream(0)), 0)).ParamName);
+        Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => ReluTeacher.Sample(1, 5, new RandomStream(0))).ParamName);
+        var width = Assert.Throws<ArgumentOutOfRangeException>(() => ReluTeacher.Sample(3, 0, new RandomStream(0)));
         Assert.Equal("width", width.ParamName);
         Assert.Contains(">= 1", width.Message);
     }

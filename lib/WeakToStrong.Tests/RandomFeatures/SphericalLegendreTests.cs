@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -72,7 +73,7 @@ public sealed class SphericalLegendreTests
     public void QuadraticFormsEqualEntrywiseEvaluation()
     {
         const int d = 6;
-        var w = ReluTeacher.SampleWeights(d, 9, 5);
+        var w = ReluTeacher.SampleWeights(d, 9, new RandomStream(5));
         var cosines = w.TransposeAndMultiply(w);
         var a = Vector<double>.Build.Dense(9, i => Math.Sin(i + 1.0));
         var forms = SphericalLegendre.QuadraticForms(cosines, a, d, 8);

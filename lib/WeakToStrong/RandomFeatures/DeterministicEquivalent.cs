@@ -1,4 +1,5 @@
 using MathNet.Numerics.RootFinding;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -19,8 +20,8 @@ public static class DeterministicEquivalent
     /// <param name="width">M ≥ 1, strictly less than Σ_(λ_k &gt; 0) N_k.</param>
     public static double EffectiveRegularization(IReadOnlyList<double> eigenvalues, IReadOnlyList<double> multiplicities, double width)
     {
-        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "eigenvalue λ_k", allowZero: true, allowNegative: false);
-        ParameterCheck.Entries(multiplicities, nameof(multiplicities), "multiplicity N_k", allowZero: false, allowNegative: false);
+        Guard.AllNonNegative(eigenvalues, nameof(eigenvalues));
+        Guard.AllPositive(multiplicities, nameof(multiplicities));
         if (multiplicities.Count != eigenvalues.Count)
         {
             throw new ArgumentException(
@@ -45,7 +46,7 @@ public static class DeterministicEquivalent
         if (width >= capacity)
         {
             throw new ArgumentOutOfRangeException(nameof(width), width,
-                $"{nameof(width)} = {ParameterCheck.Show(width)}: M_TE must be smaller than the number of eigenfunctions with λ_k > 0, Σ N_k = {ParameterCheck.Show(capacity)}.");
+                $"{nameof(width)} = {Guard.Show(width)}: M_TE must be smaller than the number of eigenfunctions with λ_k > 0, Σ N_k = {Guard.Show(capacity)}.");
         }
 
         return Solve(kappa => DegreesOfFreedom(logLambda, logN, eigenvalues, kappa), trace, width);
@@ -62,9 +63,9 @@ public static class DeterministicEquivalent
     /// <see cref="ArgumentOutOfRangeException"/> asks for a larger K.</param>
     public static DeterministicEquivalentPrediction ForReluSphere(int dimension, double width, int maxDegree = 200)
     {
-        ParameterCheck.Dimension(dimension, nameof(dimension));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         ValidateWidth(width);
-        ParameterCheck.AtLeast(maxDegree, 2, nameof(maxDegree), "the truncation degree K");
+        Guard.AtLeast(maxDegree, 2, "the truncation degree K", nameof(maxDegree));
         var spectrum = new ReluSphereSpectrum(dimension, maxDegree);
         var logLambda = spectrum.LogEigenvalues.ToArray();
         var logN = spectrum.LogMultiplicities.ToArray();
@@ -78,7 +79,7 @@ public static class DeterministicEquivalent
         if (tailTrace > 0 && kappa < 100 * tailEigenvalue)
         {
             throw new ArgumentOutOfRangeException(nameof(maxDegree), maxDegree,
-                $"{nameof(maxDegree)} = {maxDegree}: κ = {ParameterCheck.Show(kappa)} is not ≫ the tail eigenvalue {ParameterCheck.Show(tailEigenvalue)} at width {ParameterCheck.Show(width)}; increase K.");
+                $"{nameof(maxDegree)} = {maxDegree}: κ = {Guard.Show(kappa)} is not ≫ the tail eigenvalue {Guard.Show(tailEigenvalue)} at width {Guard.Show(width)}; increase K.");
         }
 
         var target = spectrum.LinearEigenvalue;
@@ -94,7 +95,7 @@ public static class DeterministicEquivalent
     /// <param name="targetIndex">0 ≤ index &lt; D.</param>
     public static DeterministicEquivalentPrediction ForLinearFeatures(IReadOnlyList<double> eigenvalues, double width, int targetIndex = 0)
     {
-        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "input eigenvalue λ_k", allowZero: false, allowNegative: false);
+        Guard.AllPositive(eigenvalues, nameof(eigenvalues));
         if (targetIndex < 0 || targetIndex >= eigenvalues.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(targetIndex), targetIndex,
@@ -111,7 +112,7 @@ public static class DeterministicEquivalent
         if (!double.IsFinite(width) || width < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(width), width,
-                $"{nameof(width)} = {ParameterCheck.Show(width)}: the teacher width M_TE must be finite and >= 1.");
+                $"{nameof(width)} = {Guard.Show(width)}: the teacher width M_TE must be finite and >= 1.");
         }
     }
 
@@ -139,7 +140,7 @@ public static class DeterministicEquivalent
             if (i >= 2000)
             {
                 throw new ArgumentOutOfRangeException(nameof(width), width,
-                    $"{nameof(width)} = {ParameterCheck.Show(width)}: no κ > 0 reaches this many degrees of freedom; M_TE is too large for the spectrum.");
+                    $"{nameof(width)} = {Guard.Show(width)}: no κ > 0 reaches this many degrees of freedom; M_TE is too large for the spectrum.");
             }
 
             logLow -= Math.Log(16.0);

@@ -1,4 +1,6 @@
-using MathNet.Numerics;
+using WeakToStrong.Dynamics;
+using WeakToStrong.Sweeps;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -39,9 +41,9 @@ public sealed class InfiniteWidthStudent
         IReadOnlyList<double> targetCoefficients,
         double? referenceEigenvalue = null)
     {
-        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "eigenvalue λ_k", allowZero: true, allowNegative: false);
-        ParameterCheck.Entries(teacherCoefficients, nameof(teacherCoefficients), "teacher coefficient β_k", allowZero: true, allowNegative: true);
-        ParameterCheck.Entries(targetCoefficients, nameof(targetCoefficients), "target coefficient θ_k", allowZero: true, allowNegative: true);
+        Guard.AllNonNegative(eigenvalues, nameof(eigenvalues));
+        Guard.AllFinite(teacherCoefficients, nameof(teacherCoefficients));
+        Guard.AllFinite(targetCoefficients, nameof(targetCoefficients));
         if (eigenvalues.Count == 0)
         {
             throw new ArgumentException($"{nameof(eigenvalues)} is empty: at least one eigenvalue is needed.", nameof(eigenvalues));
@@ -69,7 +71,7 @@ public sealed class InfiniteWidthStudent
         double reference;
         if (referenceEigenvalue is { } given)
         {
-            ParameterCheck.Positive(given, nameof(referenceEigenvalue), "the reference eigenvalue λ_ref");
+            Guard.Positive(given, nameof(referenceEigenvalue));
             reference = given;
         }
         else
@@ -140,7 +142,7 @@ public sealed class InfiniteWidthStudent
     /// <param name="time">t ≥ 0; +∞ gives the converged limit.</param>
     public double Loss(double time)
     {
-        ParameterCheck.Time(time, nameof(time));
+        Guard.Time(time, nameof(time));
         return LossUnchecked(time);
     }
 
@@ -148,10 +150,10 @@ public sealed class InfiniteWidthStudent
     /// <param name="times">Times t ≥ 0 (+∞ allowed).</param>
     public double[] Losses(IReadOnlyList<double> times)
     {
-        ParameterCheck.NotNull(times, nameof(times));
+        Guard.NotNull(times, nameof(times));
         foreach (var time in times)
         {
-            ParameterCheck.Time(time, nameof(times));
+            Guard.Time(time, nameof(times));
         }
 
         return times.Select(LossUnchecked).ToArray();
@@ -161,7 +163,7 @@ public sealed class InfiniteWidthStudent
     /// <param name="time">t ≥ 0; +∞ allowed.</param>
     public double[] LossComponents(double time)
     {
-        ParameterCheck.Time(time, nameof(time));
+        Guard.Time(time, nameof(time));
         var components = new double[eigenvalues.Length];
         for (var k = 0; k < eigenvalues.Length; k++)
         {
@@ -181,11 +183,11 @@ public sealed class InfiniteWidthStudent
     /// <param name="learningRate">η, with 0 &lt; η &lt; 2/λ_max (<see cref="MaxStableLearningRate"/>).</param>
     public double LossAfterSteps(long steps, double learningRate)
     {
-        ParameterCheck.AtLeast(steps, 0L, nameof(steps), "the number of gradient-descent steps n");
+        Guard.AtLeast(steps, 0L, "the number of gradient-descent steps n", nameof(steps));
         if (!double.IsFinite(learningRate) || learningRate <= 0 || learningRate >= MaxStableLearningRate)
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
-                $"{nameof(learningRate)} = {ParameterCheck.Show(learningRate)}: the step η must satisfy 0 < η < 2/λ_max = {ParameterCheck.Show(MaxStableLearningRate)}.");
+                $"{nameof(learningRate)} = {Guard.Show(learningRate)}: the step η must satisfy 0 < η < 2/λ_max = {Guard.Show(MaxStableLearningRate)}.");
         }
 
         var loss = 0.0;
@@ -211,44 +213,19 @@ public sealed class InfiniteWidthStudent
     }
 
     /// <summary>
-    /// Oracle early stopping: the time minimising L_ST(t), found on a log-spaced grid of t·λ_ref and refined by
-    /// golden-section search in log t between the best grid point's neighbours (spec 01, §4.2: 4000 points on
-    /// [1e-2, 1e4] by default).
+    /// Oracle early stopping: the time minimising L_ST(t), found by the core's <see cref="StoppingTime.Search(Func{double, double}, double, double, int)"/>
+    /// on a log-spaced grid of t·λ_ref and refined by golden-section search in log t between the best grid point's
+    /// neighbours (spec 01, §4.2: 4000 points on [1e-2, 1e4] by default).
     /// </summary>
     /// <param name="minScaledTime">Smallest t·λ_ref, &gt; 0.</param>
     /// <param name="maxScaledTime">Largest t·λ_ref, &gt; <paramref name="minScaledTime"/>.</param>
     /// <param name="gridPoints">Grid size, ≥ 3.</param>
     public EarlyStoppingResult OracleStop(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int gridPoints = 4000)
     {
-        ParameterCheck.AtLeast(gridPoints, 3, nameof(gridPoints), "the number of grid points");
-        var scaled = LogGrid(minScaledTime, maxScaledTime, gridPoints);
-        var best = 0;
-        var bestLoss = double.PositiveInfinity;
-        for (var i = 0; i < scaled.Length; i++)
-        {
-            var loss = LossUnchecked(scaled[i] / ReferenceEigenvalue);
-            if (loss < bestLoss)
-            {
-                bestLoss = loss;
-                best = i;
-            }
-        }
-
-        if (best == 0 || best == scaled.Length - 1)
-        {
-            return new EarlyStoppingResult(scaled[best] / ReferenceEigenvalue, scaled[best], bestLoss, TeacherLoss, false);
-        }
-
-        var (logScaled, refinedLoss) = ScalarNumerics.GoldenSectionMinimum(
-            u => LossUnchecked(Math.Exp(u) / ReferenceEigenvalue),
-            Math.Log(scaled[best - 1]), Math.Log(scaled[best + 1]), 1e-12);
-        if (refinedLoss > bestLoss)
-        {
-            return new EarlyStoppingResult(scaled[best] / ReferenceEigenvalue, scaled[best], bestLoss, TeacherLoss, true);
-        }
-
-        var optimum = Math.Exp(logScaled);
-        return new EarlyStoppingResult(optimum / ReferenceEigenvalue, optimum, refinedLoss, TeacherLoss, true);
+        ValidateScaledRange(minScaledTime, maxScaledTime);
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        var stop = StoppingTime.Search(LossUnchecked, minScaledTime / ReferenceEigenvalue, maxScaledTime / ReferenceEigenvalue, gridPoints);
+        return new EarlyStoppingResult(stop.Time, stop.Time * ReferenceEigenvalue, stop.Loss, TeacherLoss, !stop.AtBoundary);
     }
 
     private double LossUnchecked(double time)
@@ -278,7 +255,7 @@ public sealed class InfiniteWidthStudent
         }
 
         var x = -lambda * time;
-        return (Math.Exp(x), -SpecialFunctions.Expm1(x));
+        return (Math.Exp(x), -ElementaryFunctions.Expm1(x));
     }
 
     /// <summary>((1 − s)^n, 1 − (1 − s)^n) for s = ηλ ∈ [0, 2).</summary>
@@ -291,8 +268,8 @@ public sealed class InfiniteWidthStudent
 
         if (s < 1)
         {
-            var exponent = steps * ScalarNumerics.LogOnePlus(-s);
-            return (Math.Exp(exponent), -SpecialFunctions.Expm1(exponent));
+            var exponent = steps * ElementaryFunctions.Log1p(-s);
+            return (Math.Exp(exponent), -ElementaryFunctions.Expm1(exponent));
         }
 
         if (s == 1)
@@ -324,25 +301,19 @@ public sealed class InfiniteWidthStudent
 
     internal static double[] LogGrid(double minScaledTime, double maxScaledTime, int points)
     {
-        ParameterCheck.Positive(minScaledTime, nameof(minScaledTime), "the smallest scaled time t·λ_ref");
-        ParameterCheck.Positive(maxScaledTime, nameof(maxScaledTime), "the largest scaled time t·λ_ref");
+        ValidateScaledRange(minScaledTime, maxScaledTime);
+        Guard.AtLeast(points, 2, "the number of grid points", nameof(points));
+        return Spacing.Logarithmic(minScaledTime, maxScaledTime, points);
+    }
+
+    internal static void ValidateScaledRange(double minScaledTime, double maxScaledTime)
+    {
+        Guard.Positive(minScaledTime, nameof(minScaledTime));
+        Guard.Positive(maxScaledTime, nameof(maxScaledTime));
         if (maxScaledTime <= minScaledTime)
         {
             throw new ArgumentOutOfRangeException(nameof(maxScaledTime), maxScaledTime,
-                $"{nameof(maxScaledTime)} = {ParameterCheck.Show(maxScaledTime)}: it must exceed {nameof(minScaledTime)} = {ParameterCheck.Show(minScaledTime)}.");
+                $"{nameof(maxScaledTime)} = {Guard.Show(maxScaledTime)} is out of range; it must exceed {nameof(minScaledTime)} = {Guard.Show(minScaledTime)}.");
         }
-
-        ParameterCheck.AtLeast(points, 2, nameof(points), "the number of grid points");
-        var logMin = Math.Log(minScaledTime);
-        var step = (Math.Log(maxScaledTime) - logMin) / (points - 1);
-        var grid = new double[points];
-        for (var i = 0; i < points; i++)
-        {
-            grid[i] = Math.Exp(logMin + i * step);
-        }
-
-        grid[^1] = maxScaledTime;
-        grid[0] = minScaledTime;
-        return grid;
     }
 }

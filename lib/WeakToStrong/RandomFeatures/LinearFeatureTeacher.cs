@@ -1,7 +1,7 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using MathNet.Numerics.Random;
+using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -23,9 +23,9 @@ public sealed class LinearFeatureTeacher
     /// <param name="weights">M_TE × D matrix of finite feature weights, 1 ≤ M_TE &lt; D, of full row rank.</param>
     public LinearFeatureTeacher(IReadOnlyList<double> eigenvalues, Matrix<double> weights)
     {
-        ParameterCheck.Entries(eigenvalues, nameof(eigenvalues), "input eigenvalue λ_k", allowZero: false, allowNegative: false);
-        ParameterCheck.AtLeast(eigenvalues.Count, 2, nameof(eigenvalues) + ".Count", "the input dimension D");
-        ParameterCheck.NotNull(weights, nameof(weights));
+        Guard.AllPositive(eigenvalues, nameof(eigenvalues));
+        Guard.AtLeast(eigenvalues.Count, 2, "the input dimension D", nameof(eigenvalues) + ".Count");
+        Guard.NotNull(weights, nameof(weights));
         var inputDimension = eigenvalues.Count;
         if (weights.ColumnCount != inputDimension)
         {
@@ -34,7 +34,7 @@ public sealed class LinearFeatureTeacher
                 nameof(weights));
         }
 
-        ParameterCheck.AtLeast(weights.RowCount, 1, nameof(weights) + ".RowCount", "the teacher width M_TE");
+        Guard.AtLeast(weights.RowCount, 1, "the teacher width M_TE", nameof(weights) + ".RowCount");
         if (weights.RowCount >= inputDimension)
         {
             throw new ArgumentOutOfRangeException(nameof(weights), weights.RowCount,
@@ -42,7 +42,7 @@ public sealed class LinearFeatureTeacher
                 "(a teacher spanning every direction fits the target exactly, L_TE = 0).");
         }
 
-        ParameterCheck.FiniteEntries(weights, nameof(weights));
+        Guard.AllFinite(weights, nameof(weights));
         this.eigenvalues = eigenvalues.ToArray();
         InputDimension = inputDimension;
         Width = weights.RowCount;
@@ -60,7 +60,7 @@ public sealed class LinearFeatureTeacher
         {
             throw new ArgumentException(
                 $"{nameof(weights)}: the features are linearly dependent (smallest/largest |R_jj| of the QR of diag(√λ)Wᵀ is " +
-                $"{ParameterCheck.Show(diagonal.Min() / diagonal.Max())}); use weights of full row rank.", nameof(weights));
+                $"{Guard.Show(diagonal.Min() / diagonal.Max())}); use weights of full row rank.", nameof(weights));
         }
 
         var q = qr.Q;
@@ -70,35 +70,35 @@ public sealed class LinearFeatureTeacher
         if (!(Loss > 0))
         {
             throw new ArgumentException(
-                $"{nameof(weights)}: the teacher's loss came out as L_TE = {ParameterCheck.Show(Loss)}; the target lies in the feature span to rounding.",
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = {Guard.Show(Loss)}; the target lies in the feature span to rounding.",
                 nameof(weights));
         }
     }
 
-    /// <summary>A teacher with M_TE Gaussian weight rows w_i ∼ N(0, I_D) drawn from an explicit seed (see <see cref="SampleWeights"/>).</summary>
+    /// <summary>A teacher with M_TE Gaussian weight rows w_i ∼ N(0, I_D) drawn from <paramref name="random"/> (see <see cref="SampleWeights"/>).</summary>
     /// <param name="eigenvalues">λ_1, …, λ_D &gt; 0.</param>
     /// <param name="width">1 ≤ M_TE &lt; D.</param>
-    /// <param name="seed">The seed of the weight stream.</param>
-    public static LinearFeatureTeacher Sample(IReadOnlyList<double> eigenvalues, int width, int seed)
+    /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
+    public static LinearFeatureTeacher Sample(IReadOnlyList<double> eigenvalues, int width, Random random)
     {
-        ParameterCheck.NotNull(eigenvalues, nameof(eigenvalues));
-        ParameterCheck.AtLeast(eigenvalues.Count, 2, nameof(eigenvalues) + ".Count", "the input dimension D");
-        return new LinearFeatureTeacher(eigenvalues, SampleWeights(eigenvalues.Count, width, seed));
+        Guard.NotNull(eigenvalues, nameof(eigenvalues));
+        Guard.AtLeast(eigenvalues.Count, 2, "the input dimension D", nameof(eigenvalues) + ".Count");
+        return new LinearFeatureTeacher(eigenvalues, SampleWeights(eigenvalues.Count, width, random));
     }
 
     /// <summary>
-    /// An M × D matrix of independent standard normal entries from MathNet's Xoshiro256** seeded with
-    /// <paramref name="seed"/> (filled in MathNet's order). Reproducible to the bit.
+    /// An M × D matrix of independent standard normal entries (the weight law w_i ∼ N(0, I_D) of spec 01, §3.3) from the
+    /// core's <see cref="RandomDraws.NextGaussianMatrix"/> (column-major fill). A deterministic function of the stream's state.
     /// </summary>
     /// <param name="inputDimension">D ≥ 2.</param>
     /// <param name="width">M ≥ 1.</param>
-    /// <param name="seed">The seed of the weight stream.</param>
-    public static Matrix<double> SampleWeights(int inputDimension, int width, int seed)
+    /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
+    public static Matrix<double> SampleWeights(int inputDimension, int width, Random random)
     {
-        ParameterCheck.AtLeast(inputDimension, 2, nameof(inputDimension), "the input dimension D");
-        ParameterCheck.AtLeast(width, 1, nameof(width), "the number of features M");
-        // TODO(core): this private stream moves onto the core library's per-(seed, trial) random streams.
-        return Matrix<double>.Build.Random(width, inputDimension, new Normal(0.0, 1.0, new Xoshiro256StarStar(seed)));
+        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
+        Guard.AtLeast(width, 1, "the number of features M", nameof(width));
+        Guard.NotNull(random, nameof(random));
+        return random.NextGaussianMatrix(width, inputDimension);
     }
 
     /// <summary>The power-law input spectrum λ_k = k^(−α), k = 1…D, of spec 01, §4.2 (λ_1 = 1, so f* = x_1).</summary>
@@ -106,8 +106,8 @@ public sealed class LinearFeatureTeacher
     /// <param name="exponent">α &gt; 0.</param>
     public static double[] PowerLawSpectrum(int inputDimension, double exponent)
     {
-        ParameterCheck.AtLeast(inputDimension, 2, nameof(inputDimension), "the input dimension D");
-        ParameterCheck.Positive(exponent, nameof(exponent), "the power-law exponent α");
+        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
+        Guard.Positive(exponent, nameof(exponent));
         return Enumerable.Range(1, inputDimension).Select(k => Math.Pow(k, -exponent)).ToArray();
     }
 

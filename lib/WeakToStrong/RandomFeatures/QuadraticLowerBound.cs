@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
@@ -36,7 +38,7 @@ public static class QuadraticLowerBound
     /// <param name="targetNormSquared">‖f*‖² &gt; 0.</param>
     public static double[] Values(IReadOnlyList<double> teacherLosses, double targetNormSquared = 1.0)
     {
-        ParameterCheck.NotNull(teacherLosses, nameof(teacherLosses));
+        Guard.NotNull(teacherLosses, nameof(teacherLosses));
         return teacherLosses.Select(loss => Value(loss, targetNormSquared)).ToArray();
     }
 
@@ -55,8 +57,7 @@ public static class QuadraticLowerBound
 
     private static void Validate(double teacherLoss, double targetNormSquared)
     {
-        ParameterCheck.Positive(targetNormSquared, nameof(targetNormSquared), "the target's squared norm ‖f*‖²");
-        ParameterCheck.InClosedInterval(teacherLoss, 0.0, targetNormSquared, nameof(teacherLoss),
-            "the teacher's loss L_TE (a projection's error is between 0 and ‖f*‖²)");
+        Guard.Positive(targetNormSquared, nameof(targetNormSquared));
+        Guard.InInterval(teacherLoss, 0.0, targetNormSquared, "the teacher's loss L_TE (a projection's error is between 0 and ‖f*‖²)", nameof(teacherLoss));
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -32,8 +33,8 @@ public sealed class ReluSphereSpectrum
 /// missing trace exactly.</param>
     public ReluSphereSpectrum(int dimension, int maxDegree = 200)
     {
-        ParameterCheck.Dimension(dimension, nameof(dimension));
-        ParameterCheck.AtLeast(maxDegree, 1, nameof(maxDegree), "the truncation degree K");
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
+        Guard.AtLeast(maxDegree, 1, "the truncation degree K", nameof(maxDegree));
         Dimension = dimension;
         MaxDegree = maxDegree;
         coefficients = new double[maxDegree + 1];
@@ -113,8 +114,8 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double FunkHeckeCoefficient(int degree, int dimension)
     {
-        ParameterCheck.AtLeast(degree, 0, nameof(degree), "the harmonic degree k");
-        ParameterCheck.Dimension(dimension, nameof(dimension));
+        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return FunkHeckeCoefficientUnchecked(degree, dimension);
     }
 
@@ -123,8 +124,8 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double LogAbsFunkHeckeCoefficient(int degree, int dimension)
     {
-        ParameterCheck.AtLeast(degree, 0, nameof(degree), "the harmonic degree k");
-        ParameterCheck.Dimension(dimension, nameof(dimension));
+        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return LogAbsFunkHeckeCoefficientUnchecked(degree, dimension);
     }
 
@@ -143,8 +144,8 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double LogMultiplicity(int degree, int dimension)
     {
-        ParameterCheck.AtLeast(degree, 0, nameof(degree), "the harmonic degree k");
-        ParameterCheck.Dimension(dimension, nameof(dimension));
+        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return LogMultiplicityUnchecked(degree, dimension);
     }
 

@@ -1,7 +1,7 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using MathNet.Numerics.Random;
+using WeakToStrong.Randomness;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -36,11 +36,11 @@ public sealed class ReluTeacher
     /// <param name="maxDegree">K ≥ 1, the largest harmonic degree whose mass m_k is computed (default 60).</param>
     public ReluTeacher(Matrix<double> weights, int maxDegree = DefaultMaxDegree)
     {
-        ParameterCheck.NotNull(weights, nameof(weights));
-        ParameterCheck.Dimension(weights.ColumnCount, nameof(weights) + ".ColumnCount");
-        ParameterCheck.AtLeast(weights.RowCount, 1, nameof(weights) + ".RowCount", "the teacher width M_TE");
-        ParameterCheck.AtLeast(maxDegree, 1, nameof(maxDegree), "the truncation degree K");
-        ParameterCheck.UnitRows(weights, nameof(weights));
+        Guard.NotNull(weights, nameof(weights));
+        Guard.AtLeast(weights.ColumnCount, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(weights) + ".ColumnCount");
+        Guard.AtLeast(weights.RowCount, 1, "the teacher width M_TE", nameof(weights) + ".RowCount");
+        Guard.AtLeast(maxDegree, 1, "the truncation degree K", nameof(maxDegree));
+        Guard.UnitRows(weights, nameof(weights));
 
         var d = weights.ColumnCount;
         var m = weights.RowCount;
@@ -61,7 +61,7 @@ public sealed class ReluTeacher
         if (!(Loss > 0) || !double.IsFinite(Loss))
         {
             throw new ArgumentException(
-                $"{nameof(weights)}: the teacher's loss came out as L_TE = 1 − bᵀa = {ParameterCheck.Show(Loss)}, not in (0, 1]; the Gram matrix " +
+                $"{nameof(weights)}: the teacher's loss came out as L_TE = 1 − bᵀa = {Guard.Show(Loss)}, not in (0, 1]; the Gram matrix " +
                 "is too ill-conditioned for double precision at this width (use fewer or better-separated units).",
                 nameof(weights));
         }
@@ -93,37 +93,29 @@ public sealed class ReluTeacher
     }
 
     /// <summary>
-    /// A teacher of width M_TE with weight rows drawn uniformly on S^(d−1) from an explicit seed
-    /// (see <see cref="SampleWeights"/>).
+    /// A teacher of width M_TE with weight rows drawn uniformly on S^(d−1) from <paramref name="random"/>
+    /// (see <see cref="SampleWeights"/>), e.g. <c>ReluTeacher.Sample(10, 128, new RandomStream(seed, trial))</c>.
     /// </summary>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="width">M_TE ≥ 1.</param>
-    /// <param name="seed">The seed of the weight stream.</param>
+    /// <param name="random">The random stream the weights are drawn from (normally a core <see cref="RandomStream"/>).</param>
     /// <param name="maxDegree">K ≥ 1 (default 60).</param>
-    public static ReluTeacher Sample(int dimension, int width, int seed, int maxDegree = DefaultMaxDegree) =>
-        new(SampleWeights(dimension, width, seed), maxDegree);
+    public static ReluTeacher Sample(int dimension, int width, Random random, int maxDegree = DefaultMaxDegree) =>
+        new(SampleWeights(dimension, width, random), maxDegree);
 
     /// <summary>
-    /// M rows drawn uniformly on S^(d−1): standard normal entries from MathNet's Xoshiro256** seeded with
-    /// <paramref name="seed"/> (matrix filled in MathNet's order), each row divided by its norm. Reproducible to the bit.
+    /// M rows drawn i.i.d. uniformly on S^(d−1) by the core's <see cref="RandomDraws.NextUnitVectors"/> (g/‖g‖ with
+    /// g ∼ N(0, I_d)), the weight law of spec 01, §1.2. A deterministic function of the stream's state.
     /// </summary>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="width">M ≥ 1.</param>
-    /// <param name="seed">The seed of the weight stream.</param>
-    public static Matrix<double> SampleWeights(int dimension, int width, int seed)
+    /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
+    public static Matrix<double> SampleWeights(int dimension, int width, Random random)
     {
-        ParameterCheck.Dimension(dimension, nameof(dimension));
-        ParameterCheck.AtLeast(width, 1, nameof(width), "the number of units M");
-        // TODO(core): this private stream moves onto the core library's per-(seed, trial) random streams.
-        var random = new Xoshiro256StarStar(seed);
-        var gaussian = Matrix<double>.Build.Random(width, dimension, new Normal(0.0, 1.0, random));
-        var norms = gaussian.RowNorms(2.0);
-        for (var i = 0; i < width; i++)
-        {
-            gaussian.SetRow(i, gaussian.Row(i) / norms[i]);
-        }
-
-        return gaussian;
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
+        Guard.AtLeast(width, 1, "the number of units M", nameof(width));
+        Guard.NotNull(random, nameof(random));
+        return random.NextUnitVectors(width, dimension);
     }
 
     /// <summary>The input dimension d.</summary>
@@ -212,7 +204,11 @@ public sealed class ReluTeacher
         return new InfiniteWidthStudent(lambda.ToArray(), beta.ToArray(), theta.ToArray(), residual.ToArray(), Loss, lambda1);
     }
 
-    private static Cholesky<double> Factorize(Matrix<double> gram, Matrix<double> cosines)
+    /// <summary>
+    /// The Cholesky factor of a population Gram matrix k1(WWᵀ)/d, rejected (ArgumentException on "weights") when it is not
+    /// numerically positive definite (smallest/largest pivot ≤ 1e-13), with the closest pair of units in the message.
+    /// </summary>
+    internal static Cholesky<double> Factorize(Matrix<double> gram, Matrix<double> cosines)
     {
         Cholesky<double>? cholesky = null;
         try
@@ -254,8 +250,8 @@ public sealed class ReluTeacher
         }
 
         var detail = closest > 1 - 1e-12
-            ? $"rows {closestI} and {closestJ} are (numerically) the same unit (cosine {ParameterCheck.Show(closest)}); remove duplicates"
-            : $"the closest pair of rows ({closestI}, {closestJ}) has cosine {ParameterCheck.Show(closest)}; the Gram matrix is numerically singular (smallest/largest Cholesky pivot {ParameterCheck.Show(smallestPivot / largestPivot)})";
+            ? $"rows {closestI} and {closestJ} are (numerically) the same unit (cosine {Guard.Show(closest)}); remove duplicates"
+            : $"the closest pair of rows ({closestI}, {closestJ}) has cosine {Guard.Show(closest)}; the Gram matrix is numerically singular (smallest/largest Cholesky pivot {Guard.Show(smallestPivot / largestPivot)})";
         throw new ArgumentException(
             $"weights: the population Gram matrix k1(WWᵀ)/d is not numerically positive definite: {detail}.", "weights");
     }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -22,10 +23,9 @@ public static class SphericalLegendre
     /// <param name="cosine">ρ ∈ [−1, 1] (1e-12 rounding slack is clamped).</param>
     public static double[] Values(int maxDegree, int dimension, double cosine)
     {
-        ParameterCheck.AtLeast(maxDegree, 0, nameof(maxDegree), "the largest harmonic degree K");
-        ParameterCheck.Dimension(dimension, nameof(dimension));
-        ParameterCheck.InClosedInterval(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance,
-            nameof(cosine), "a cosine ρ");
+        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K", nameof(maxDegree));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
+        Guard.InInterval(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance, "a cosine ρ", nameof(cosine));
         var rho = Math.Clamp(cosine, -1.0, 1.0);
         var p = new double[maxDegree + 1];
         p[0] = 1.0;
@@ -53,10 +53,10 @@ public static class SphericalLegendre
     /// <param name="maxDegree">K ≥ 0.</param>
     public static double[] QuadraticForms(Matrix<double> cosines, Vector<double> coefficients, int dimension, int maxDegree)
     {
-        ParameterCheck.NotNull(cosines, nameof(cosines));
-        ParameterCheck.NotNull(coefficients, nameof(coefficients));
-        ParameterCheck.Dimension(dimension, nameof(dimension));
-        ParameterCheck.AtLeast(maxDegree, 0, nameof(maxDegree), "the largest harmonic degree K");
+        Guard.NotNull(cosines, nameof(cosines));
+        Guard.NotNull(coefficients, nameof(coefficients));
+        Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
+        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K", nameof(maxDegree));
         var m = cosines.RowCount;
         if (cosines.ColumnCount != m)
         {
@@ -70,10 +70,10 @@ public static class SphericalLegendre
                 nameof(coefficients));
         }
 
-        ParameterCheck.FiniteEntries(cosines, nameof(cosines));
+        Guard.AllFinite(cosines, nameof(cosines));
         for (var i = 0; i < m; i++)
         {
-            ParameterCheck.Finite(coefficients[i], nameof(coefficients), "every coefficient");
+            Guard.Finite(coefficients[i], nameof(coefficients));
         }
 
         // Upper triangle (i <= j) packed row by row; off-diagonal entries count twice in aᵀPa.
@@ -90,7 +90,7 @@ public static class SphericalLegendre
                 if (r < -1 - slack || r > 1 + slack || Math.Abs(r - cosines[j, i]) > slack)
                 {
                     throw new ArgumentOutOfRangeException(nameof(cosines), r,
-                        $"{nameof(cosines)}[{i}, {j}] = {ParameterCheck.Show(r)} (transpose entry {ParameterCheck.Show(cosines[j, i])}): the cosine matrix must be symmetric with entries in [−1, 1].");
+                        $"{nameof(cosines)}[{i}, {j}] = {Guard.Show(r)} (transpose entry {Guard.Show(cosines[j, i])}): the cosine matrix must be symmetric with entries in [−1, 1].");
                 }
 
                 rho[index] = Math.Clamp(r, -1.0, 1.0);

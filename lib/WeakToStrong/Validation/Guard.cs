@@ -14,6 +14,10 @@ internal static class Guard
     /// <summary>Absolute tolerance on "sums to one" for probability vectors and laws: |Σ − 1| ≤ 1e-9.</summary>
     public const double SumTolerance = 1e-9;
 
+    /// <summary>Tolerance on |‖w‖² − 1| for a row to count as a point of the unit sphere.</summary>
+    public const double UnitNormTolerance = 1e-10;
+
+    /// <summary>A double in round-trip form, culture-invariant, for error messages.</summary>
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static void NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [CallerArgumentExpression(nameof(value))] string name = "")
@@ -69,6 +73,57 @@ internal static class Guard
         if (value < minimum)
         {
             throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer >= {minimum} ({reason}).");
+        }
+    }
+
+    public static void AtLeast(long value, long minimum, string reason, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} is out of range; expected an integer >= {minimum} ({reason}).");
+        }
+    }
+
+    public static void InInterval(double value, double minimum, double maximum, string meaning, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; {meaning} must lie in [{Show(minimum)}, {Show(maximum)}].");
+        }
+    }
+
+    /// <summary>A gradient-flow time: t ≥ 0, with +∞ allowed (the converged limit); NaN and negative values are rejected.</summary>
+    public static void Time(double value, [CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value >= 0))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {Show(value)} is out of range; a gradient-flow time must be >= 0 (+infinity for the converged limit).");
+        }
+    }
+
+    /// <summary>Every row of the matrix is a finite unit vector (|‖w‖² − 1| ≤ <see cref="UnitNormTolerance"/>).</summary>
+    public static void UnitRows(Matrix<double> matrix, [CallerArgumentExpression(nameof(matrix))] string name = "")
+    {
+        NotNull(matrix, name);
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            var squaredNorm = 0.0;
+            for (var j = 0; j < matrix.ColumnCount; j++)
+            {
+                var w = matrix.At(i, j);
+                if (!double.IsFinite(w))
+                {
+                    throw new ArgumentOutOfRangeException(name, w, $"{name}[{i}, {j}] = {Show(w)} is not a finite number; every entry of {name} must be finite.");
+                }
+
+                squaredNorm += w * w;
+            }
+
+            if (Math.Abs(squaredNorm - 1) > UnitNormTolerance)
+            {
+                throw new ArgumentOutOfRangeException(name, squaredNorm,
+                    $"{name} row {i} has squared norm {Show(squaredNorm)}; every row must lie on the unit sphere (|‖w‖² − 1| <= {Show(UnitNormTolerance)}). Normalise the rows first.");
+            }
         }
     }
 

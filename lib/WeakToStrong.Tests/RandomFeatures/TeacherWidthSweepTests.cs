@@ -1,0 +1,65 @@
+using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
+using WeakToStrong.Statistics;
+using WeakToStrong.Sweeps;
+
+namespace WeakToStrong.Tests.RandomFeatures;
+
+public sealed class TeacherWidthSweepTests
+{
+    [Fact]
+    public void ReluSweepRowsAreTheOracleStoppedRunsOfTheJobsTeachers()
+    {
+        var result = TeacherWidthSweep.Relu([6], [8, 32], 2, seed: 5, gridPoints: 300, options: new SweepOptions { MaxDegreeOfParallelism = 1 });
+        Assert.Equal(4, result.Trials.Rows.Count);
+        var seeds = result.Trials.Columns["seed"]; // 64-bit seeds: read as long, not through double
+        var widths = result.TrialValues("M_TE");
+        for (var row = 0; row < 4; row++)
+        {
+            // Job (grid point g, trial t) draws from RandomStream(trial seed, g).
+            var teacher = ReluTeacher.Sample(6, (int)widths[row], new RandomStream((long)seeds[row]!, row / 2));
+            var stop = teacher.InfiniteWidthStudent().OracleStop(gridPoints: 300);
+            Assert.Equal(teacher.Loss, result.TrialValues("TeacherLoss")[row]);
+            Assert.Equal(stop.StudentLoss, result.TrialValues("StudentLoss")[row]);
+            Assert.Equal(1 - stop.StudentLoss / teacher.Loss, result.TrialValues("Pgr")[row], 1e-15);
+            Assert.Equal(QuadraticLowerBound.Value(teacher.Loss), result.TrialValues("LowerBound")[row]);
+        }
+
+        var parallel = TeacherWidthSweep.Relu([6], [8, 32], 2, seed: 5, gridPoints: 300);
+        Assert.Equal(result.TrialValues("StudentLoss"), parallel.TrialValues("StudentLoss"));
+    }
+
+    [Fact]
+    public void SlopeIsTheLogLogFitOfTheRunsBelowTheCut()
+    {
+        var result = TeacherWidthSweep.Relu([5], [16, 32, 64, 128], 2, seed: 1, gridPoints: 300);
+        var teacher = result.TrialValues("TeacherLoss");
+        var student = result.TrialValues("StudentLoss");
+        var cut = teacher.OrderBy(v => v).ElementAt(5);
+        var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < cut).ToArray();
+        var expected = LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
+        Assert.Equal(expected, TeacherWidthSweep.Slope(result, cut));
+        // Spec 01, §2.1: every run respects L_ST* ≥ L_TE² (eigenfunction target).
+        Assert.All(result.TrialValues("LossOverTeacherLossSquared"), r => Assert.True(r >= 1 - 1e-9, $"{r:R}"));
+        Assert.Equal("maxTeacherLoss", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Slope(result, 1e-12)).ParamName);
+    }
+
+    [Fact]
+    public void LinearFeatureSweepRespectsTheQuadraticBound()
+    {
+        var result = TeacherWidthSweep.LinearFeatures(200, [1.5], [4, 16, 64], 2, seed: 3, gridPoints: 300);
+        Assert.Equal(6, result.Trials.Rows.Count);
+        Assert.All(result.TrialValues("LossOverTeacherLossSquared"), r => Assert.True(r >= 1 - 1e-9, $"{r:R}"));
+        Assert.All(result.TrialValues("LossRatio"), r => Assert.True(r < 1, $"{r:R}"));
+    }
+
+    [Fact]
+    public void RejectsBadInput()
+    {
+        Assert.Equal("dimensions", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Relu([1], [8], 1, 0)).ParamName);
+        Assert.Equal("teacherWidths", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Relu([3], [0], 1, 0)).ParamName);
+        Assert.Equal("trials", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Relu([3], [8], 0, 0)).ParamName);
+        Assert.Equal("teacherWidths", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.LinearFeatures(10, [1.0], [10], 1, 0)).ParamName);
+        Assert.Equal("exponents", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.LinearFeatures(10, [-1.0], [3], 1, 0)).ParamName);
+    }
+}

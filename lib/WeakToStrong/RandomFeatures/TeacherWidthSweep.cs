@@ -1,0 +1,129 @@
+using WeakToStrong.Sweeps;
+using WeakToStrong.Statistics;
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.RandomFeatures;
+
+/// <summary>
+/// The sweeps of spec 01, §4.2 (figures F2a/F2b and the linear-RF slope) over teacher widths × seeds, run by the core's
+/// <see cref="Sweep.Run{TResult}(ParameterGrid, int, long, Func{SweepJob, TResult}, SweepOptions?)"/> (parallel,
+/// deterministic: job (grid point g, trial t) draws its teacher from its own <see cref="Randomness.RandomStream"/>). Every
+/// run is a fresh population-trained teacher and its infinite-width student with oracle early stopping; the tables carry
+/// the columns of <see cref="WeakToStrongRun"/> (Trials: one row per run; Summary: mean, s.d. and s.e. per grid point).
+/// </summary>
+public static class TeacherWidthSweep
+{
+    /// <summary>
+    /// ReLU random features on S^(d−1) with the linear target f* = √d·x_1 and M_ST = ∞ (spec 01, §3.2). Grid columns
+    /// "d" and "M_TE".
+    /// </summary>
+    /// <param name="dimensions">Input dimensions d ≥ 2 (spec: 10, and 3, 5, 20 for the slopes).</param>
+    /// <param name="teacherWidths">M_TE ≥ 1 (spec: 16 … 2048).</param>
+    /// <param name="trials">Seeds per width, ≥ 1 (spec: 5).</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="gridPoints">Oracle-stopping grid size, ≥ 3 (spec: 4000 log-spaced points).</param>
+    /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0 (spec: 1e-2).</param>
+    /// <param name="maxScaledTime">Largest t·λ_1 searched (spec: 1e4).</param>
+    /// <param name="options">Parallelism and progress; null for the defaults.</param>
+    public static SweepResult Relu(
+        IReadOnlyList<int> dimensions,
+        IReadOnlyList<int> teacherWidths,
+        int trials,
+        long seed,
+        int gridPoints = 4000,
+        double minScaledTime = 1e-2,
+        double maxScaledTime = 1e4,
+        SweepOptions? options = null)
+    {
+        Guard.MinimumCount(dimensions, 1, "at least one input dimension", nameof(dimensions));
+        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width", nameof(teacherWidths));
+        foreach (var d in dimensions)
+        {
+            Guard.AtLeast(d, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimensions));
+        }
+
+        foreach (var m in teacherWidths)
+        {
+            Guard.AtLeast(m, 1, "a teacher width M_TE", nameof(teacherWidths));
+        }
+
+        Guard.AtLeast(trials, 1, "at least one seed per width", nameof(trials));
+        InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        var grid = ParameterGrid.Create().Vary("d", dimensions.ToArray()).Vary("M_TE", teacherWidths.ToArray());
+        return Sweep.Run(grid, trials, seed, job =>
+        {
+            var teacher = ReluTeacher.Sample(job.Integer("d"), job.Integer("M_TE"), job.Random);
+            return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
+        }, options);
+    }
+
+    /// <summary>
+    /// The linear random-feature model with anisotropic Gaussian input, λ_k = k^(−α), k = 1…D, target e_1 and M_ST = ∞
+    /// (spec 01, §3.3). Grid columns "alpha" and "M_TE".
+    /// </summary>
+    /// <param name="inputDimension">D ≥ 2 (spec: 2000).</param>
+    /// <param name="exponents">α &gt; 0 (spec: 1.1, 1.5, 2).</param>
+    /// <param name="teacherWidths">1 ≤ M_TE &lt; D (spec: 4 … 512).</param>
+    /// <param name="trials">Seeds per point, ≥ 1 (spec: 3).</param>
+    /// <param name="seed">The experiment seed.</param>
+    /// <param name="gridPoints">Oracle-stopping grid size, ≥ 3.</param>
+    /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0.</param>
+    /// <param name="maxScaledTime">Largest t·λ_1 searched.</param>
+    /// <param name="options">Parallelism and progress; null for the defaults.</param>
+    public static SweepResult LinearFeatures(
+        int inputDimension,
+        IReadOnlyList<double> exponents,
+        IReadOnlyList<int> teacherWidths,
+        int trials,
+        long seed,
+        int gridPoints = 4000,
+        double minScaledTime = 1e-2,
+        double maxScaledTime = 1e4,
+        SweepOptions? options = null)
+    {
+        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
+        Guard.MinimumCount(exponents, 1, "at least one power-law exponent", nameof(exponents));
+        Guard.AllPositive(exponents, nameof(exponents));
+        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width", nameof(teacherWidths));
+        foreach (var m in teacherWidths)
+        {
+            Guard.InRange(m, 1, inputDimension - 1, nameof(teacherWidths));
+        }
+
+        Guard.AtLeast(trials, 1, "at least one seed per width", nameof(trials));
+        InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        var spectra = exponents.Distinct().ToDictionary(a => a, a => LinearFeatureTeacher.PowerLawSpectrum(inputDimension, a));
+        var grid = ParameterGrid.Create().Vary("alpha", exponents.ToArray()).Vary("M_TE", teacherWidths.ToArray());
+        return Sweep.Run(grid, trials, seed, job =>
+        {
+            var teacher = LinearFeatureTeacher.Sample(spectra[job["alpha"]], job.Integer("M_TE"), job.Random);
+            return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
+        }, options);
+    }
+
+    /// <summary>
+    /// The OLS slope of ln L_ST* on ln L_TE over the runs (rows of <see cref="SweepResult.Trials"/>) with
+    /// L_TE &lt; <paramref name="maxTeacherLoss"/> (spec 01, §4.2: 0.05), by the core <see cref="LogLogFit"/>, with its
+    /// classical standard error. Over a finite range this slope equals 2 + the slope of ln(L_ST*/L_TE²) on ln L_TE.
+    /// </summary>
+    /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/> (filter it first with
+    /// <see cref="SweepResult.Where(string, double)"/> for one d or α).</param>
+    /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
+    public static LogLogFit Slope(SweepResult result, double maxTeacherLoss = 0.05)
+    {
+        Guard.NotNull(result, nameof(result));
+        Guard.Positive(maxTeacherLoss, nameof(maxTeacherLoss));
+        var teacher = result.TrialValues(nameof(WeakToStrongRun.TeacherLoss));
+        var student = result.TrialValues(nameof(WeakToStrongRun.StudentLoss));
+        var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < maxTeacherLoss).ToArray();
+        if (keep.Length < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTeacherLoss), maxTeacherLoss,
+                $"{nameof(maxTeacherLoss)} = {Guard.Show(maxTeacherLoss)} leaves {keep.Length} runs with L_TE below it; a slope with a standard error needs at least 3 (use wider teachers or a larger cut).");
+        }
+
+        return LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
+    }
+}
