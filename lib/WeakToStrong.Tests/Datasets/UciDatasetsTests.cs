@@ -85,7 +85,7 @@ public sealed class UciDatasetsTests
     }
 
     [Fact]
-    public void BadPathsAndMalformedFilesGiveErrorsNamingFileLineAndColumn()
+    public void BadPathsAndFilesThatAreNotDigitsOrBreastCancerGiveClearErrors()
     {
         Assert.Equal("path", Assert.Throws<ArgumentException>(() => UciDatasets.Digits(" ")).ParamName);
         var directory = Directory.CreateTempSubdirectory("w2s-loader-");
@@ -97,28 +97,6 @@ public sealed class UciDatasetsTests
             Assert.Contains("does not exist", error.Message);
 
             var plain = Path.Combine(directory.FullName, "tiny.csv");
-            string Failure(string contents, bool scikitHeader)
-            {
-                File.WriteAllText(plain, contents);
-                var exception = Assert.Throws<ArgumentException>(() => UciDatasets.Load(plain, scikitHeader));
-                Assert.Equal("path", exception.ParamName);
-                Assert.Contains(plain, exception.Message);
-                return exception.Message;
-            }
-
-            Assert.Contains("line 2: 3 fields; expected 31", Failure("2,30,a,b\n1,2,3\n", scikitHeader: true));
-            Assert.Contains("announces 4", Failure("4,2,no,yes\n1.5,2,0\n", scikitHeader: true));
-            Assert.Contains("is empty", Failure("", scikitHeader: true));
-            Assert.Contains("has no data lines", Failure("", scikitHeader: false));
-            Assert.Contains("has no data lines", Failure("0,2,no,yes\n", scikitHeader: true));
-            Assert.Contains("line 1: \"2,x,no\" is not a scikit-learn header", Failure("2,x,no\n", scikitHeader: true));
-            Assert.Contains("line 1, column 2: \"abc\" is not a finite number", Failure("1.5,abc,0\n", scikitHeader: false));
-            Assert.Contains("line 3, column 1: \"NaN\" is not a finite number", Failure("1,2,0\n\nNaN,2,1\n", scikitHeader: false));
-            Assert.Contains("line 2: 4 fields; expected 3", Failure("1,2,0\n1,2,3,0\n", scikitHeader: false));
-            Assert.Contains("line 1, column 3: class \"0.5\" is not a class index", Failure("1.5,2,0.5\n", scikitHeader: false));
-            Assert.Contains("line 1, column 3: class \"-1\" is not a class index", Failure("1.5,2,-1\n", scikitHeader: false));
-            Assert.Contains("line 2, column 3: class \"2\" is not a class index; expected an integer in [0, 1]", Failure("1,2,no,yes\n1.5,2,2\n", scikitHeader: true));
-
             File.WriteAllText(plain, "1,2,3,0\n");
             Assert.Contains("3 features per row; expected 64", Assert.Throws<ArgumentException>(() => UciDatasets.Digits(plain)).Message);
             File.WriteAllText(plain, string.Join(",", Enumerable.Repeat("17", 64)) + ",3\n");
@@ -131,6 +109,36 @@ public sealed class UciDatasetsTests
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("2,30,a,b\n1,2,3\n", true, "line 2: 3 fields; expected 31")]
+    [InlineData("4,2,no,yes\n1.5,2,0\n", true, "announces 4")]
+    [InlineData("", true, "is empty")]
+    [InlineData("", false, "has no data lines")]
+    [InlineData("0,2,no,yes\n", true, "has no data lines")]
+    [InlineData("2,x,no\n", true, "line 1: \"2,x,no\" is not a scikit-learn header")]
+    [InlineData("1.5,abc,0\n", false, "line 1, column 2: \"abc\" is not a finite number")]
+    [InlineData("1,2,0\n\nNaN,2,1\n", false, "line 3, column 1: \"NaN\" is not a finite number")]
+    [InlineData("1,2,0\n1,2,3,0\n", false, "line 2: 4 fields; expected 3")]
+    [InlineData("1.5,2,0.5\n", false, "line 1, column 3: class \"0.5\" is not a class index")]
+    [InlineData("1.5,2,-1\n", false, "line 1, column 3: class \"-1\" is not a class index")]
+    [InlineData("1,2,no,yes\n1.5,2,2\n", true, "line 2, column 3: class \"2\" is not a class index; expected an integer in [0, 1]")]
+    public void MalformedFilesGiveErrorsNamingFileLineAndColumn(string contents, bool scikitHeader, string expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, contents);
+            var error = Assert.Throws<ArgumentException>(() => UciDatasets.Load(file, scikitHeader));
+            Assert.Equal("path", error.ParamName);
+            Assert.Contains(file, error.Message);
+            Assert.Contains(expected, error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 }
