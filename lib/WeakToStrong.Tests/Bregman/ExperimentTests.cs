@@ -1,7 +1,8 @@
-using System.IO.Compression;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Bregman;
+using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
+using WeakToStrong.Tests.Datasets;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -113,77 +114,15 @@ public sealed class ExperimentTests
     }
 
     [Fact]
-    public void LoaderReadsTheScikitFormatAndGzip()
+    public void BreastCancerProtocolIsDeterministicAndTheCeilingBeatsTheTeacher()
     {
-        var directory = Directory.CreateTempSubdirectory("breg-loader-");
-        try
-        {
-            var plain = Path.Combine(directory.FullName, "tiny.csv");
-            File.WriteAllText(plain, "3,2,no,yes\n1.5,2,0\n-1,0.25,1\n3,4,1\n");
-            var data = LabelledDataSet.Load(plain, scikitHeader: true);
-            Assert.Equal(3, data.Count);
-            Assert.Equal(2, data.Features.ColumnCount);
-            Assert.Equal([0, 1, 1], data.Labels);
-            Assert.Equal(0.25, data.Features[1, 1]);
-            Assert.Equal(["no", "yes"], data.ClassNames);
-
-            var zipped = Path.Combine(directory.FullName, "tiny.csv.gz");
-            using (var file = File.Create(zipped))
-            using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
-            using (var writer = new StreamWriter(gzip))
-            {
-                writer.Write("1,2,3,0\n4,5,6,2\n");
-            }
-
-            var digits = LabelledDataSet.Load(zipped, scikitHeader: false);
-            Assert.Equal(2, digits.Count);
-            Assert.Equal(6, digits.Features[1, 2]);
-            Assert.Equal(3, digits.ClassNames.Count);
-
-            File.WriteAllText(plain, "4,2,no,yes\n1.5,2,0\n");
-            Assert.Contains("announces 4", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, true)).Message);
-            Assert.Equal("path", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(Path.Combine(directory.FullName, "missing.csv"), true)).ParamName);
-            File.WriteAllText(plain, "1.5,abc,0\n");
-            Assert.Contains("line 1, column 1", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
-            File.WriteAllText(plain, "1.5,2,0.5\n");
-            Assert.Contains("not a class index", Assert.Throws<ArgumentException>(() => LabelledDataSet.Load(plain, false)).Message);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
-    public void BreastCancerDataHasTheDocumentedShapeAndClassCounts()
-    {
-        var path = FindRepositoryFile("data/uci/breast_cancer.csv");
-        var data = LabelledDataSet.BreastCancer(path);
-        Assert.Equal(569, data.Count);
-        Assert.Equal(30, data.Features.ColumnCount);
-        Assert.Equal(212, data.Labels.Count(y => y == 0)); // malignant (breast_cancer.rst: 212 M, 357 B)
-        Assert.Equal(["malignant", "benign"], data.ClassNames);
-        Assert.Equal(17.99, data.Features[0, 0]);
-
+        // The file's shape, classes and values are tested in Datasets/UciDatasetsTests.
+        var data = UciDatasets.BreastCancer(UciDatasetsTests.DataFile("breast_cancer.csv"));
         var protocol = new RealDataWeakToStrong(data, teacherFeatures: [1, 4, 8, 9], studentFeatures: Enumerable.Range(0, 30).Except([1, 4, 8, 9]).ToArray());
         var first = protocol.Run(0, StudentLoss.ForwardCrossEntropy);
         Assert.Equal(first, protocol.Run(0, StudentLoss.ForwardCrossEntropy));
         Assert.InRange(first.TeacherAccuracy, 0.5, 1);
         Assert.True(first.CeilingAccuracy > first.TeacherAccuracy);
         Assert.Equal("teacherFeatures", Assert.Throws<ArgumentOutOfRangeException>(() => new RealDataWeakToStrong(data, [30])).ParamName);
-    }
-
-    private static string FindRepositoryFile(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
     }
 }

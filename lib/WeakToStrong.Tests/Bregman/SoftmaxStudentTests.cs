@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Bregman;
+using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
+using WeakToStrong.Tests.Datasets;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -115,20 +117,10 @@ public sealed class SoftmaxStudentTests
     }
 
     [Fact]
-    public void DigitsLoadAndTheMulticlassProtocolIsDeterministic()
+    public void DigitsMulticlassProtocolIsDeterministicAndTheCeilingBeatsTheTeacher()
     {
-        string? path = null;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null && path is null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "data/uci/digits.csv.gz");
-            path = File.Exists(candidate) ? candidate : null;
-        }
-
-        var digits = LabelledDataSet.Digits(path!);
-        Assert.Equal(1797, digits.Count);
-        Assert.Equal(64, digits.Features.ColumnCount);
-        Assert.Equal(10, digits.ClassNames.Count);
-        Assert.All(digits.Features.Enumerate(), v => Assert.InRange(v, 0, 16));
+        // The file's shape, classes and pixel range are tested in Datasets/UciDatasetsTests.
+        var digits = UciDatasets.Digits(UciDatasetsTests.DataFile("digits.csv.gz"));
         var top = Enumerable.Range(0, 16).ToArray();
         var protocol = new MulticlassRealDataWeakToStrong(digits, top, Enumerable.Range(16, 48).ToArray(), settings: new AdamSettings(Steps: 60));
         var first = protocol.Run(1, MulticlassStudentLoss.Reverse);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Datasets;
 using WeakToStrong.Validation;
 
 namespace WeakToStrong.Bregman;
@@ -12,7 +13,7 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class MulticlassRealDataWeakToStrong
 {
-    private readonly LabelledDataSet data;
+    private readonly ClassificationDataset data;
     private readonly int[] teacherFeatures;
     private readonly int[] studentFeatures;
     private readonly int classes;
@@ -25,14 +26,14 @@ public sealed class MulticlassRealDataWeakToStrong
     /// <param name="teacherFraction">Fraction of rows for the teacher, in (0, 1).</param>
     /// <param name="studentFraction">Fraction of rows for the student, in (0, 1); the sum must be &lt; 1.</param>
     /// <param name="settings">Adam settings of every fit (default: step 0.05, 300 steps).</param>
-    public MulticlassRealDataWeakToStrong(LabelledDataSet data, IReadOnlyList<int> teacherFeatures, IReadOnlyList<int> studentFeatures, double teacherFraction = 0.3, double studentFraction = 0.4, AdamSettings? settings = null)
+    public MulticlassRealDataWeakToStrong(ClassificationDataset data, IReadOnlyList<int> teacherFeatures, IReadOnlyList<int> studentFeatures, double teacherFraction = 0.3, double studentFraction = 0.4, AdamSettings? settings = null)
     {
         Guard.NotNull(data);
         Guard.AtLeast(data.Count, 10, "enough rows for three parts");
         classes = data.Labels.Max() + 1;
         Guard.AtLeast(classes, 2, "a classification task", "number of classes");
-        this.teacherFeatures = CheckFeatures(teacherFeatures, data.Features.ColumnCount, nameof(teacherFeatures));
-        this.studentFeatures = CheckFeatures(studentFeatures, data.Features.ColumnCount, nameof(studentFeatures));
+        this.teacherFeatures = CheckFeatures(teacherFeatures, data.FeatureCount, nameof(teacherFeatures));
+        this.studentFeatures = CheckFeatures(studentFeatures, data.FeatureCount, nameof(studentFeatures));
         Guard.OpenUnitInterval(teacherFraction);
         Guard.OpenUnitInterval(studentFraction);
         Guard.Less(teacherFraction + studentFraction, 1, "1", "teacherFraction + studentFraction");
@@ -62,10 +63,10 @@ public sealed class MulticlassRealDataWeakToStrong
         var (standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling) = baselines.GetOrAdd(seed, s => new Lazy<Baselines>(() => FitBaselines(s))).Value;
         var student = SoftmaxStudentTraining.Train(studentInputs, teacherOnStudent, loss, Settings).Student;
 
-        var testInputs = RealDataWeakToStrong.Select(standardised, testRows, studentFeatures);
+        var testInputs = standardised.FeatureSubmatrix(testRows, studentFeatures);
         var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
         var studentLogits = student.Logits(testInputs);
-        var teacherLogits = teacher.Logits(RealDataWeakToStrong.Select(standardised, testRows, teacherFeatures));
+        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, teacherFeatures));
         var studentClass = Argmax(studentLogits);
         var teacherClass = Argmax(teacherLogits);
         return new RealDataOutcome(
@@ -81,14 +82,14 @@ public sealed class MulticlassRealDataWeakToStrong
     {
         var (teacherRows, studentRows, testRows, standardised) = RealDataWeakToStrong.Split(data, seed, TeacherFraction, StudentFraction);
         var teacher = SoftmaxStudentTraining.Train(
-            RealDataWeakToStrong.Select(standardised, teacherRows, teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
-        var teacherOnStudent = teacher.Probabilities(RealDataWeakToStrong.Select(standardised, studentRows, teacherFeatures));
-        var studentInputs = RealDataWeakToStrong.Select(standardised, studentRows, studentFeatures);
+            standardised.FeatureSubmatrix(teacherRows, teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
+        var teacherOnStudent = teacher.Probabilities(standardised.FeatureSubmatrix(studentRows, teacherFeatures));
+        var studentInputs = standardised.FeatureSubmatrix(studentRows, studentFeatures);
         var ceiling = SoftmaxStudentTraining.Train(studentInputs, OneHot(studentRows), MulticlassStudentLoss.Forward, Settings).Student;
         return new Baselines(standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling);
     }
 
-    private sealed record Baselines(Matrix<double> Standardised, int[] TestRows, SoftmaxStudent Teacher, Matrix<double> TeacherOnStudent, Matrix<double> StudentInputs, SoftmaxStudent Ceiling);
+    private sealed record Baselines(ClassificationDataset Standardised, int[] TestRows, SoftmaxStudent Teacher, Matrix<double> TeacherOnStudent, Matrix<double> StudentInputs, SoftmaxStudent Ceiling);
 
     private Matrix<double> OneHot(int[] rows) => Matrix<double>.Build.Dense(rows.Length, classes, (i, k) => data.Labels[rows[i]] == k ? 1 : 0);
 

@@ -1,4 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
 using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
@@ -16,7 +16,7 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class RealDataWeakToStrong
 {
-    private readonly LabelledDataSet data;
+    private readonly ClassificationDataset data;
     private readonly int[] teacherFeatures;
     private readonly int[] studentFeatures;
 
@@ -27,7 +27,7 @@ public sealed class RealDataWeakToStrong
     /// <param name="studentFraction">Fraction of rows for the student, in (0, 1); teacherFraction + studentFraction &lt; 1.</param>
     /// <param name="settings">Adam settings of every fit.</param>
     /// <param name="studentFeatures">Feature indices the student sees (null: all features).</param>
-    public RealDataWeakToStrong(LabelledDataSet data, IReadOnlyList<int> teacherFeatures, double teacherFraction = 0.3, double studentFraction = 0.4, AdamSettings? settings = null, IReadOnlyList<int>? studentFeatures = null)
+    public RealDataWeakToStrong(ClassificationDataset data, IReadOnlyList<int> teacherFeatures, double teacherFraction = 0.3, double studentFraction = 0.4, AdamSettings? settings = null, IReadOnlyList<int>? studentFeatures = null)
     {
         Guard.NotNull(data);
         Guard.AtLeast(data.Count, 10, "enough rows for three parts");
@@ -43,7 +43,7 @@ public sealed class RealDataWeakToStrong
         Guard.NotEmpty(teacherFeatures.Count, nameof(teacherFeatures));
         foreach (var j in teacherFeatures)
         {
-            Guard.InRange(j, 0, data.Features.ColumnCount - 1, nameof(teacherFeatures));
+            Guard.InRange(j, 0, data.FeatureCount - 1, nameof(teacherFeatures));
         }
 
         if (teacherFeatures.Distinct().Count() != teacherFeatures.Count)
@@ -51,11 +51,11 @@ public sealed class RealDataWeakToStrong
             throw new ArgumentException($"teacherFeatures = [{string.Join(", ", teacherFeatures)}] has repeated indices; expected distinct feature indices.", nameof(teacherFeatures));
         }
 
-        studentFeatures ??= Enumerable.Range(0, data.Features.ColumnCount).ToArray();
+        studentFeatures ??= Enumerable.Range(0, data.FeatureCount).ToArray();
         Guard.NotEmpty(studentFeatures.Count, nameof(studentFeatures));
         foreach (var j in studentFeatures)
         {
-            Guard.InRange(j, 0, data.Features.ColumnCount - 1, nameof(studentFeatures));
+            Guard.InRange(j, 0, data.FeatureCount - 1, nameof(studentFeatures));
         }
 
         if (studentFeatures.Distinct().Count() != studentFeatures.Count)
@@ -100,16 +100,16 @@ public sealed class RealDataWeakToStrong
         var allColumns = studentFeatures;
 
         var teacher = LogisticStudentTraining.Train(
-            Select(standardised, teacherRows, teacherFeatures), teacherRows.Select(i => (double)data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
-        var teacherOnStudent = teacher.Logits(Select(standardised, studentRows, teacherFeatures)).Select(Sigmoid).ToArray();
-        var studentInputs = Select(standardised, studentRows, allColumns);
+            standardised.FeatureSubmatrix(teacherRows, teacherFeatures), teacherRows.Select(i => (double)data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
+        var teacherOnStudent = teacher.Logits(standardised.FeatureSubmatrix(studentRows, teacherFeatures)).Select(Sigmoid).ToArray();
+        var studentInputs = standardised.FeatureSubmatrix(studentRows, allColumns);
         var student = LogisticStudentTraining.Train(studentInputs, teacherOnStudent, loss, Settings).Student;
         var ceiling = LogisticStudentTraining.Train(studentInputs, studentRows.Select(i => (double)data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
 
-        var testInputs = Select(standardised, testRows, allColumns);
+        var testInputs = standardised.FeatureSubmatrix(testRows, allColumns);
         var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
         var studentLogits = student.Logits(testInputs);
-        var teacherLogits = teacher.Logits(Select(standardised, testRows, teacherFeatures));
+        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, teacherFeatures));
         var agreement = studentLogits.Zip(teacherLogits, (s, t) => (s >= 0) == (t >= 0) ? 1.0 : 0.0).Average();
         return new RealDataOutcome(
             TeacherAccuracy: LogisticStudent.BinaryAccuracy(teacherLogits, testLabels),
@@ -122,9 +122,10 @@ public sealed class RealDataWeakToStrong
 
     /// <summary>
     /// A seeded shuffle (Fisher–Yates on stream (seed, 0, 0)) into teacher, student and test rows, and the features
-    /// standardised with the mean and standard deviation of the non-test rows.
+    /// standardised with the mean and standard deviation of the non-test rows
+    /// (<see cref="ClassificationDataset.Standardised"/>).
     /// </summary>
-    internal static (int[] Teacher, int[] Student, int[] Test, Matrix<double> Standardised) Split(LabelledDataSet data, long seed, double teacherFraction, double studentFraction)
+    internal static (int[] Teacher, int[] Student, int[] Test, ClassificationDataset Standardised) Split(ClassificationDataset data, long seed, double teacherFraction, double studentFraction)
     {
         var n = data.Count;
         var order = Enumerable.Range(0, n).ToArray();
@@ -138,27 +139,6 @@ public sealed class RealDataWeakToStrong
         var teacherCount = (int)Math.Round(n * teacherFraction);
         var studentCount = (int)Math.Round(n * studentFraction);
         return (order[..teacherCount], order[teacherCount..(teacherCount + studentCount)], order[(teacherCount + studentCount)..],
-            Standardise(data.Features, order[..(teacherCount + studentCount)]));
+            data.Standardised(order[..(teacherCount + studentCount)]));
     }
-
-    internal static Matrix<double> Standardise(Matrix<double> features, int[] rows)
-    {
-        var result = features.Clone();
-        for (var j = 0; j < features.ColumnCount; j++)
-        {
-            var values = rows.Select(i => features[i, j]).ToArray();
-            var mean = values.Average();
-            var sd = Math.Sqrt(values.Select(v => (v - mean) * (v - mean)).Sum() / Math.Max(values.Length - 1, 1));
-            var scale = sd > 0 ? 1 / sd : 1;
-            for (var i = 0; i < features.RowCount; i++)
-            {
-                result[i, j] = (features[i, j] - mean) * scale;
-            }
-        }
-
-        return result;
-    }
-
-    internal static Matrix<double> Select(Matrix<double> features, int[] rows, int[] columns) =>
-        Matrix<double>.Build.Dense(rows.Length, columns.Length, (i, j) => features[rows[i], columns[j]]);
 }
