@@ -176,7 +176,7 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         Getrs(factor, order, ipiv, b, columnsOfB);
     }
 
-    /// <summary>b ← a⁻¹b from a MathNet LU factorisation (dgetrs).</summary>
+    /// <summary>b ← a⁻¹b from a MathNet LU factorisation (dgetrs); an exactly zero pivot of U is rejected rather than producing infinities.</summary>
     /// <inheritdoc/>
     public void LUSolveFactored(int columnsOfB, double[] a, int order, int[] ipiv, double[] b)
     {
@@ -189,6 +189,14 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         if (order == 0 || columnsOfB == 0)
         {
             return;
+        }
+
+        for (var k = 0; k < order; k++)
+        {
+            if (a[(k * order) + k] == 0.0)
+            {
+                ThrowIfSingular("dgetrs", k + 1);
+            }
         }
 
         Getrs(a, order, OneBased(ipiv), b, columnsOfB);
@@ -715,7 +723,7 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
     {
         if (info > 0)
         {
-            throw new ArgumentException(Invariant($"The matrix is singular: U[{info - 1}, {info - 1}] is exactly zero in its LU factorisation ({routine} info = {info}); no inverse or unique solution exists."));
+            throw new ArgumentException(Invariant($"The matrix is singular: U[{info - 1}, {info - 1}] is exactly zero in its LU factorisation ({routine}, pivot {info}); no inverse or unique solution exists."));
         }
     }
 
