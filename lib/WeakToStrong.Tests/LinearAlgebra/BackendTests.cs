@@ -54,6 +54,29 @@ public sealed partial class BackendTests
         }
     }
 
+    [Fact]
+    public void TheNativeThreadCountCanBeSetAndIsReported()
+    {
+        var native = Providers.Native;
+        var original = native.Threads ?? throw new InvalidOperationException($"{native.Vendor} does not report its thread count");
+        try
+        {
+            native.SetThreads(1);
+            Assert.Equal(1, native.Threads);
+            Assert.True(LinearAlgebraBackend.UseNative());
+            Assert.Contains(", 1 thread;", LinearAlgebraBackend.Describe(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            native.SetThreads(original);
+            LinearAlgebraBackend.Select(Environment.GetEnvironmentVariable(LinearAlgebraBackend.EnvironmentVariable));
+        }
+
+        Assert.Equal(original, native.Threads);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => native.SetThreads(0));
+        Assert.Equal("threads", error.ParamName);
+    }
+
     [Theory]
     [InlineData("managed", "Managed (MathNet.Numerics 5.0.0; WEAK_TO_STRONG_LINEAR_ALGEBRA=managed)")]
     [InlineData(" Managed ", "Managed (MathNet.Numerics 5.0.0; WEAK_TO_STRONG_LINEAR_ALGEBRA=managed)")]

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
+using WeakToStrong.Sweeps;
 
 namespace WeakToStrong.Tests.LinearAlgebra;
 
@@ -283,6 +284,29 @@ public sealed class ProviderAgreementTests
         Assert.Equal([-2.0, -1.0], values.Select(v => Math.Round(v, 12)));
         var single = Matrix<float>.Build.DenseOfArray(new[,] { { 1f, 2f }, { 3f, 4f } });
         Assert.Equal(Under(Providers.Managed, () => single * single), Under(Providers.Native, () => single * single));
+    }
+
+    [Fact]
+    public void NativeResultsInsideASweepAreIdenticalForOneAndTwoSweepThreads()
+    {
+        // Jobs large enough for OpenBLAS to use its own threads (200³ multiply-adds), run by one and by two sweep
+        // workers: every job must give the same bits, as the sweep convention promises for any thread count.
+        var grid = ParameterGrid.Create().Vary("n", 150, 200);
+        SweepResult Run(int threads) => Under(Providers.Native, () => Sweep.Run(grid, [1, 2, 3], job =>
+        {
+            var n = job.Integer("n");
+            var a = job.Random.NextGaussianMatrix(n, n);
+            var eigen = SymmetricEigendecomposition.Of(a.TransposeThisAndMultiply(a));
+            var w = LeastSquares.Solve(a, job.Random.NextGaussianVector(n));
+            return new { Top = eigen.Eigenvalues[0], Bottom = eigen.Eigenvalues[n - 1], Weight = w[0], Norm = (a * a).FrobeniusNorm() };
+        }, new SweepOptions { MaxDegreeOfParallelism = threads }));
+
+        var one = Run(1);
+        var two = Run(2);
+        foreach (var column in new[] { "Top", "Bottom", "Weight", "Norm" })
+        {
+            Assert.Equal(one.TrialValues(column), two.TrialValues(column));
+        }
     }
 
     private static void AssertSolutionsAgree(Matrix<double> a, Vector<double> b, Vector<double> first, Vector<double> second, double condition)

@@ -64,6 +64,26 @@ internal sealed unsafe class BlasLapackLibrary
         }
     }
 
+    /// <summary>Sets the library's thread count (OpenBLAS <c>openblas_set_num_threads</c>, MKL <c>MKL_Set_Num_Threads</c>).</summary>
+    /// <param name="threads">The number of threads, ≥ 1.</param>
+    /// <returns>False when the library offers no way to set it.</returns>
+    public bool TrySetThreads(int threads)
+    {
+        if (TryExport("openblas_set_num_threads", out var openBlas))
+        {
+            ((delegate* unmanaged<int, void>)openBlas)(threads);
+            return true;
+        }
+
+        if (TryExport("MKL_Set_Num_Threads", out var mkl))
+        {
+            ((delegate* unmanaged<int, void>)mkl)(threads);
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>C ← α·op(A)·op(B) + β·C.</summary>
     public delegate* unmanaged<byte*, byte*, int*, int*, int*, double*, double*, int*, double*, int*, double*, double*, int*, nuint, nuint, void> Dgemm { get; }
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Providers.LinearAlgebra;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.LinearAlgebra.Native;
 
@@ -43,6 +44,23 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
 
     /// <summary>The library's thread count when it reports one (OpenBLAS, MKL), otherwise null.</summary>
     public int? Threads => _library.Threads;
+
+    /// <summary>
+    /// Sets the library's process-wide thread count (OpenBLAS, MKL), e.g. 1 inside a sweep that already runs one job
+    /// per core: OpenBLAS's threaded LU and QR synchronise by spinning, which costs far more than it gains on small
+    /// matrices when the cores are already busy. The default is the library's own (the core count, or
+    /// <c>OPENBLAS_NUM_THREADS</c>).
+    /// </summary>
+    /// <param name="threads">The number of threads, ≥ 1.</param>
+    /// <exception cref="NotSupportedException">The library has no thread-count setting (reference BLAS, Accelerate).</exception>
+    public void SetThreads(int threads)
+    {
+        Guard.Positive(threads);
+        if (!_library.TrySetThreads(threads))
+        {
+            throw new NotSupportedException($"{_library.Vendor} ({_library.Files}) has no thread-count setting; set its own environment variable before the process starts (e.g. VECLIB_MAXIMUM_THREADS for Accelerate).");
+        }
+    }
 
     /// <inheritdoc/>
     public bool IsAvailable() => true;
