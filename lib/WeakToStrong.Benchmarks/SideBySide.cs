@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
 
@@ -18,8 +19,9 @@ namespace WeakToStrong.Benchmarks;
 public static class SideBySide
 {
     private const string Usage = """
-        usage: side-by-side [--sizes 1000,2000] [--large] [--repeats 3] [--managed] [--managed-max-size 2000] [--python /usr/bin/python3]
+        usage: side-by-side [--sizes 1000,2000] [--large] [--kernels matmul,eigh] [--repeats 3] [--managed] [--managed-max-size 2000] [--python /usr/bin/python3]
           --sizes             matrix orders (default 1000,2000)
+          --kernels           matmul, eigh (SymmetricEigendecomposition.Of), evd (MathNet's bare Evd(Symmetricity.Symmetric), against numpy's eigh)
           --large             also n = 4000 (several minutes with --managed)
           --repeats           timed calls per kernel and size (default 3), after one warm-up call
           --managed           also time MathNet's managed provider (sizes up to --managed-max-size; one timed call, no warm-up at full size)
@@ -51,7 +53,7 @@ public static class SideBySide
         Console.WriteLine($"- WeakToStrong linear algebra: {library}");
         Console.WriteLine($"- cores: {Environment.ProcessorCount}; OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "(unset)"}; {RuntimeDescription()}");
         Console.WriteLine($"- load average at start (1, 5, 15 min): {LoadAverage()}");
-        Console.WriteLine($"- protocol: per kernel and size, WeakToStrong then numpy, each with one untimed warm-up and {options.Repeats} timed calls; ratios are WeakToStrong / numpy (the minimum is the less load-sensitive estimate)");
+        Console.WriteLine($"- protocol: per kernel and size, one untimed warm-up on each side, then {options.Repeats} timed calls alternating WeakToStrong and numpy (a persistent numpy/kernels.py --serve process); ratios are WeakToStrong / numpy (the minimum is the less load-sensitive estimate)");
         if (!LinearAlgebraBackend.IsNative)
         {
             Console.WriteLine("- warning: the native provider is not in use, so the WeakToStrong column is MathNet's managed provider");
@@ -61,31 +63,39 @@ public static class SideBySide
         var header = "| kernel | n | WeakToStrong median (min), s | numpy median (min), s | ratio of medians | ratio of minima | medians within 1.25× |";
         Console.WriteLine(options.Managed ? header + " managed, s | managed / numpy |" : header);
         Console.WriteLine(options.Managed ? "|---|---:|---:|---:|---:|---:|:-:|---:|---:|" : "|---|---:|---:|---:|---:|---:|:-:|");
-        string? numpyDescription = null;
+        using var reference = NumpyServer.Start(options.Python, script);
         foreach (var n in options.Sizes)
         {
-            foreach (var kernel in new[] { "matmul", "eigh" })
+            foreach (var kernel in options.Kernels)
             {
-                var ours = Time(kernel, n, options.Repeats, warmUp: true);
-                var reference = RunReference(options.Python, script, kernel, n, options.Repeats, out var description);
-                numpyDescription ??= description;
-                var ratio = Median(ours) / Median(reference);
-                var ratioOfMinima = ours.Min() / reference.Min();
-                var line = $"| {kernel} | {n} | {Format(ours)} | {Format(reference)} | {ratio.ToString("F2", CultureInfo.InvariantCulture)} | {ratioOfMinima.ToString("F2", CultureInfo.InvariantCulture)} | {(ratio <= 1.25 ? "yes" : "no")} |";
+                // Alternate call by call (after one untimed warm-up on each side) so both see the same load drift.
+                var run = Prepare(kernel, n);
+                run();
+                var ours = new double[options.Repeats];
+                var theirs = new double[options.Repeats];
+                for (var r = 0; r < options.Repeats; r++)
+                {
+                    ours[r] = TimeOnce(run);
+                    theirs[r] = reference.Time(kernel == "evd" ? "eigh" : kernel, n);
+                }
+
+                var ratio = Median(ours) / Median(theirs);
+                var ratioOfMinima = ours.Min() / theirs.Min();
+                var line = $"| {kernel} | {n} | {Format(ours)} | {Format(theirs)} | {ratio.ToString("F2", CultureInfo.InvariantCulture)} | {ratioOfMinima.ToString("F2", CultureInfo.InvariantCulture)} | {(ratio <= 1.25 ? "yes" : "no")} |";
                 if (options.Managed)
                 {
                     if (n <= options.ManagedMaxSize)
                     {
                         var previous = LinearAlgebraBackend.IsNative;
                         LinearAlgebraBackend.UseManaged();
-                        Time(kernel, Math.Min(n, 64), 1, warmUp: false); // JIT only
-                        var managed = Time(kernel, n, 1, warmUp: false);
+                        Prepare(kernel, Math.Min(n, 64))(); // JIT only
+                        var managed = new[] { TimeOnce(Prepare(kernel, n)) };
                         if (previous)
                         {
                             LinearAlgebraBackend.UseNative();
                         }
 
-                        line += $" {Format(managed)} | {(Median(managed) / Median(reference)).ToString("F1", CultureInfo.InvariantCulture)} |";
+                        line += $" {Format(managed)} | {(Median(managed) / Median(theirs)).ToString("F1", CultureInfo.InvariantCulture)} |";
                     }
                     else
                     {
@@ -97,73 +107,36 @@ public static class SideBySide
             }
         }
 
+        var numpyDescription = reference.Description;
         Console.WriteLine();
         Console.WriteLine($"- numpy: {numpyDescription}");
         Console.WriteLine($"- load average at end (1, 5, 15 min): {LoadAverage()}");
         return 0;
     }
 
-    private static double[] Time(string kernel, int n, int repeats, bool warmUp)
+    private static Func<object> Prepare(string kernel, int n)
     {
         var rng = new RandomStream(20260101);
         var a = rng.NextGaussianMatrix(n, n);
-        Func<object> run;
         if (kernel == "matmul")
         {
             var b = rng.NextGaussianMatrix(n, n);
-            run = () => a * b;
-        }
-        else
-        {
-            var symmetric = (a + a.Transpose()) * 0.5;
-            run = () => SymmetricEigendecomposition.Of(symmetric);
+            return () => a * b;
         }
 
-        if (warmUp)
-        {
-            run();
-        }
-
-        var seconds = new double[repeats];
-        for (var r = 0; r < repeats; r++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var watch = Stopwatch.StartNew();
-            GC.KeepAlive(run());
-            seconds[r] = watch.Elapsed.TotalSeconds;
-        }
-
-        return seconds;
+        var symmetric = (a + a.Transpose()) * 0.5;
+        return kernel == "eigh"
+            ? () => SymmetricEigendecomposition.Of(symmetric)
+            : () => symmetric.Evd(Symmetricity.Symmetric);
     }
 
-    private static double[] RunReference(string python, string script, string kernel, int n, int repeats, out string description)
+    private static double TimeOnce(Func<object> run)
     {
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { script, "--op", kernel, "--n", n.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {python}");
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{python} {script} --op {kernel} --n {n} exited with {process.ExitCode}: {stderr}");
-        }
-
-        using var json = JsonDocument.Parse(stdout);
-        var root = json.RootElement;
-        var blas = string.Join(", ", root.GetProperty("blas").EnumerateArray().Select(e => e.GetString()));
-        description = $"numpy {root.GetProperty("numpy").GetString()} ({blas})";
-        return root.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var watch = Stopwatch.StartNew();
+        GC.KeepAlive(run());
+        return watch.Elapsed.TotalSeconds;
     }
 
     private static double Median(double[] values)
@@ -198,11 +171,12 @@ public static class SideBySide
     private static string RuntimeDescription() =>
         $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
 
-    private sealed record Options(int[] Sizes, int Repeats, bool Managed, int ManagedMaxSize, string Python)
+    private sealed record Options(int[] Sizes, string[] Kernels, int Repeats, bool Managed, int ManagedMaxSize, string Python)
     {
         public static Options Parse(string[] args)
         {
             var sizes = new List<int> { 1000, 2000 };
+            string[] kernels = ["matmul", "eigh"];
             var repeats = 3;
             var managed = false;
             var managedMax = 2000;
@@ -215,6 +189,14 @@ public static class SideBySide
                 {
                     case "--sizes":
                         sizes = Value().Split(',').Select(s => PositiveInteger("--sizes", s)).ToList();
+                        break;
+                    case "--kernels":
+                        kernels = Value().Split(',');
+                        if (kernels.FirstOrDefault(k => k is not ("matmul" or "eigh" or "evd")) is { } unknown)
+                        {
+                            throw new ArgumentException($"--kernels expects matmul, eigh or evd; got '{unknown}'");
+                        }
+
                         break;
                     case "--large":
                         large = true;
@@ -241,7 +223,7 @@ public static class SideBySide
                 sizes.Add(4000);
             }
 
-            return new Options([.. sizes], repeats, managed, managedMax, python);
+            return new Options([.. sizes], kernels, repeats, managed, managedMax, python);
         }
 
         private static int PositiveInteger(string option, string text) =>

@@ -6,6 +6,10 @@ region (standard Gaussian entries; the symmetric input is (A + A^T)/2), one unti
 `--repeats` timed calls with time.perf_counter. Prints one JSON object on stdout:
 {"op", "n", "seconds": [...], "numpy": version, "blas": the BLAS library numpy loaded}.
 
+With --serve, reads requests "<op> <n>" on stdin, one per line, and answers each with one JSON line
+{"op", "n", "seconds": [one timed call]}, building (and caching) the inputs and warming up on the first request for
+an (op, n); the C# side uses this to alternate its own calls with numpy's call by call.
+
 Kernels (the same computations as the library's):
   matmul  C = A @ B for n x n A, B                     (C#: Matrix<double> * Matrix<double>, dgemm)
   eigh    w, V = numpy.linalg.eigh(S) for n x n S      (C#: SymmetricEigendecomposition.Of, dsyevd)
@@ -13,6 +17,7 @@ Kernels (the same computations as the library's):
 import argparse
 import json
 import os
+import sys
 import time
 
 import numpy as np
@@ -28,34 +33,57 @@ def loaded_blas():
         return []
 
 
+def make_kernel(op, n, seed):
+    """The timed callable for one kernel, with its inputs built (untimed) from a fixed seed."""
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal((n, n))
+    if op == "matmul":
+        b = rng.standard_normal((n, n))
+        return lambda: a @ b
+    s = (a + a.T) / 2
+    return lambda: np.linalg.eigh(s)
+
+
+def timed(kernel):
+    start = time.perf_counter()
+    kernel()
+    return time.perf_counter() - start
+
+
+def serve(seed):
+    kernels = {}
+    print(json.dumps({"ready": True, "numpy": np.__version__, "blas": loaded_blas()}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        op, n = line.split()
+        key = (op, int(n))
+        if key not in kernels:
+            kernels.clear()  # one size's inputs in memory at a time
+            if op not in ("matmul", "eigh"):
+                raise SystemExit(f"unknown op {op!r}")
+            kernels[key] = make_kernel(op, int(n), seed)
+            kernels[key]()  # warm-up
+        print(json.dumps({"op": op, "n": int(n), "seconds": [timed(kernels[key])]}), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--op", choices=["matmul", "eigh"], required=True)
-    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--op", choices=["matmul", "eigh"])
+    parser.add_argument("--n", type=int)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=20260101)
+    parser.add_argument("--serve", action="store_true", help="answer '<op> <n>' requests from stdin")
     args = parser.parse_args()
+    if args.serve:
+        serve(args.seed)
+        return
+    if args.op is None or args.n is None:
+        parser.error("--op and --n are required without --serve")
 
-    rng = np.random.default_rng(args.seed)
-    a = rng.standard_normal((args.n, args.n))
-    if args.op == "matmul":
-        b = rng.standard_normal((args.n, args.n))
-
-        def kernel():
-            return a @ b
-    else:
-        s = (a + a.T) / 2
-
-        def kernel():
-            return np.linalg.eigh(s)
-
+    kernel = make_kernel(args.op, args.n, args.seed)
     kernel()  # warm-up: thread pool start, page faults
-    seconds = []
-    for _ in range(args.repeats):
-        start = time.perf_counter()
-        kernel()
-        seconds.append(time.perf_counter() - start)
-
+    seconds = [timed(kernel) for _ in range(args.repeats)]
     print(json.dumps({"op": args.op, "n": args.n, "seconds": seconds, "numpy": np.__version__, "blas": loaded_blas()}))
 
 
