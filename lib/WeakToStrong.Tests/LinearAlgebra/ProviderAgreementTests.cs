@@ -235,6 +235,8 @@ public sealed class ProviderAgreementTests
         var managed = Under(Providers.Managed, () => ThinSvd.Of(x));
         var full = Under(Providers.Native, () => x.Svd(computeVectors: true));
         var fullManaged = Under(Providers.Managed, () => x.Svd(computeVectors: true));
+        // Weyl for singular values: each computed s_i is within ‖E‖₂ ≤ max(m, n)·ε·s₁ of the exact one (s₁ = 1 here),
+        // so the providers differ by at most twice that, for the small singular values (down to 1/κ) as well.
         var tolerance = 2 * Math.Max(rows, columns) * Epsilon * 1.0;
         for (var i = 0; i < k; i++)
         {
@@ -242,6 +244,7 @@ public sealed class ProviderAgreementTests
             Assert.True(Math.Abs(full.S[i] - fullManaged.S[i]) <= tolerance);
         }
 
+        // Backward stability: the factors reproduce X and are orthonormal to max(m, n)·ε (‖X‖₂ = 1).
         Assert.True(((native.U * M.DenseOfDiagonalVector(native.SingularValues) * native.V.Transpose()) - x).L2Norm() <= Math.Max(rows, columns) * Epsilon);
         Assert.True(((full.U * full.W * full.VT) - x).L2Norm() <= Math.Max(rows, columns) * Epsilon);
         Assert.True((full.U.TransposeThisAndMultiply(full.U) - M.DenseIdentity(rows)).L2Norm() <= Math.Max(rows, columns) * Epsilon);
@@ -252,6 +255,7 @@ public sealed class ProviderAgreementTests
     public void SingularValuesOnlyEqualThoseComputedWithVectors()
     {
         var x = new RandomStream(108).NextGaussianMatrix(30, 20);
+        // dgesdd with and without vectors runs different code paths; both are within max(m, n)·ε·s₁ of the exact values.
         var withVectors = Under(Providers.Native, () => x.Svd(computeVectors: true).S);
         var valuesOnly = Under(Providers.Native, () => x.Svd(computeVectors: false).S);
         Assert.True((withVectors - valuesOnly).InfinityNorm() <= 2 * 30 * Epsilon * withVectors[0]);
