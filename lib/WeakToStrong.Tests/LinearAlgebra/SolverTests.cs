@@ -1,18 +1,24 @@
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
 
 namespace WeakToStrong.Tests.LinearAlgebra;
 
-public sealed class SolverTests
+/// <summary>
+/// The solver tests, run once per linear-algebra provider by the derived classes <see cref="ManagedSolverTests"/>
+/// and <see cref="NativeSolverTests"/>. Each test installs its provider in MathNet's global
+/// <c>LinearAlgebraControl.Provider</c> for its duration, so these classes share the non-parallel
+/// <see cref="LinearAlgebraProviderCollection"/>.
+/// </summary>
+public abstract class SolverTests : ProviderScope
 {
     private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
     private static readonly VectorBuilder<double> V = Vector<double>.Build;
 
-    [Fact]
-    public void BackendDescriptionNamesTheProviderAndVersion()
+    protected SolverTests(ILinearAlgebraProvider provider)
+        : base(provider)
     {
-        Assert.Equal("Managed (MathNet.Numerics 5.0.0)", LinearAlgebraBackend.Describe());
     }
 
     [Fact]

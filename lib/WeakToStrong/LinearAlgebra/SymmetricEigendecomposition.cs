@@ -28,17 +28,31 @@ public sealed record SymmetricEigendecomposition(Vector<double> Eigenvalues, Mat
             return new SymmetricEigendecomposition(Vector<double>.Build.Dense(0), Matrix<double>.Build.Dense(0, 0));
         }
 
-        var symmetric = (matrix + matrix.Transpose()) * 0.5;
+        // (A + Aᵀ)/2 and the descending reordering work on the column-major arrays directly: O(d²) copies that stay
+        // small next to the O(d³) decomposition (dsyevd under the native provider).
+        var entries = matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
+        var symmetricEntries = new double[d * d];
+        for (var j = 0; j < d; j++)
+        {
+            for (var i = 0; i < d; i++)
+            {
+                symmetricEntries[(j * d) + i] = (entries[(j * d) + i] + entries[(i * d) + j]) * 0.5;
+            }
+        }
+
+        var symmetric = Matrix<double>.Build.Dense(d, d, symmetricEntries);
         var evd = symmetric.Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Select(c => c.Real).ToArray();
         var order = Enumerable.Range(0, d).OrderByDescending(k => values[k]).ThenBy(k => k).ToArray();
         var sortedValues = Vector<double>.Build.Dense(d, k => values[order[k]]);
-        var sortedVectors = Matrix<double>.Build.Dense(d, d);
+        var vectors = evd.EigenVectors.AsColumnMajorArray() ?? evd.EigenVectors.ToColumnMajorArray();
+        var sortedEntries = new double[d * d];
         for (var k = 0; k < d; k++)
         {
-            sortedVectors.SetColumn(k, evd.EigenVectors.Column(order[k]));
+            Array.Copy(vectors, order[k] * d, sortedEntries, k * d, d);
         }
 
+        var sortedVectors = Matrix<double>.Build.Dense(d, d, sortedEntries);
         return new SymmetricEigendecomposition(sortedValues, sortedVectors);
     }
 

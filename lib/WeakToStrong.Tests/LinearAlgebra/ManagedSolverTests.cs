@@ -1,0 +1,4 @@
+namespace WeakToStrong.Tests.LinearAlgebra;
+
+/// <summary>The solver tests under MathNet's managed provider.</summary>
+public sealed class ManagedSolverTests() : SolverTests(Providers.Managed);

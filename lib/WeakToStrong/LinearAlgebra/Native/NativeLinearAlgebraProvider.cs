@@ -1,0 +1,81 @@
+using MathNet.Numerics.Providers.LinearAlgebra;
+using WeakToStrong.Validation;
+
+namespace WeakToStrong.LinearAlgebra.Native;
+
+/// <summary>
+/// A MathNet.Numerics linear-algebra provider that runs the double-precision kernels the library relies on in the
+/// system's BLAS/LAPACK (<see cref="BlasLapackLibrary"/>): matrix products (dgemm), LU and solves
+/// (dgetrf/dgetrs/dgetri), Cholesky (dpotrf/dpotrs), Householder QR (dgeqrf/dorgqr, solves by dgemm + dtrsm), SVD
+/// (dgesdd, falling back to dgesvd) and symmetric eigendecomposition (dsyevd). Everything else — element-wise
+/// array operations, norms, non-symmetric eigenproblems, and all single-precision and complex element types — is
+/// MathNet's <see cref="ManagedLinearAlgebraProvider"/>. Array layouts are MathNet's dense column-major storage,
+/// which is LAPACK's, so no data is copied except where LAPACK overwrites an input MathNet expects to keep.
+/// Selected by <see cref="LinearAlgebraBackend"/> when the library loads.
+/// </summary>
+public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
+{
+    private static readonly ManagedLinearAlgebraProvider Managed = ManagedLinearAlgebraProvider.Instance;
+
+    private readonly BlasLapackLibrary _library;
+
+    private NativeLinearAlgebraProvider(BlasLapackLibrary library)
+    {
+        _library = library;
+    }
+
+    /// <summary>
+    /// Loads the system BLAS/LAPACK and returns a provider over it, or null (with the reason in
+    /// <paramref name="attempts"/>) when no candidate library is installed.
+    /// </summary>
+    /// <param name="attempts">The candidate libraries tried and why each was rejected.</param>
+    /// <returns>The provider, or null.</returns>
+    public static NativeLinearAlgebraProvider? TryCreate(out string attempts)
+    {
+        var library = BlasLapackLibrary.TryLoad(out attempts);
+        return library is null ? null : new NativeLinearAlgebraProvider(library);
+    }
+
+    /// <summary>The implementation and its version, e.g. "OpenBLAS 0.3.21".</summary>
+    public string Vendor => _library.Vendor;
+
+    /// <summary>The loaded file(s), e.g. "libopenblas.so.0".</summary>
+    public string Files => _library.Files;
+
+    /// <summary>The library's thread count when it reports one (OpenBLAS, MKL), otherwise null.</summary>
+    public int? Threads => _library.Threads;
+
+    /// <summary>
+    /// Sets the library's process-wide thread count (OpenBLAS, MKL), e.g. 1 inside a sweep that already runs one job
+    /// per core: OpenBLAS's threaded LU and QR synchronise by spinning, which costs far more than it gains on small
+    /// matrices when the cores are already busy. The default is the library's own (the core count, or
+    /// <c>OPENBLAS_NUM_THREADS</c>).
+    /// </summary>
+    /// <param name="threads">The number of threads, ≥ 1.</param>
+    /// <exception cref="NotSupportedException">The library has no thread-count setting (reference BLAS, Accelerate).</exception>
+    public void SetThreads(int threads)
+    {
+        Guard.Positive(threads);
+        if (!_library.TrySetThreads(threads))
+        {
+            throw new NotSupportedException($"{_library.Vendor} ({_library.Files}) has no thread-count setting; set its own environment variable before the process starts (e.g. VECLIB_MAXIMUM_THREADS for Accelerate).");
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool IsAvailable() => true;
+
+    /// <inheritdoc/>
+    public void InitializeVerify()
+    {
+    }
+
+    /// <inheritdoc/>
+    public void FreeResources()
+    {
+    }
+
+    /// <summary>"Native OpenBLAS 0.3.21 (libopenblas.so.0, 2 threads)".</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"Native {_library}";
+}
