@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Analysis;
+using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
 using WeakToStrong.Statistics;
 using WeakToStrong.Validation;
@@ -87,6 +88,9 @@ public static class Sweep
         var clock = Stopwatch.StartNew();
         options.Progress?.Report(new SweepProgress(0, total, TimeSpan.Zero));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = options.CancellationToken };
+        // Every sweep, serial or parallel, runs the native BLAS single-threaded: OpenBLAS's results depend in the last
+        // bits on its own thread count, so fixing it is what keeps the tables identical for any number of workers.
+        using var blasThreads = SingleThreadedBlasScope.Open();
         try
         {
             Parallel.For(0, total, parallel, job =>
