@@ -26,6 +26,8 @@ public static class SideBySide
           --repeats           timed calls per kernel and size (default 3), after one warm-up call
           --managed           also time MathNet's managed provider (sizes up to --managed-max-size; one timed call, no warm-up at full size)
           --python            the interpreter with numpy (default /usr/bin/python3)
+          --experiments       paper-scale experiments after the kernels: rf (notebook 01's teacher-width sweep), id (notebook 02's Monte Carlo over n)
+                              against numpy/rf_sweep.py, numpy/id_sweep.py; --kernels none skips the kernels
         """;
 
     /// <summary>Runs the comparison and prints a Markdown table.</summary>
@@ -57,6 +59,12 @@ public static class SideBySide
         if (!LinearAlgebraBackend.IsNative)
         {
             Console.WriteLine("- warning: the native provider is not in use, so the WeakToStrong column is MathNet's managed provider");
+        }
+
+        if (options.Kernels.Length == 0)
+        {
+            Console.WriteLine();
+            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats);
         }
 
         Console.WriteLine();
@@ -111,6 +119,12 @@ public static class SideBySide
         Console.WriteLine();
         Console.WriteLine($"- numpy: {numpyDescription}");
         Console.WriteLine($"- load average at end (1, 5, 15 min): {LoadAverage()}");
+        if (options.Experiments.Length > 0)
+        {
+            Console.WriteLine();
+            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats);
+        }
+
         return 0;
     }
 
@@ -171,7 +185,7 @@ public static class SideBySide
     private static string RuntimeDescription() =>
         $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
 
-    private sealed record Options(int[] Sizes, string[] Kernels, int Repeats, bool Managed, int ManagedMaxSize, string Python)
+    private sealed record Options(int[] Sizes, string[] Kernels, int Repeats, bool Managed, int ManagedMaxSize, string Python, string[] Experiments)
     {
         public static Options Parse(string[] args)
         {
@@ -182,6 +196,7 @@ public static class SideBySide
             var managedMax = 2000;
             var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             var large = false;
+            string[] experiments = [];
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -191,7 +206,8 @@ public static class SideBySide
                         sizes = Value().Split(',').Select(s => PositiveInteger("--sizes", s)).ToList();
                         break;
                     case "--kernels":
-                        kernels = Value().Split(',');
+                        var kernelList = Value();
+                        kernels = kernelList == "none" ? [] : kernelList.Split(',');
                         if (kernels.FirstOrDefault(k => k is not ("matmul" or "eigh" or "evd")) is { } unknown)
                         {
                             throw new ArgumentException($"--kernels expects matmul, eigh or evd; got '{unknown}'");
@@ -213,6 +229,14 @@ public static class SideBySide
                     case "--python":
                         python = Value();
                         break;
+                    case "--experiments":
+                        experiments = Value().Split(',');
+                        if (experiments.FirstOrDefault(e => !PaperScaleSideBySide.Experiments.Contains(e)) is { } unknownExperiment)
+                        {
+                            throw new ArgumentException($"--experiments expects {string.Join(", ", PaperScaleSideBySide.Experiments)}; got '{unknownExperiment}'");
+                        }
+
+                        break;
                     default:
                         throw new ArgumentException($"unknown option {args[i]}");
                 }
@@ -223,7 +247,7 @@ public static class SideBySide
                 sizes.Add(4000);
             }
 
-            return new Options([.. sizes], kernels, repeats, managed, managedMax, python);
+            return new Options([.. sizes], kernels, repeats, managed, managedMax, python, experiments);
         }
 
         private static int PositiveInteger(string option, string text) =>

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using WeakToStrong.IntrinsicDimension;
+using WeakToStrong.LinearAlgebra;
+using WeakToStrong.RandomFeatures;
+using WeakToStrong.Randomness;
+using WeakToStrong.Sweeps;
+
+namespace WeakToStrong.Benchmarks;
+
+/// <summary>
+/// <c>side-by-side --experiments rf,id</c>: each paper notebook's paper-scale experiment timed in this library and in
+/// its numpy reference script (<c>numpy/rf_sweep.py</c>, <c>numpy/id_sweep.py</c>), one after the other in one run,
+/// with the ratio of times and a check that both compute the same quantities (the random streams differ, so the check
+/// compares seed-averaged quantities, and for the random-feature sweep one run on the same weights, deterministically).
+/// Protocol: a small untimed C# run first (JIT); the C# time is the whole sweep (sampling included); the numpy time
+/// is the script's own perf_counter around its whole sweep (interpreter start and imports excluded).
+/// </summary>
+public static class PaperScaleSideBySide
+{
+    /// <summary>The experiments known to <see cref="Run"/>.</summary>
+    public static readonly string[] Experiments = ["rf", "id"];
+
+    private static readonly int[] TeacherWidths = [16, 32, 64, 128, 256, 512, 1024, 2048];
+
+    /// <summary>Runs the named experiments and prints a Markdown table and the agreement checks.</summary>
+    /// <param name="experiments">Names from <see cref="Experiments"/>.</param>
+    /// <param name="python">The interpreter with numpy.</param>
+    /// <param name="repeats">Timed runs per side, alternating C# and numpy.</param>
+    /// <returns>0, or 2 when a reference run fails.</returns>
+    public static int Run(IReadOnlyList<string> experiments, string python, int repeats)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "numpy");
+        Console.WriteLine("## Paper-scale experiments");
+        Console.WriteLine();
+        Console.WriteLine($"- load average at start (1, 5, 15 min): {LoadAverage()}; cores: {Environment.ProcessorCount}; {LinearAlgebraBackend.Describe()}");
+        Console.WriteLine($"- protocol: one untimed small C# run (JIT), then {repeats} timed run(s) per side alternating WeakToStrong and numpy; seconds, median (min)");
+        Console.WriteLine();
+        Console.WriteLine("| experiment | WeakToStrong, s | numpy, s | ratio of medians | ratio of minima | no slower than numpy |");
+        Console.WriteLine("|---|---:|---:|---:|---:|:-:|");
+        var checks = new List<string>();
+        foreach (var name in experiments)
+        {
+            var rows = name switch
+            {
+                "rf" => RandomFeatureSweep(directory, python, repeats, checks),
+                "id" => IntrinsicDimensionSweep(directory, python, repeats, checks),
+                _ => throw new ArgumentException($"--experiments expects {string.Join(", ", Experiments)}; got '{name}'"),
+            };
+            foreach (var row in rows)
+            {
+                Console.WriteLine(row);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Agreement checks:");
+        Console.WriteLine();
+        foreach (var check in checks)
+        {
+            Console.WriteLine($"- {check}");
+        }
+
+        Console.WriteLine($"- load average at end (1, 5, 15 min): {LoadAverage()}");
+        return 0;
+    }
+
+    private static List<string> RandomFeatureSweep(string directory, string python, int repeats, List<string> checks)
+    {
+        const long seed = 20250101;
+        TeacherWidthSweep.Relu([10], [16, 64], 1, seed, 200); // JIT
+        SweepResult? result = null;
+        JsonElement reference = default;
+        var (ours, theirs) = Alternate(repeats,
+            () => result = TeacherWidthSweep.Relu([10], TeacherWidths, 5, seed, 4000),
+            () => Seconds(reference = RunScript(python, Path.Combine(directory, "rf_sweep.py"), [])));
+        var teacher = result!.SummaryValues("TeacherLoss_mean");
+        var student = result.SummaryValues("StudentLoss_mean");
+        var numpyTeacher = Doubles(reference, "teacher_loss_mean");
+        var numpyStudent = Doubles(reference, "student_loss_mean");
+        var lines = TeacherWidths.Select((m, i) => string.Create(CultureInfo.InvariantCulture,
+            $"M_TE = {m}: L_TE {teacher[i]:G4} vs {numpyTeacher[i]:G4}, L_ST* {student[i]:G4} vs {numpyStudent[i]:G4}"));
+        checks.Add("rf, seed means over 5 teachers per width (different random streams, so they agree to the seed-to-seed spread, not to rounding), WeakToStrong vs numpy: " + string.Join("; ", lines));
+
+        // Deterministic check: one teacher's weights (M_TE = 256) through both implementations.
+        var weights = ReluTeacher.SampleWeights(10, 256, new RandomStream(seed, 0, 99));
+        var run = new ReluTeacher(weights).InfiniteWidthStudent().OracleStop(1e-2, 1e4, 4000);
+        var file = Path.Combine(Path.GetTempPath(), $"rf-weights-{Environment.ProcessId}.csv");
+        File.WriteAllLines(file, Enumerable.Range(0, weights.RowCount).Select(i =>
+            string.Join(",", weights.Row(i).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        var check = RunScript(python, Path.Combine(directory, "rf_sweep.py"), ["--weights", file, "--widths", "16", "--trials", "1"]);
+        File.Delete(file);
+        checks.Add(string.Create(CultureInfo.InvariantCulture,
+            $"rf, same weights (M_TE = 256, d = 10): L_TE {run.TeacherLoss:R} vs {check.GetProperty("check_teacher_loss").GetDouble():R}; L_ST* {run.StudentLoss:R} vs {check.GetProperty("check_student_loss").GetDouble():R}"));
+        return [Row("rf: ReLU teacher-width sweep, d = 10, M_TE 16…2048, 5 seeds, 4000-point grid (notebook 01)", ours, theirs)];
+    }
+
+    private static List<string> IntrinsicDimensionSweep(string directory, string python, int repeats, List<string> checks)
+    {
+        const long seed = 20250202;
+        var nGrid = Spacing.LinearIntegers(400, 4000, 20);
+        var configuration = new SyntheticConfiguration(weakOffset: 90);
+        var grid = ParameterGrid.Create().Vary(FourModelSweep.Labelled, nGrid).Vary(FourModelSweep.Unlabelled, 4000);
+        FourModelSweep.Run(configuration, ParameterGrid.Create().Vary(FourModelSweep.Labelled, 400).Vary(FourModelSweep.Unlabelled, 400), 2, seed, TrialSampling.DesignMatrices); // JIT
+        var args = new[] { "--n-grid", string.Join(",", nGrid) };
+        var rows = new List<string>();
+        JsonElement reference = default;
+        foreach (var sampling in new[] { TrialSampling.SufficientStatistics, TrialSampling.DesignMatrices })
+        {
+            SweepResult? result = null;
+            var (ours, theirs) = Alternate(repeats,
+                () => result = FourModelSweep.Run(configuration, grid, 40, seed, sampling),
+                () => Seconds(reference = RunScript(python, Path.Combine(directory, "id_sweep.py"), args)));
+            var label = sampling == TrialSampling.SufficientStatistics ? "sufficient statistics ZᵀZ, Zᵀε (notebook default)" : "design matrices + QR (as numpy)";
+            rows.Add(Row($"id: four OLS fits, sweep over n = 400…4000 (20 points), N = 4000, overlap 10, 40 trials (notebook 02), C# {label}", ours, theirs));
+            var parts = new List<string>();
+            foreach (var metric in new[] { "Weak", "WeakToStrong", "StrongBaseline", "StrongCeiling" })
+            {
+                var mean = result!.SummaryValues(metric + "_mean");
+                var se = result.SummaryValues(metric + "_se");
+                var numpy = Doubles(reference, metric + "_mean");
+                var worst = Enumerable.Range(0, mean.Length).Max(i => Math.Abs(mean[i] - numpy[i]) / (Math.Sqrt(2) * se[i]));
+                parts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{metric} at n = 400: {mean[0]:G4} vs {numpy[0]:G4}, at n = 4000: {mean[^1]:G4} vs {numpy[^1]:G4}, largest |difference| over the 20 points {worst:F1} standard errors of the difference"));
+            }
+
+            checks.Add($"id ({label}), trial means of the excess risks (different random streams), WeakToStrong vs numpy: " + string.Join("; ", parts));
+        }
+
+        return rows;
+    }
+
+    private static (double[] Ours, double[] Theirs) Alternate(int repeats, Action ours, Func<double> theirs)
+    {
+        var a = new double[repeats];
+        var b = new double[repeats];
+        for (var r = 0; r < repeats; r++)
+        {
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            ours();
+            a[r] = watch.Elapsed.TotalSeconds;
+            b[r] = theirs();
+        }
+
+        return (a, b);
+    }
+
+    private static JsonElement RunScript(string python, string script, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {python} {script}");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{python} {script} exited with code {process.ExitCode}; run it by hand to see its error");
+        }
+
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    private static double Seconds(JsonElement root) => root.GetProperty("seconds").GetDouble();
+
+    private static double[] Doubles(JsonElement root, string name) =>
+        root.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+    private static string Row(string name, double[] ours, double[] theirs)
+    {
+        var ratio = Median(ours) / Median(theirs);
+        var ratioOfMinima = ours.Min() / theirs.Min();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {Format(ours)} | {Format(theirs)} | {ratio:F2} | {ratioOfMinima:F2} | {(ratio <= 1.0 ? "yes" : "no")} |");
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static string Format(double[] seconds) =>
+        seconds.Length == 1
+            ? seconds[0].ToString("G3", CultureInfo.InvariantCulture)
+            : $"{Median(seconds).ToString("G3", CultureInfo.InvariantCulture)} ({seconds.Min().ToString("G3", CultureInfo.InvariantCulture)})";
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}
