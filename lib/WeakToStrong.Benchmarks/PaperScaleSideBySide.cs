@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using WeakToStrong.Bregman;
 using WeakToStrong.IntrinsicDimension;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
@@ -10,8 +11,9 @@ using WeakToStrong.Sweeps;
 namespace WeakToStrong.Benchmarks;
 
 /// <summary>
-/// <c>side-by-side --experiments rf,id</c>: each paper notebook's paper-scale experiment timed in this library and in
-/// its numpy reference script (<c>numpy/rf_sweep.py</c>, <c>numpy/id_sweep.py</c>), one after the other in one run,
+/// <c>side-by-side --experiments rf,id,cls</c>: each paper notebook's paper-scale experiment timed in this library and
+/// in its numpy reference script (<c>numpy/rf_sweep.py</c>, <c>numpy/id_sweep.py</c>, <c>numpy/cls_sweep.py</c>), one
+/// after the other in one run,
 /// with the ratio of times and a check that both compute the same quantities (the random streams differ, so the check
 /// compares seed-averaged quantities, and for the random-feature sweep one run on the same weights, deterministically).
 /// Protocol: a small untimed C# run first (JIT); the C# time is the whole sweep (sampling included); the numpy time
@@ -20,7 +22,7 @@ namespace WeakToStrong.Benchmarks;
 public static class PaperScaleSideBySide
 {
     /// <summary>The experiments known to <see cref="Run"/>.</summary>
-    public static readonly string[] Experiments = ["rf", "id"];
+    public static readonly string[] Experiments = ["rf", "id", "cls"];
 
     private static readonly int[] TeacherWidths = [16, 32, 64, 128, 256, 512, 1024, 2048];
 
@@ -46,6 +48,7 @@ public static class PaperScaleSideBySide
             {
                 "rf" => RandomFeatureSweep(directory, python, repeats, checks),
                 "id" => IntrinsicDimensionSweep(directory, python, repeats, checks),
+                "cls" => ClassificationSweep(directory, python, repeats, checks),
                 _ => throw new ArgumentException($"--experiments expects {string.Join(", ", Experiments)}; got '{name}'"),
             };
             foreach (var row in rows)
@@ -129,6 +132,55 @@ public static class PaperScaleSideBySide
         }
 
         return rows;
+    }
+
+    private static List<string> ClassificationSweep(string directory, string python, int repeats, List<string> checks)
+    {
+        // Notebook 03, scale = "paper": the N4 grid of spec 03, §3.4 (4 losses × 4 shrink settings × 5 seeds).
+        const int seed = 20250303;
+        var shrinkSettings = new (double Rate, double Alpha)[] { (0.0, 1.0), (0.5, 0.3), (0.5, 0.1), (0.9, 0.1) };
+        string[] lossNames = ["CE", "RCE", "CACE", "SL"];
+        var classification = new NoisyTeacherClassification(20, directionNoise: 0.5, logitScale: 2, logitNoise: 1.5);
+        var grid = ParameterGrid.Create().Vary("loss", lossNames).Vary("shrink", Enumerable.Range(0, shrinkSettings.Length).ToArray());
+        SweepResult Sweep(int seeds, AdamSettings adam, int train, int test) => Sweeps.Sweep.Run(grid, Enumerable.Range(seed, seeds), job =>
+        {
+            var (rate, alpha) = shrinkSettings[job.Integer("shrink")];
+            return classification.Run(job.Seed, StudentLoss.ByName(job.Text("loss")), new TeacherLabelShrinkage(rate, alpha), adam, train, test);
+        });
+        Sweep(1, new AdamSettings(Steps: 50), 200, 200); // JIT
+        SweepResult? result = null;
+        JsonElement reference = default;
+        var (ours, theirs) = Alternate(repeats,
+            () => result = Sweep(5, new AdamSettings(LearningRate: 0.05, Steps: 3000), 2000, 20000),
+            () => Seconds(reference = RunScript(python, Path.Combine(directory, "cls_sweep.py"), [])));
+        var parts = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"noisy teacher accuracy {result!.TrialValues("TeacherAccuracy").Average():F4} vs {reference.GetProperty("teacher_accuracy").GetDouble():F4}, posterior-mean teacher 1 − ∠/π {result.TrialValues("PosteriorMeanTeacherAccuracy").Average():F4} vs {reference.GetProperty("posterior_mean_accuracy").GetDouble():F4} (the students track it)"),
+        };
+        foreach (var name in lossNames)
+        {
+            var rows = result.Where("loss", name);
+            parts.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{name} student accuracy {rows.TrialValues("StudentAccuracy").Average():F4} vs {reference.GetProperty("student_accuracy").GetProperty(name).GetDouble():F4}, entropy {rows.TrialValues("StudentEntropy").Average():F3} vs {reference.GetProperty("student_entropy").GetProperty(name).GetDouble():F3} nats"));
+        }
+
+        checks.Add("cls, means over 5 seeds × 4 shrink settings (different random streams, so they agree to the seed-to-seed spread), WeakToStrong vs numpy: " + string.Join("; ", parts));
+
+        // Deterministic check of the training loop: one C# training set (N = 2000, no shrinkage) trained with CE by both.
+        var teacher = classification.DrawTeacher(new RandomStream(seed, 0, 0));
+        var sample = teacher.Sample(2000, new RandomStream(seed, 0, 1));
+        var fit = LogisticStudentTraining.Train(sample.Inputs, sample.TeacherProbabilities, StudentLoss.ForwardCrossEntropy, new AdamSettings(LearningRate: 0.05, Steps: 3000));
+        var file = Path.Combine(Path.GetTempPath(), $"cls-data-{Environment.ProcessId}.csv");
+        File.WriteAllLines(file, Enumerable.Range(0, sample.Inputs.RowCount).Select(i =>
+            string.Join(",", sample.Inputs.Row(i).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).Append(sample.TeacherProbabilities[i].ToString("R", CultureInfo.InvariantCulture)))));
+        var check = RunScript(python, Path.Combine(directory, "cls_sweep.py"), ["--data", file, "--seeds", "1", "--train", "10", "--test", "10", "--steps", "3000"]);
+        File.Delete(file);
+        var numpyParameters = check.GetProperty("check_parameters").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var ourParameters = fit.Student.Weights.Append(fit.Student.Bias).ToArray();
+        var largest = ourParameters.Zip(numpyParameters, (a, b) => Math.Abs(a - b)).Max();
+        checks.Add(string.Create(CultureInfo.InvariantCulture,
+            $"cls, same training set (N = 2000, CE, 3000 Adam steps): largest |parameter difference| {largest:E1} (largest |parameter| {ourParameters.Max(Math.Abs):G3}); bias {fit.Student.Bias:R} vs {numpyParameters[^1]:R}"));
+        return [Row("cls: N4 logistic students, 4 losses × 4 shrink settings × 5 seeds, N = 2000, 3000 full-batch Adam steps, 20 000 test points (notebook 03)", ours, theirs)];
     }
 
     private static (double[] Ours, double[] Theirs) Alternate(int repeats, Action ours, Func<double> theirs)

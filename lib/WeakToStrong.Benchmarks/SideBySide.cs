@@ -26,8 +26,8 @@ public static class SideBySide
           --repeats           timed calls per kernel and size (default 3), after one warm-up call
           --managed           also time MathNet's managed provider (sizes up to --managed-max-size; one timed call, no warm-up at full size)
           --python            the interpreter with numpy (default /usr/bin/python3)
-          --experiments       paper-scale experiments after the kernels: rf (notebook 01's teacher-width sweep), id (notebook 02's Monte Carlo over n)
-                              against numpy/rf_sweep.py, numpy/id_sweep.py; --kernels none skips the kernels
+          --experiments       paper-scale experiments after the kernels: rf (notebook 01's teacher-width sweep), id (notebook 02's Monte Carlo over n),
+                              cls (notebook 03's synthetic classification sweep) against numpy/rf_sweep.py, id_sweep.py, cls_sweep.py; --kernels none skips the kernels
         """;
 
     /// <summary>Runs the comparison and prints a Markdown table.</summary>
