@@ -142,16 +142,16 @@ public static class PaperScaleSideBySide
         string[] lossNames = ["CE", "RCE", "CACE", "SL"];
         var classification = new NoisyTeacherClassification(20, directionNoise: 0.5, logitScale: 2, logitNoise: 1.5);
         var grid = ParameterGrid.Create().Vary("loss", lossNames).Vary("shrink", Enumerable.Range(0, shrinkSettings.Length).ToArray());
-        SweepResult Sweep(int seeds, AdamSettings adam, int train, int test) => Sweeps.Sweep.Run(grid, Enumerable.Range(seed, seeds), job =>
+        SweepResult RunSweep(int seeds, AdamSettings adam, int train, int test) => Sweep.Run(grid, Enumerable.Range(seed, seeds), job =>
         {
             var (rate, alpha) = shrinkSettings[job.Integer("shrink")];
             return classification.Run(job.Seed, StudentLoss.ByName(job.Text("loss")), new TeacherLabelShrinkage(rate, alpha), adam, train, test);
         });
-        Sweep(1, new AdamSettings(Steps: 50), 200, 200); // JIT
+        RunSweep(1, new AdamSettings(Steps: 50), 200, 200); // JIT
         SweepResult? result = null;
         JsonElement reference = default;
         var (ours, theirs) = Alternate(repeats,
-            () => result = Sweep(5, new AdamSettings(LearningRate: 0.05, Steps: 3000), 2000, 20000),
+            () => result = RunSweep(5, new AdamSettings(LearningRate: 0.05, Steps: 3000), 2000, 20000),
             () => Seconds(reference = RunScript(python, Path.Combine(directory, "cls_sweep.py"), [])));
         var parts = new List<string>
         {
