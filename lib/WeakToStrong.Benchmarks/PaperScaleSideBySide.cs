@@ -24,20 +24,25 @@ public static class PaperScaleSideBySide
     /// <summary>The experiments known to <see cref="Run"/>.</summary>
     public static readonly string[] Experiments = ["rf", "id", "cls"];
 
+    private static SweepOptions options = new();
+
     private static readonly int[] TeacherWidths = [16, 32, 64, 128, 256, 512, 1024, 2048];
 
     /// <summary>Runs the named experiments and prints a Markdown table and the agreement checks.</summary>
     /// <param name="experiments">Names from <see cref="Experiments"/>.</param>
     /// <param name="python">The interpreter with numpy.</param>
     /// <param name="repeats">Timed runs per side, alternating C# and numpy.</param>
+    /// <param name="workers">The sweeps' worker count (null: <see cref="Sweep"/>'s default, one per core); 1 compares
+    /// per core with the serial numpy scripts.</param>
     /// <returns>0, or 2 when a reference run fails.</returns>
-    public static int Run(IReadOnlyList<string> experiments, string python, int repeats)
+    public static int Run(IReadOnlyList<string> experiments, string python, int repeats, int? workers = null)
     {
+        options = new SweepOptions { MaxDegreeOfParallelism = workers };
         var directory = Path.Combine(AppContext.BaseDirectory, "numpy");
         Console.WriteLine("## Paper-scale experiments");
         Console.WriteLine();
         Console.WriteLine($"- load average at start (1, 5, 15 min): {LoadAverage()}; cores: {Environment.ProcessorCount}; {LinearAlgebraBackend.Describe()}");
-        Console.WriteLine($"- protocol: one untimed small C# run (JIT), then {repeats} timed run(s) per side alternating WeakToStrong and numpy; seconds, median (min)");
+        Console.WriteLine($"- protocol: one untimed small C# run (JIT), then {repeats} timed run(s) per side alternating WeakToStrong and numpy; seconds, median (min); sweep workers: {(workers is { } w ? w.ToString(CultureInfo.InvariantCulture) : "one per core")} (the numpy scripts are serial apart from BLAS)");
         Console.WriteLine();
         Console.WriteLine("| experiment | WeakToStrong, s | numpy, s | ratio of medians | ratio of minima | no slower than numpy |");
         Console.WriteLine("|---|---:|---:|---:|---:|:-:|");
@@ -76,7 +81,7 @@ public static class PaperScaleSideBySide
         SweepResult? result = null;
         JsonElement reference = default;
         var (ours, theirs) = Alternate(repeats,
-            () => result = TeacherWidthSweep.Relu([10], TeacherWidths, 5, seed, 4000),
+            () => result = TeacherWidthSweep.Relu([10], TeacherWidths, 5, seed, 4000, options: options),
             () => Seconds(reference = RunScript(python, Path.Combine(directory, "rf_sweep.py"), [])));
         var teacher = result!.SummaryValues("TeacherLoss_mean");
         var student = result.SummaryValues("StudentLoss_mean");
@@ -113,7 +118,7 @@ public static class PaperScaleSideBySide
         {
             SweepResult? result = null;
             var (ours, theirs) = Alternate(repeats,
-                () => result = FourModelSweep.Run(configuration, grid, 40, seed, sampling),
+                () => result = FourModelSweep.Run(configuration, grid, 40, seed, sampling, options),
                 () => Seconds(reference = RunScript(python, Path.Combine(directory, "id_sweep.py"), args)));
             var label = sampling == TrialSampling.SufficientStatistics ? "sufficient statistics ZᵀZ, Zᵀε (notebook default)" : "design matrices + QR (as numpy)";
             rows.Add(Row($"id: four OLS fits, sweep over n = 400…4000 (20 points), N = 4000, overlap 10, 40 trials (notebook 02), C# {label}", ours, theirs));
@@ -146,7 +151,7 @@ public static class PaperScaleSideBySide
         {
             var (rate, alpha) = shrinkSettings[job.Integer("shrink")];
             return classification.Run(job.Seed, StudentLoss.ByName(job.Text("loss")), new TeacherLabelShrinkage(rate, alpha), adam, train, test);
-        });
+        }, options);
         RunSweep(1, new AdamSettings(Steps: 50), 200, 200); // JIT
         SweepResult? result = null;
         JsonElement reference = default;

@@ -19,7 +19,7 @@ namespace WeakToStrong.Benchmarks;
 public static class SideBySide
 {
     private const string Usage = """
-        usage: side-by-side [--sizes 1000,2000] [--large] [--kernels matmul,eigh] [--repeats 3] [--managed] [--managed-max-size 2000] [--python /usr/bin/python3]
+        usage: side-by-side [--sizes 1000,2000] [--large] [--kernels matmul,eigh] [--repeats 3] [--managed] [--managed-max-size 2000] [--python /usr/bin/python3] [--experiments rf,id,cls] [--sweep-workers 1]
           --sizes             matrix orders (default 1000,2000)
           --kernels           matmul, eigh (SymmetricEigendecomposition.Of), evd (MathNet's bare Evd(Symmetricity.Symmetric), against numpy's eigh)
           --large             also n = 4000 (several minutes with --managed)
@@ -28,6 +28,7 @@ public static class SideBySide
           --python            the interpreter with numpy (default /usr/bin/python3)
           --experiments       paper-scale experiments after the kernels: rf (notebook 01's teacher-width sweep), id (notebook 02's Monte Carlo over n),
                               cls (notebook 03's synthetic classification sweep) against numpy/rf_sweep.py, id_sweep.py, cls_sweep.py; --kernels none skips the kernels
+          --sweep-workers     the experiments' sweep workers (default: one per core; 1 compares per core with the serial numpy scripts)
         """;
 
     /// <summary>Runs the comparison and prints a Markdown table.</summary>
@@ -64,7 +65,7 @@ public static class SideBySide
         if (options.Kernels.Length == 0)
         {
             Console.WriteLine();
-            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats);
+            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats, options.SweepWorkers);
         }
 
         Console.WriteLine();
@@ -122,7 +123,7 @@ public static class SideBySide
         if (options.Experiments.Length > 0)
         {
             Console.WriteLine();
-            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats);
+            return PaperScaleSideBySide.Run(options.Experiments, options.Python, options.Repeats, options.SweepWorkers);
         }
 
         return 0;
@@ -185,7 +186,7 @@ public static class SideBySide
     private static string RuntimeDescription() =>
         $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
 
-    private sealed record Options(int[] Sizes, string[] Kernels, int Repeats, bool Managed, int ManagedMaxSize, string Python, string[] Experiments)
+    private sealed record Options(int[] Sizes, string[] Kernels, int Repeats, bool Managed, int ManagedMaxSize, string Python, string[] Experiments, int? SweepWorkers)
     {
         public static Options Parse(string[] args)
         {
@@ -197,6 +198,7 @@ public static class SideBySide
             var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             var large = false;
             string[] experiments = [];
+            int? sweepWorkers = null;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -229,6 +231,9 @@ public static class SideBySide
                     case "--python":
                         python = Value();
                         break;
+                    case "--sweep-workers":
+                        sweepWorkers = PositiveInteger("--sweep-workers", Value());
+                        break;
                     case "--experiments":
                         experiments = Value().Split(',');
                         if (experiments.FirstOrDefault(e => !PaperScaleSideBySide.Experiments.Contains(e)) is { } unknownExperiment)
@@ -247,7 +252,7 @@ public static class SideBySide
                 sizes.Add(4000);
             }
 
-            return new Options([.. sizes], kernels, repeats, managed, managedMax, python, experiments);
+            return new Options([.. sizes], kernels, repeats, managed, managedMax, python, experiments, sweepWorkers);
         }
 
         private static int PositiveInteger(string option, string text) =>
