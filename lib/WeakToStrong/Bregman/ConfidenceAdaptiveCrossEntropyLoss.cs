@@ -76,6 +76,11 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
 
     internal override double ReverseSmoothing => Smoothing;
 
+    internal override double GradientWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        Math.Abs(teacherProbability - 0.5) >= Threshold
+            ? ForwardGradient(logit, teacherProbability)
+            : ReverseFromLogs(logit, logQ, logOneMinusQ).Gradient;
+
     internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
         Math.Abs(teacherProbability - 0.5) >= Threshold
             ? Forward(logit, teacherProbability)

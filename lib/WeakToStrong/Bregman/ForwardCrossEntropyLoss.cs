@@ -24,4 +24,7 @@ public sealed class ForwardCrossEntropyLoss : SoftLabelLoss
 
     internal override LossWithGradient EvaluateValid(double logit, double teacherProbability) =>
         Forward(logit, teacherProbability);
+
+    internal override double GradientWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        ForwardGradient(logit, teacherProbability);
 }

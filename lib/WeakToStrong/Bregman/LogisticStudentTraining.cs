@@ -71,9 +71,10 @@ public static class LogisticStudentTraining
         for (var step = 0; ; step++)
         {
             ComputeLogits(x, parameters, n, d, logits);
-            var value = objective(logits, (double)step / settings.Steps, logitGradient);
             var last = step == settings.Steps;
-            if (step == 0 || last || (recordEvery > 0 && step % recordEvery == 0))
+            var record = step == 0 || last || (recordEvery > 0 && step % recordEvery == 0);
+            var value = objective(logits, (double)step / settings.Steps, logitGradient, record);
+            if (record)
             {
                 curve.Add(new TrainingRecord(
                     step,

@@ -71,6 +71,22 @@ public abstract class SoftLabelLoss
     internal virtual LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
         EvaluateValid(logit, teacherProbability);
 
+    /// <summary>
+    /// ∂ℓ/∂z alone, given the label's clamped logs: bit-identical to <see cref="EvaluateWithLogs"/>'s gradient, without
+    /// the logarithm that only the value needs (used by training steps that do not record the loss).
+    /// </summary>
+    internal virtual double GradientWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        EvaluateWithLogs(logit, teacherProbability, logQ, logOneMinusQ).Gradient;
+
+    /// <summary>The gradient of the batch mean of <see cref="EvaluateWithLogs"/>, for validated input (no value).</summary>
+    internal void MeanGradientWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
+    {
+        for (int i = 0; i < logits.Length; i++)
+        {
+            gradient[i] = GradientWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]) / logits.Length;
+        }
+    }
+
     /// <summary>The batch mean of <see cref="EvaluateWithLogs"/> and its gradient, for validated input.</summary>
     internal double MeanWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
     {
@@ -111,6 +127,14 @@ public abstract class SoftLabelLoss
         double softplusMinus = Math.Max(-z, 0) + log1pE;
         double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         return new(q * softplusMinus + (1 - q) * softplusPlus, p - q);
+    }
+
+    /// <summary>∂ℓ_CE/∂z = σ(z) − q, computed exactly as in <see cref="Forward"/> (bit-identical), without the value.</summary>
+    internal static double ForwardGradient(double z, double q)
+    {
+        double e = Math.Exp(-Math.Abs(z));
+        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        return p - q;
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ public sealed class StudentLoss
     {
         if (auxiliary is not null)
         {
-            return (logits, stepFraction, gradient) => auxiliary.Mean(logits, labels, auxiliary.CoefficientAt(stepFraction), gradient);
+            return (logits, stepFraction, gradient, _) => auxiliary.Mean(logits, labels, auxiliary.CoefficientAt(stepFraction), gradient);
         }
 
         var loss = perSample!(labels);
@@ -108,12 +108,22 @@ public sealed class StudentLoss
         }
 
         // Labels were validated by the caller; logits are finite because Adam rejects non-finite gradients.
-        return (logits, _, gradient) => loss.MeanWithLogs(logits, labels, logQ, logOneMinusQ, gradient);
+        return (logits, _, gradient, needValue) =>
+        {
+            if (needValue)
+            {
+                return loss.MeanWithLogs(logits, labels, logQ, logOneMinusQ, gradient);
+            }
+
+            loss.MeanGradientWithLogs(logits, labels, logQ, logOneMinusQ, gradient);
+            return double.NaN;
+        };
     }
 
     /// <inheritdoc/>
     public override string ToString() => Name;
 
     /// <summary>The batch mean of the loss at the logits, its gradient written into <paramref name="gradient"/>.</summary>
-    internal delegate double BoundObjective(ReadOnlySpan<double> logits, double stepFraction, Span<double> gradient);
+    /// <remarks>With <c>needValue</c> false a per-sample loss writes the same gradient but skips the value (returns NaN).</remarks>
+    internal delegate double BoundObjective(ReadOnlySpan<double> logits, double stepFraction, Span<double> gradient, bool needValue);
 }

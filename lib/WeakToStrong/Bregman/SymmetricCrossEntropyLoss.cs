@@ -42,6 +42,9 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
 
     internal override double ReverseSmoothing => Smoothing;
 
+    internal override double GradientWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ) =>
+        ForwardWeight * ForwardGradient(logit, teacherProbability) + ReverseWeight * ReverseFromLogs(logit, logQ, logOneMinusQ).Gradient;
+
     internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ)
     {
         LossWithGradient f = Forward(logit, teacherProbability);
