@@ -7,6 +7,7 @@ using WeakToStrong.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
 using WeakToStrong.Randomness;
 using WeakToStrong.Sweeps;
+using static WeakToStrong.Benchmarks.TimingSummary;
 
 namespace WeakToStrong.Benchmarks;
 
@@ -24,8 +25,6 @@ public static class PaperScaleSideBySide
     /// <summary>The experiments known to <see cref="Run"/>.</summary>
     public static readonly string[] Experiments = ["rf", "id", "cls"];
 
-    private static SweepOptions options = new();
-
     private static readonly int[] TeacherWidths = [16, 32, 64, 128, 256, 512, 1024, 2048];
 
     /// <summary>Runs the named experiments and prints a Markdown table and the agreement checks.</summary>
@@ -37,7 +36,7 @@ public static class PaperScaleSideBySide
     /// <returns>0, or 2 when a reference run fails.</returns>
     public static int Run(IReadOnlyList<string> experiments, string python, int repeats, int? workers = null)
     {
-        options = new SweepOptions { MaxDegreeOfParallelism = workers };
+        var options = new SweepOptions { MaxDegreeOfParallelism = workers };
         var directory = Path.Combine(AppContext.BaseDirectory, "numpy");
         Console.WriteLine("## Paper-scale experiments");
         Console.WriteLine();
@@ -51,9 +50,9 @@ public static class PaperScaleSideBySide
         {
             var rows = name switch
             {
-                "rf" => RandomFeatureSweep(directory, python, repeats, checks),
-                "id" => IntrinsicDimensionSweep(directory, python, repeats, checks),
-                "cls" => ClassificationSweep(directory, python, repeats, checks),
+                "rf" => RandomFeatureSweep(directory, python, repeats, options, checks),
+                "id" => IntrinsicDimensionSweep(directory, python, repeats, options, checks),
+                "cls" => ClassificationSweep(directory, python, repeats, options, checks),
                 _ => throw new ArgumentException($"--experiments expects {string.Join(", ", Experiments)}; got '{name}'"),
             };
             foreach (var row in rows)
@@ -74,7 +73,7 @@ public static class PaperScaleSideBySide
         return 0;
     }
 
-    private static List<string> RandomFeatureSweep(string directory, string python, int repeats, List<string> checks)
+    private static List<string> RandomFeatureSweep(string directory, string python, int repeats, SweepOptions options, List<string> checks)
     {
         const long seed = 20250101;
         TeacherWidthSweep.Relu([10], [16, 64], 1, seed, 200); // JIT
@@ -104,7 +103,7 @@ public static class PaperScaleSideBySide
         return [Row("rf: ReLU teacher-width sweep, d = 10, M_TE 16…2048, 5 seeds, 4000-point grid (notebook 01)", ours, theirs)];
     }
 
-    private static List<string> IntrinsicDimensionSweep(string directory, string python, int repeats, List<string> checks)
+    private static List<string> IntrinsicDimensionSweep(string directory, string python, int repeats, SweepOptions options, List<string> checks)
     {
         const long seed = 20250202;
         var nGrid = Spacing.LinearIntegers(400, 4000, 20);
@@ -139,7 +138,7 @@ public static class PaperScaleSideBySide
         return rows;
     }
 
-    private static List<string> ClassificationSweep(string directory, string python, int repeats, List<string> checks)
+    private static List<string> ClassificationSweep(string directory, string python, int repeats, SweepOptions options, List<string> checks)
     {
         // Notebook 03, scale = "paper": the N4 grid of spec 03, §3.4 (4 losses × 4 shrink settings × 5 seeds).
         const int seed = 20250303;
@@ -235,29 +234,5 @@ public static class PaperScaleSideBySide
         var ratioOfMinima = ours.Min() / theirs.Min();
         return string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {Format(ours)} | {Format(theirs)} | {ratio:F2} | {ratioOfMinima:F2} | {(ratio <= 1.0 ? "yes" : "no")} |");
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string Format(double[] seconds) =>
-        seconds.Length == 1
-            ? seconds[0].ToString("G3", CultureInfo.InvariantCulture)
-            : $"{Median(seconds).ToString("G3", CultureInfo.InvariantCulture)} ({seconds.Min().ToString("G3", CultureInfo.InvariantCulture)})";
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 }

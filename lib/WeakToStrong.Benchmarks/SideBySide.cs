@@ -5,6 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Benchmarks.TimingSummary;
 
 namespace WeakToStrong.Benchmarks;
 
@@ -152,35 +153,6 @@ public static class SideBySide
         var watch = Stopwatch.StartNew();
         GC.KeepAlive(run());
         return watch.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string Format(double[] seconds) =>
-        seconds.Length == 1
-            ? seconds[0].ToString("G3", CultureInfo.InvariantCulture)
-            : $"{Median(seconds).ToString("G3", CultureInfo.InvariantCulture)} ({seconds.Min().ToString("G3", CultureInfo.InvariantCulture)})";
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
-            return string.Join(", ", fields.Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "n/a";
-        }
     }
 
     private static string RuntimeDescription() =>
