@@ -35,15 +35,7 @@ public abstract class SoftLabelLoss
     public double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, Span<double> gradient)
     {
         ValidateBatch(logits, teacherProbabilities, gradient);
-        double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
-        {
-            LossWithGradient l = EvaluateValid(logits[i], teacherProbabilities[i]);
-            sum += l.Value;
-            gradient[i] = l.Gradient / logits.Length;
-        }
-
-        return sum / logits.Length;
+        return MeanValid(logits, teacherProbabilities, gradient);
     }
 
     /// <summary>The batch mean and its gradient for input already validated (finite logits, labels in [0, 1], equal lengths).</summary>

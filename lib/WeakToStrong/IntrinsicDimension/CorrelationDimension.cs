@@ -96,15 +96,7 @@ public sealed class CorrelationDimension
     public static CorrelationDimension BetweenFunctionSpaces(
         Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99)
     {
-        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
-        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
-        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
-        if (strongFeatures.RowCount != weakFeatures.RowCount)
-        {
-            throw new ArgumentException(
-                $"weakFeatures has {weakFeatures.RowCount} rows but strongFeatures has {strongFeatures.RowCount}; both must be evaluated on the same inputs.",
-                nameof(weakFeatures));
-        }
+        ValidateFeaturePair(strongFeatures, weakFeatures, traceShare);
 
         return Between(
             IntrinsicSubspace.Of(strongFeatures, traceShare).OrthonormalFunctionValues(strongFeatures),
@@ -128,15 +120,7 @@ public sealed class CorrelationDimension
     public static CorrelationDimension BetweenFeatureMaps(
         Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare = 0.99, long projectionSeed = 42)
     {
-        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
-        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
-        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
-        if (strongFeatures.RowCount != weakFeatures.RowCount)
-        {
-            throw new ArgumentException(
-                $"weakFeatures has {weakFeatures.RowCount} rows but strongFeatures has {strongFeatures.RowCount}; both must be evaluated on the same inputs.",
-                nameof(weakFeatures));
-        }
+        ValidateFeaturePair(strongFeatures, weakFeatures, traceShare);
 
         var strongSubspace = IntrinsicSubspace.Of(strongFeatures, traceShare);
         var weakSubspace = IntrinsicSubspace.Of(weakFeatures, traceShare);
@@ -165,5 +149,18 @@ public sealed class CorrelationDimension
         var projection = new RandomStream(seed, features.ColumnCount, RandomStreams.Projection)
             .NextGaussianMatrix(features.ColumnCount, width, 1.0 / Math.Sqrt(width));
         return features * projection;
+    }
+
+    private static void ValidateFeaturePair(Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare)
+    {
+        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
+        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
+        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        if (strongFeatures.RowCount != weakFeatures.RowCount)
+        {
+            throw new ArgumentException(
+                $"weakFeatures has {weakFeatures.RowCount} rows but strongFeatures has {strongFeatures.RowCount}; both must be evaluated on the same inputs.",
+                nameof(weakFeatures));
+        }
     }
 }
