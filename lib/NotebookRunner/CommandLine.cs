@@ -9,7 +9,9 @@ public static class CommandLine
     public const string Usage = """
         Usage: NotebookRunner <notebook.ipynb | folder>... [options]
 
-        Executes C# Polyglot notebooks (.NET Interactive .ipynb) headlessly and writes executed copies.
+        Executes Polyglot notebooks (.NET Interactive .ipynb) headlessly in the real .NET Interactive kernel (the
+        dotnet-interactive tool pinned in .config/dotnet-tools.json, started over stdio as VS Code starts it) and writes
+        executed copies.
         Folders expand to their *.ipynb files, sorted by path (skipping *.executed.ipynb and artifacts/).
 
         Options:
@@ -19,10 +21,10 @@ public static class CommandLine
           --html-title <text>      Title of the HTML book (default: Weak-to-Strong Notebooks).
           --no-html                Do not export the HTML book.
           --fail-fast              Stop at the first failing cell.
-          --timeout-seconds <n>    Fail a cell that runs longer than n seconds (and stop that notebook).
+          --timeout-seconds <n>    Fail a cell that runs longer than n seconds: the kernel is stopped and that notebook ends.
           --help                   Show this help.
 
-        Exit codes: 0 every cell succeeded; 1 a cell failed; 2 bad usage or bad input.
+        Exit codes: 0 every cell succeeded; 1 a cell failed; 2 bad usage or bad input; 3 the kernel could not be started.
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>

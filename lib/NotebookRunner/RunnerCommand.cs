@@ -1,6 +1,6 @@
 using System.Globalization;
 using NotebookEngine.Export;
-using NotebookEngine.Packages;
+using NotebookEngine.Kernel;
 using NotebookEngine.Parameters;
 using NotebookEngine.Reading;
 using NotebookEngine.Running;
@@ -19,13 +19,16 @@ public static class RunnerCommand
     /// <summary>Bad usage or bad input.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The kernel could not be restored or started.</summary>
+    public const int KernelUnavailable = 3;
+
     /// <summary>Runs the command.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="log">Where progress and errors go (standard error for the executable).</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <param name="restorer">The package restorer (default: caching under the user's cache folder).</param>
+    /// <param name="kernel">The kernel (default: the pinned tool of the repository this runner was built in).</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log, CancellationToken cancellationToken = default, PackageRestorer? restorer = null)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter log, CancellationToken cancellationToken = default, KernelTool? kernel = null)
     {
         RunnerOptions options;
         IReadOnlyList<string> notebooks;
@@ -58,12 +61,22 @@ public static class RunnerCommand
 
         var outputDirectory = Path.GetFullPath(options.OutputDirectory
             ?? Path.Combine(NotebookDiscovery.RepositoryRoot(Directory.GetCurrentDirectory()), "artifacts", "notebooks"));
+        try
+        {
+            kernel ??= KernelTool.FromRepository(NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory));
+        }
+        catch (KernelStartException e)
+        {
+            await log.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return KernelUnavailable;
+        }
+
         var executionOptions = new NotebookExecutionOptions
         {
+            Kernel = kernel,
             Parameters = options.Parameters,
             FailFast = options.FailFast,
             CellTimeout = options.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            Restorer = restorer,
             OnProgress = progress => ReportProgress(log, progress),
         };
 
@@ -125,11 +138,16 @@ public static class RunnerCommand
             await log.WriteLineAsync($"error: {message}").ConfigureAwait(false);
             return (BadInput, null);
         }
+        catch (KernelStartException e)
+        {
+            await log.WriteLineAsync($"error: {notebook}: {e.Message}").ConfigureAwait(false);
+            return (KernelUnavailable, null);
+        }
 
         var outputPath = Path.Combine(outputDirectory, Path.GetFileName(notebook));
         NotebookWriter.WriteFile(result.Executed, outputPath);
 
-        var exitCode = result.Succeeded ? Success : result.Failures.Any(f => f.Failure.IsInputError) ? BadInput : CellFailed;
+        var exitCode = result.Succeeded ? Success : CellFailed;
         await log.WriteLineAsync($"[{Path.GetFileName(notebook)}] {(result.Succeeded ? "ok" : "FAILED")} in {Seconds(result.Elapsed)} -> {outputPath}").ConfigureAwait(false);
         return (exitCode, outputPath);
     }

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using NotebookEngine.Directives;
 
 namespace NotebookEngine.Parameters;
 
@@ -15,7 +14,7 @@ public static class ParameterCellParser
     /// <summary>The declarations of <paramref name="source"/>, in order.</summary>
     public static IReadOnlyList<ParameterDeclaration> Parse(string source)
     {
-        var code = DirectiveParser.Parse(source).Code;
+        var code = WithoutDirectiveLines(source);
         var root = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetCompilationUnitRoot();
         var declarations = new List<ParameterDeclaration>();
         foreach (var member in root.Members)
@@ -111,4 +110,15 @@ public static class ParameterCellParser
 
     /// <summary>The C# keyword of <paramref name="type"/>.</summary>
     internal static string KeywordOf(ParameterType type) => Keyword(type);
+
+    /// <summary>
+    /// <paramref name="source"/> with the kernel's directive lines (<c>#!...</c> magics, <c>#r</c>, <c>#i</c>) blanked, so
+    /// that only C# is parsed and line numbers are kept.
+    /// </summary>
+    private static string WithoutDirectiveLines(string source) =>
+        string.Join('\n', source.Split('\n').Select(line =>
+        {
+            var trimmed = line.TrimStart();
+            return trimmed.StartsWith("#!", StringComparison.Ordinal) || trimmed.StartsWith("#r ", StringComparison.Ordinal) || trimmed.StartsWith("#i ", StringComparison.Ordinal) ? "" : line;
+        }));
 }

@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Connection;
+using Microsoft.DotNet.Interactive.Events;
+using NotebookEngine.Execution;
+using NotebookEngine.Model;
+
+namespace NotebookEngine.Kernel;
+
+/// <summary>
+/// One running .NET Interactive kernel (the pinned <see cref="KernelTool"/>), started over stdio exactly as the VS Code
+/// extension starts it (<see cref="StdIoKernelConnector"/>), with its working directory set to a notebook's folder.
+/// Each cell is sent as a <see cref="SubmitCode"/> to the proxy of its kernel (<c>csharp</c>, or any other subkernel
+/// the kernel has), so directives, formatting, display handles, kernel extensions and failures are the kernel's own.
+/// The session adds what a headless run needs: a per-cell time limit (the kernel process is killed, since a busy cell
+/// cannot be interrupted), and a clear failure when the kernel process dies while a cell runs (<c>Environment.Exit</c>,
+/// a stack overflow). After either, the session is over: later cells fail without running.
+/// </summary>
+public sealed partial class KernelSession : IAsyncDisposable
+{
+    /// <summary>How long the kernel may take to start and report that it is ready.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private const int StandardErrorLinesKept = 40;
+
+    private readonly StdIoKernelConnector _connector;
+    private readonly Process _process;
+    private readonly Dictionary<string, ProxyKernel> _proxies = new(StringComparer.Ordinal);
+    private readonly Queue<string> _standardErrorTail = new();
+    private readonly Lock _standardErrorLock = new();
+    private string? _endedBecause;
+
+    private KernelSession(StdIoKernelConnector connector, Process process, ProxyKernel csharp, string workingDirectory)
+    {
+        _connector = connector;
+        _process = process;
+        _proxies["csharp"] = csharp;
+        WorkingDirectory = workingDirectory;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (_standardErrorLock)
+            {
+                _standardErrorTail.Enqueue(e.Data);
+                while (_standardErrorTail.Count > StandardErrorLinesKept)
+                {
+                    _standardErrorTail.Dequeue();
+                }
+            }
+        };
+    }
+
+    /// <summary>The kernel's working directory (the notebook's folder).</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>The number of submissions so far (the last execution count).</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>The kernel process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Why the session is over (the kernel exited, or was stopped after a time limit), or null while it runs.</summary>
+    public string? EndedBecause => _endedBecause;
+
+    /// <summary>Starts the kernel (restoring the tool first if needed) with <paramref name="workingDirectory"/> as its working directory.</summary>
+    /// <exception cref="KernelStartException">The tool cannot be restored, or the kernel did not start.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        await tool.EnsureRestoredAsync(cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetFullPath(workingDirectory);
+        var hostUri = new Uri($"kernel://notebook-runner-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var connector = new StdIoKernelConnector([.. tool.StdioCommand(folder)], "runner", hostUri, new DirectoryInfo(tool.RepositoryRoot));
+        try
+        {
+            var csharp = await connector.CreateProxyKernelAsync("csharp", "csharp").WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+            var process = ProcessOf(connector) ?? throw new KernelStartException("The kernel started but its process cannot be observed.");
+            return new KernelSession(connector, process, csharp, folder);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Stop(connector);
+            throw e switch
+            {
+                KernelStartException start => start,
+                TimeoutException => new KernelStartException($"The kernel ({string.Join(' ', tool.StdioCommand(folder))}) did not report ready within {StartTimeout.TotalSeconds:0} s.", e),
+                _ => new KernelStartException($"The kernel ({string.Join(' ', tool.StdioCommand(folder))}) did not start: {e.Message}", e),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            Stop(connector);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Submits one cell's code to the kernel named <paramref name="kernelName"/> and waits for it to finish, for the
+    /// kernel process to exit, or for <paramref name="timeout"/>.
+    /// </summary>
+    /// <param name="kernelName">The cell's kernel (<c>csharp</c>, <c>fsharp</c>, ...).</param>
+    /// <param name="code">The cell's source, directives included.</param>
+    /// <param name="timeout">The longest the cell may run (null: no limit). When it passes, the kernel process is killed.</param>
+    /// <param name="cancellationToken">Cancels the run: the kernel process is killed and the exception propagates.</param>
+    /// <returns>The outputs, the failure if any, and the wall time; failures are reported, not thrown.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<CellExecutionResult> ExecuteAsync(string kernelName, string code, TimeSpan? timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kernelName);
+        ArgumentNullException.ThrowIfNull(code);
+        ExecutionCount++;
+        var stopwatch = Stopwatch.StartNew();
+        if (_endedBecause is { } ended)
+        {
+            return Failed($"Not executed: {ended}", stopwatch.Elapsed, []);
+        }
+
+        ProxyKernel proxy;
+        try
+        {
+            proxy = await ProxyForAsync(kernelName).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Failed($"The kernel has no subkernel named '{kernelName}' ({e.Message}).", stopwatch.Elapsed, []);
+        }
+
+        var live = new List<KernelEvent>();
+        var submission = new SubmitCode(code);
+        using var subscription = proxy.KernelEvents.Subscribe(e =>
+        {
+            lock (live)
+            {
+                live.Add(e);
+            }
+        });
+
+        var send = proxy.SendAsync(submission, CancellationToken.None);
+        var exited = _process.WaitForExitAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expired = Task.Delay(timeout ?? Timeout.InfiniteTimeSpan, limit.Token);
+        var first = await Task.WhenAny(send, exited, expired).ConfigureAwait(false);
+        await limit.CancelAsync().ConfigureAwait(false);
+
+        if (first == send)
+        {
+            var outputs = KernelEventOutputs.From((await send.ConfigureAwait(false)).Events);
+            return Result(outputs, stopwatch.Elapsed);
+        }
+
+        KernelEvent[] producedSoFar;
+        lock (live)
+        {
+            producedSoFar = [.. live];
+        }
+
+        var partial = KernelEventOutputs.From(producedSoFar.Where(e => e is not CommandFailed and not CommandSucceeded));
+        if (first == exited)
+        {
+            var exitCode = _process.ExitCode;
+            var message = $"The kernel process exited with code {exitCode} while this cell ran ({ExitMeaning(exitCode)}); the remaining cells were not executed.";
+            _endedBecause = $"the kernel process exited with code {exitCode} in an earlier cell.";
+            var tail = StandardErrorTail();
+            return Failed(message, stopwatch.Elapsed, partial, tail.Count == 0 ? [] : ["The kernel's last lines on standard error:", .. tail]);
+        }
+
+        Kill();
+        cancellationToken.ThrowIfCancellationRequested();
+        var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        _endedBecause = $"an earlier cell ran past the {seconds} s time limit and the kernel was stopped.";
+        return Failed(
+            $"The cell did not finish within {seconds} s (--timeout-seconds); the kernel was stopped and the remaining cells were not executed.",
+            stopwatch.Elapsed,
+            partial);
+    }
+
+    /// <summary>Ends the kernel: asks it to quit, then kills the process if it is still running.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Stop(_connector);
+        Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The failure's 1-based line in the cell, from a compiler diagnostic such as <c>(3,5): error CS0103: ...</c>.</summary>
+    internal static int? LineOf(string message)
+    {
+        var match = DiagnosticPosition().Match(message);
+        return match.Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static CellExecutionResult Result(KernelEventOutputs outputs, TimeSpan elapsed)
+    {
+        var failure = outputs.FailureMessage is { } message ? new CellFailure(LineOf(message), FirstLine(message)) : null;
+        return new CellExecutionResult(outputs.ToOutputs(), failure, elapsed) { EarlierDisplayUpdates = outputs.EarlierDisplayUpdated };
+    }
+
+    private static CellExecutionResult Failed(string message, TimeSpan elapsed, KernelEventOutputs partial, IReadOnlyList<string>? detail = null)
+    {
+        partial.Add(new ErrorOutput("Error", message, [message, .. detail ?? []]));
+        return new CellExecutionResult(partial.ToOutputs(), new CellFailure(null, message), elapsed) { EarlierDisplayUpdates = partial.EarlierDisplayUpdated };
+    }
+
+    private static CellExecutionResult Failed(string message, TimeSpan elapsed, IReadOnlyList<string> detail) =>
+        Failed(message, elapsed, new KernelEventOutputs(), detail);
+
+    private static string FirstLine(string message) => message.TrimStart().Split('\n')[0].TrimEnd('\r');
+
+    private static string ExitMeaning(int exitCode) => exitCode switch
+    {
+        0 => "Environment.Exit(0) or a quit command",
+        134 => "SIGABRT: a stack overflow or a fatal runtime error",
+        137 => "SIGKILL: killed, possibly for lack of memory",
+        139 => "SIGSEGV: a crash in native code",
+        _ => "Environment.Exit or a fatal error",
+    };
+
+    private async Task<ProxyKernel> ProxyForAsync(string kernelName)
+    {
+        if (!_proxies.TryGetValue(kernelName, out var proxy))
+        {
+            proxy = await _connector.CreateProxyKernelAsync(kernelName, kernelName).ConfigureAwait(false);
+            _proxies[kernelName] = proxy;
+        }
+
+        return proxy;
+    }
+
+    private List<string> StandardErrorTail()
+    {
+        // The process has exited; give its asynchronous standard-error reader a moment to deliver the last lines.
+        _process.WaitForExit(2000);
+        lock (_standardErrorLock)
+        {
+            return _standardErrorTail.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    private static void Stop(StdIoKernelConnector connector)
+    {
+        try
+        {
+            connector.Dispose();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The kernel process is already gone, so its standard input is closed.
+        }
+    }
+
+    /// <summary>
+    /// The kernel process the connector started. StdIoKernelConnector exposes only its id, and a process obtained by id
+    /// cannot report its exit code, so the connector's own Process object is read (Microsoft.DotNet.Interactive
+    /// 1.0.0-beta.26120.1 is the last release, so this private field will not move).
+    /// </summary>
+    private static Process? ProcessOf(StdIoKernelConnector connector) =>
+        typeof(StdIoKernelConnector).GetField("_process", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(connector) as Process;
+
+    [GeneratedRegex(@"^\s*\((?<line>\d+),(?<column>\d+)\):\s*error\s", RegexOptions.Multiline)]
+    private static partial Regex DiagnosticPosition();
+}
