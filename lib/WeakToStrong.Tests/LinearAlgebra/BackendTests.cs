@@ -55,6 +55,25 @@ public sealed partial class BackendTests
     }
 
     [Fact]
+    public void AFreshNativeProviderRunsOneBlasThreadWhateverTheCoreCount()
+    {
+        // A second provider over the same library: creating it sets the process-wide count to 1 again.
+        var native = Providers.Native;
+        var original = native.Threads ?? throw new InvalidOperationException($"{native.Vendor} does not report its thread count");
+        try
+        {
+            native.SetThreads(2);
+            var fresh = NativeLinearAlgebraProvider.TryCreate(out var attempts) ?? throw new InvalidOperationException(attempts);
+            Assert.Equal(1, fresh.Threads);
+            Assert.Equal(1, native.Threads);
+        }
+        finally
+        {
+            native.SetThreads(original);
+        }
+    }
+
+    [Fact]
     public void TheNativeThreadCountCanBeSetAndIsReported()
     {
         var native = Providers.Native;

@@ -26,14 +26,25 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
 
     /// <summary>
     /// Loads the system BLAS/LAPACK and returns a provider over it, or null (with the reason in
-    /// <paramref name="attempts"/>) when no candidate library is installed.
+    /// <paramref name="attempts"/>) when no candidate library is installed. The library is set to one thread per
+    /// call (OpenBLAS, MKL), so every result is bit-identical whatever the machine's core count and whatever other
+    /// threads of the process do: a multi-threaded OpenBLAS rounds differently with a different thread count, and
+    /// is not safe to call from many threads at once. Parallelism comes from sweeps running jobs on all cores.
     /// </summary>
     /// <param name="attempts">The candidate libraries tried and why each was rejected.</param>
     /// <returns>The provider, or null.</returns>
     public static NativeLinearAlgebraProvider? TryCreate(out string attempts)
     {
         var library = BlasLapackLibrary.TryLoad(out attempts);
-        return library is null ? null : new NativeLinearAlgebraProvider(library);
+        if (library is null)
+        {
+            return null;
+        }
+
+        // One BLAS thread from the start: OpenBLAS's results depend in the last bits on its thread count, which a
+        // concurrent sweep's SingleThreadedBlasScope would otherwise change under any caller's feet.
+        library.TrySetThreads(1);
+        return new NativeLinearAlgebraProvider(library);
     }
 
     /// <summary>The implementation and its version, e.g. "OpenBLAS 0.3.21".</summary>
@@ -48,8 +59,9 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
     /// <summary>
     /// Sets the library's process-wide thread count (OpenBLAS, MKL), e.g. 1 inside a sweep that already runs one job
     /// per core: OpenBLAS's threaded LU and QR synchronise by spinning, which costs far more than it gains on small
-    /// matrices when the cores are already busy. The default is the library's own (the core count, or
-    /// <c>OPENBLAS_NUM_THREADS</c>).
+    /// matrices when the cores are already busy. The default, set when the provider is created, is 1 (see
+    /// <see cref="TryCreate"/>); a higher count speeds up single large factorisations at the price of last-bit
+    /// differences between machines and unsafe concurrent calls.
     /// </summary>
     /// <param name="threads">The number of threads, ≥ 1.</param>
     /// <exception cref="NotSupportedException">The library has no thread-count setting (reference BLAS, Accelerate).</exception>
