@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NotebookEngine.Execution;
 
 namespace NotebookEngine.Tests;
 
@@ -14,12 +13,17 @@ internal static class CompiledLibrary
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source)],
-            ScriptEnvironment.PlatformAssemblies.Concat(references ?? []).Select(p => MetadataReference.CreateFromFile(p)),
+            PlatformAssemblies().Concat(references ?? []).Select(p => MetadataReference.CreateFromFile(p)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var result = compilation.Emit(path);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
     }
+
+    /// <summary>The running .NET's own assemblies (System.*, netstandard, mscorlib), the references every library needs.</summary>
+    private static IEnumerable<string> PlatformAssemblies() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "System.dll" or "netstandard.dll" or "mscorlib.dll"));
 
     /// <summary>Writes the package <paramref name="id"/> <paramref name="version"/> holding one assembly into the folder feed <paramref name="feed"/>.</summary>
     public static void Pack(string id, string version, string source, string feed)

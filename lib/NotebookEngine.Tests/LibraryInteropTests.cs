@@ -1,46 +1,52 @@
 using Microsoft.AspNetCore.Html;
-using NotebookEngine.Packages;
 using static NotebookEngine.Tests.TestSupport;
 
 namespace NotebookEngine.Tests;
 
 /// <summary>
-/// The project's notebooks reference a compiled library by path next to its NuGet dependencies; values it returns
-/// (Plotly.NET charts, IHtmlContent) must be recognised by the engine's formatters.
+/// The project's notebooks reference a compiled library by path; values it returns must reach the kernel's formatters
+/// (HTML content written raw, other objects through the kernel's default formatting), and its module initializers run.
 /// </summary>
 public sealed class LibraryInteropTests
 {
     [Fact]
-    public async Task ChartsAndHtmlReturnedByAReferencedLibraryAreFormatted()
+    public async Task HtmlAndObjectsReturnedByAReferencedLibraryAreFormattedByTheKernel()
     {
-        var plotly = await SharedRestorer.RestoreAsync([new PackageReference("Plotly.NET", "6.0.0"), new PackageReference("Plotly.NET.CSharp", "0.14.0")], []);
         var folder = NewTempFolder();
         CompiledLibrary.Compile(
             "Figures",
             """
             namespace Figures;
+            public sealed record Reading(string Name, double Value);
             public static class Figure
             {
-                public static Plotly.NET.GenericChart Growth() =>
-                    Plotly.NET.CSharp.Chart.Line<double, double, string>(x: new[] { 1.0, 2.0 }, y: new[] { 1.0, 4.0 });
+                public static int Initialised;
+
+                [System.Runtime.CompilerServices.ModuleInitializer]
+                internal static void OnLoad() => Initialised++;
 
                 public static Microsoft.AspNetCore.Html.IHtmlContent Table() => new Microsoft.AspNetCore.Html.HtmlString("<table><tr><td>1</td></tr></table>");
+
+                public static Reading Sample() => new("width", 2.5);
             }
             """,
             Path.Combine(folder, "lib", "Figures.dll"),
-            [.. plotly.Assemblies, typeof(HtmlString).Assembly.Location]);
+            [typeof(HtmlString).Assembly.Location]);
         var path = WriteNotebook(
             folder,
             "library.ipynb",
-            "#r \"nuget: Plotly.NET, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n#r \"lib/Figures.dll\"",
-            "Figures.Figure.Growth()",
-            "Figures.Figure.Table()");
+            "#r \"lib/Figures.dll\"\nConsole.Write(Figures.Figure.Initialised);",
+            "Figures.Figure.Table()",
+            "Figures.Figure.Sample()");
 
         var outcome = await RunAsync(path);
 
         Assert.True(outcome.ExitCode == 0, outcome.Log);
         var notebook = outcome.Executed("library.ipynb");
-        Assert.Contains("Plotly.newPlot", Display(notebook, 1, "text/html"));
-        Assert.Equal("<table><tr><td>1</td></tr></table>", Display(notebook, 2, "text/html"));
+        Assert.Equal("1", Stdout(notebook, 0));
+        Assert.Equal("<table><tr><td>1</td></tr></table>", Display(notebook, 1, "text/html"));
+        var sample = Display(notebook, 2, "text/html");
+        Assert.Contains("width", sample);
+        Assert.Contains("2.5", sample);
     }
 }

@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
-using NotebookEngine.Packages;
+using NotebookEngine.Kernel;
 using NotebookRunner;
 
 namespace NotebookEngine.Tests;
 
-/// <summary>Fixture paths, a shared package cache, the runner run in-process, and readers for the executed .ipynb.</summary>
+/// <summary>Fixture paths, the pinned kernel, the runner run in-process, and readers for the executed .ipynb.</summary>
 public static class TestSupport
 {
-    /// <summary>One package cache for all tests (kept next to the test binaries, so later test runs restore nothing).</summary>
-    public static PackageRestorer SharedRestorer { get; } = new(Path.Combine(AppContext.BaseDirectory, "nuget-cache"));
+    /// <summary>The repository's pinned .NET Interactive kernel (restored on first use by <c>dotnet tool restore</c>).</summary>
+    public static KernelTool Kernel { get; } = KernelTool.FromRepository(NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory));
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
@@ -19,12 +19,17 @@ public static class TestSupport
         return folder;
     }
 
-    /// <summary>Runs the runner's command in-process; returns the exit code, the log, and the output folder.</summary>
+    /// <summary>
+    /// Runs the runner's command in-process in the pinned kernel; returns the exit code, the log, and the output folder.
+    /// Executed copies, and the HTML book unless the arguments choose one, go to a new temporary folder: tests never
+    /// write into the repository's artifacts/notebooks or artifacts/html.
+    /// </summary>
     public static async Task<RunOutcome> RunAsync(params string[] args)
     {
         var output = NewTempFolder();
         var log = new StringWriter();
-        var exitCode = await RunnerCommand.RunAsync([.. args, "--output", output], log, restorer: SharedRestorer);
+        string[] html = args.Any(a => a.StartsWith("--html", StringComparison.Ordinal) || a == "--no-html") ? [] : ["--html", Path.Combine(output, "html")];
+        var exitCode = await RunnerCommand.RunAsync([.. args, "--output", output, .. html], log, kernel: Kernel);
         return new RunOutcome(exitCode, log.ToString(), output);
     }
 

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
+using NotebookEngine.Kernel;
 using NotebookRunner;
 
 namespace Notebooks.Tests;
 
 /// <summary>
-/// Executes every notebook under notebooks/ end to end with the headless runner, at its default parameters, as the
-/// README's run command does, and checks the executed copy and its HTML page. The notebooks' own check cells assert
-/// the papers' claims, so a claim that fails fails here.
+/// Executes every notebook under notebooks/ end to end in the real .NET Interactive kernel, at its default parameters:
+/// with the headless runner, as the README's run command does (checking the executed copy and its HTML page), and with
+/// Jupyter as a second client of the same kernel, whose printed numbers must equal the runner's. The notebooks' own
+/// check cells assert the papers' claims, so a claim that fails fails here.
 /// </summary>
 public sealed class NotebookSuiteTests
 {
@@ -41,7 +43,7 @@ public sealed class NotebookSuiteTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public async Task NotebookExecutesWithoutFailingCellAndExportsToHtml(string name)
+    public async Task NotebookRunsInTheRealKernelThroughTheRunnerAndThroughJupyterWithTheSameNumbers(string name)
     {
         var output = Path.Combine(RepositoryRoot, "artifacts", "test-notebooks");
         var html = Path.Combine(output, "html");
@@ -55,21 +57,67 @@ public sealed class NotebookSuiteTests
         Assert.DoesNotContain("warning:", log.ToString(), StringComparison.Ordinal);
 
         var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(output, name)))!;
-        var outputs = executed["cells"]!.AsArray()
-            .Where(cell => (string?)cell!["cell_type"] == "code")
-            .SelectMany(cell => cell!["outputs"]!.AsArray())
-            .ToList();
-        Assert.DoesNotContain(outputs, o => (string?)o!["output_type"] == "error");
-        var htmlOutputs = outputs.Select(o => o!["data"]?["text/html"]).OfType<JsonNode>().Select(Text).ToList();
-        Assert.Contains(htmlOutputs, h => h.Contains("Plotly.newPlot", StringComparison.Ordinal));
-        Assert.Contains(htmlOutputs, h => h.Contains("<table", StringComparison.Ordinal));
+        Assert.Empty(ExecutedNotebook.Errors(executed));
+        Assert.Contains(ExecutedNotebook.Html(executed), h => h.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.Contains(ExecutedNotebook.Html(executed), h => h.Contains("<table", StringComparison.Ordinal));
 
         var page = File.ReadAllText(Path.Combine(html, Path.ChangeExtension(name, ".html")));
         Assert.Contains("assets/plotly.min.js", page, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.plot.ly", page, StringComparison.Ordinal);
+
+        // The second client: the same kernel version under Jupyter, as a reader of the .NET Jupyter kernel runs it.
+        var jupyter = await JupyterClient.CreateAsync(Kernel, output);
+        var viaJupyter = await jupyter.ExecuteAsync(Path.Combine(RepositoryRoot, "notebooks", name), Path.Combine(output, "jupyter"), TimeSpan.FromMinutes(10));
+        Assert.Empty(ExecutedNotebook.Errors(viaJupyter));
+        Assert.Contains(ExecutedNotebook.Html(viaJupyter), h => h.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.Contains(ExecutedNotebook.Html(viaJupyter), h => h.Contains("<table", StringComparison.Ordinal));
+        Assert.Equal(ExecutedNotebook.PrintedNumbers(executed), ExecutedNotebook.PrintedNumbers(viaJupyter));
     }
 
-    /// <summary>An nbformat multiline string (a string or an array of lines) as one string.</summary>
-    private static string Text(JsonNode node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
+    [Fact]
+    public async Task AReadersOwnPlotlyChartWorksAfterTheSetupCellsLibraryLoads()
+    {
+        // The setup cell of every notebook, then a cell a reader might write: a bare Plotly.NET chart, no extra line.
+        // Plotly.NET 6 asks for FSharp.Core 10.1; kernel 1.0.712001 ships 10.0 (the fixture packages.ipynb of the engine
+        // tests shows the failure without the library), and the library's binding resolves the request.
+        var primer = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "notebooks", "00-primer.ipynb")))!;
+        var setup = ExecutedNotebook.Text(ExecutedNotebook.CodeCells(primer)[0]["source"]!);
+        var library = Path.Combine(RepositoryRoot, "artifacts", "bin", "WeakToStrong", "release", "WeakToStrong.dll");
+        Assert.Contains("#r \"../artifacts/bin/WeakToStrong/release/WeakToStrong.dll\"", setup, StringComparison.Ordinal);
+        var folder = Path.Combine(RepositoryRoot, "artifacts", "test-notebooks", "reader-chart");
+        Directory.CreateDirectory(folder);
+        var notebook = Path.Combine(folder, "reader-chart.ipynb");
+        File.WriteAllText(notebook, NotebookJson(
+            setup.Replace("../artifacts/bin/WeakToStrong/release/WeakToStrong.dll", library, StringComparison.Ordinal),
+            "Plotly.NET.CSharp.Chart.Point<double, double, string>(x: new[] { 1.0, 2.0, 3.0 }, y: new[] { 1.0, 4.0, 9.0 })",
+            "Console.Write(WeakToStrong.Hosting.FSharpCoreBinding.Describe());"));
+        var log = new StringWriter();
+
+        var exitCode = await RunnerCommand.RunAsync([notebook, "--output", Path.Combine(folder, "out"), "--no-html"], log);
+
+        Assert.True(exitCode == RunnerCommand.Success, log.ToString());
+        var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "reader-chart.ipynb")))!;
+        var chart = ExecutedNotebook.Text(ExecutedNotebook.CodeCells(executed)[1]["outputs"]![0]!["data"]!["text/html"]!);
+        Assert.Contains("Plotly.newPlot", chart, StringComparison.Ordinal);
+        var described = ExecutedNotebook.Text(ExecutedNotebook.CodeCells(executed)[2]["outputs"]![0]!["text"]!);
+        Assert.Contains("bound to the loaded copy", described, StringComparison.Ordinal);
+    }
+
+    private static readonly KernelTool Kernel = KernelTool.FromRepository(RepositoryRoot);
+
+    private static string NotebookJson(params string[] sources) => new JsonObject
+    {
+        ["cells"] = new JsonArray([.. sources.Select((source, index) => (JsonNode)new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["id"] = $"cell-{index}",
+            ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+            ["outputs"] = new JsonArray(),
+            ["source"] = source,
+        })]),
+        ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" } },
+        ["nbformat"] = 4,
+        ["nbformat_minor"] = 5,
+    }.ToJsonString();
 }

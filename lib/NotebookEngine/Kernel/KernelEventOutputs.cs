@@ -23,6 +23,12 @@ internal sealed class KernelEventOutputs
     /// <summary>The kernel's failure message, or null when no <c>CommandFailed</c> was seen.</summary>
     public string? FailureMessage { get; private set; }
 
+    /// <summary>
+    /// The 1-based line, in the submitted cell, of the kernel's first error diagnostic, or null. The kernel maps
+    /// diagnostics back to the cell's own lines (the compiler sees the code without its magic lines), as VS Code shows them.
+    /// </summary>
+    public int? FirstErrorLine { get; private set; }
+
     /// <summary>Translates <paramref name="events"/> in order.</summary>
     public static KernelEventOutputs From(IEnumerable<KernelEvent> events)
     {
@@ -59,6 +65,10 @@ internal sealed class KernelEventOutputs
                     _items.Add(new DisplayDataOutput(Data(display), string.IsNullOrEmpty(display.ValueId) ? null : display.ValueId));
                 }
 
+                break;
+            case DiagnosticsProduced diagnostics when FirstErrorLine is null:
+                var firstError = diagnostics.Diagnostics.FirstOrDefault(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+                FirstErrorLine = firstError is null ? null : firstError.LinePositionSpan.Start.Line + 1;
                 break;
             case CommandFailed failed:
                 FailureMessage = failed.Message;

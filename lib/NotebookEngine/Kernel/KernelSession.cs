@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Events;
 using NotebookEngine.Execution;
 using NotebookEngine.Model;
+using NotebookEngine.Reading;
 
 namespace NotebookEngine.Kernel;
 
@@ -20,7 +20,7 @@ namespace NotebookEngine.Kernel;
 /// cannot be interrupted), and a clear failure when the kernel process dies while a cell runs (<c>Environment.Exit</c>,
 /// a stack overflow). After either, the session is over: later cells fail without running.
 /// </summary>
-public sealed partial class KernelSession : IAsyncDisposable
+public sealed class KernelSession : IAsyncDisposable
 {
     /// <summary>How long the kernel may take to start and report that it is ready.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -104,8 +104,9 @@ public sealed partial class KernelSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Submits one cell's code to the kernel named <paramref name="kernelName"/> and waits for it to finish, for the
-    /// kernel process to exit, or for <paramref name="timeout"/>.
+    /// Submits one cell's code and waits for it to finish, for the kernel process to exit, or for <paramref name="timeout"/>.
+    /// A cell with kernel chooser lines (<c>#!fsharp</c>, <c>#!csharp</c>, ...) is split at them, as Polyglot splits it,
+    /// and each part goes to its own kernel in order; a part that fails ends the cell (see <see cref="SplitAtChoosers"/>).
     /// </summary>
     /// <param name="kernelName">The cell's kernel (<c>csharp</c>, <c>fsharp</c>, ...).</param>
     /// <param name="code">The cell's source, directives included.</param>
@@ -124,18 +125,116 @@ public sealed partial class KernelSession : IAsyncDisposable
             return Failed($"Not executed: {ended}", stopwatch.Elapsed, []);
         }
 
-        ProxyKernel proxy;
+        var outputs = new KernelEventOutputs();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expired = Task.Delay(timeout ?? Timeout.InfiniteTimeSpan, limit.Token);
         try
         {
-            proxy = await ProxyForAsync(kernelName).ConfigureAwait(false);
+            foreach (var part in SplitAtChoosers(kernelName, code))
+            {
+                ProxyKernel proxy;
+                try
+                {
+                    proxy = await ProxyForAsync(part.KernelName).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return Failed($"The kernel has no subkernel named '{part.KernelName}' ({e.Message}).", stopwatch.Elapsed, outputs);
+                }
+
+                var ending = await SubmitAsync(proxy, part.Code, outputs, expired).ConfigureAwait(false);
+                if (ending == PartEnding.Exited)
+                {
+                    var exitCode = _process.ExitCode;
+                    var message = $"The kernel process exited with code {exitCode} while this cell ran ({ExitMeaning(exitCode)}); the remaining cells were not executed.";
+                    _endedBecause = $"the kernel process exited with code {exitCode} in an earlier cell.";
+                    var tail = StandardErrorTail();
+                    return Failed(message, stopwatch.Elapsed, outputs, tail.Count == 0 ? [] : ["The kernel's last lines on standard error:", .. tail]);
+                }
+
+                if (ending == PartEnding.Expired)
+                {
+                    Kill();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                    _endedBecause = $"an earlier cell ran past the {seconds} s time limit and the kernel was stopped.";
+                    return Failed(
+                        $"The cell did not finish within {seconds} s (--timeout-seconds); the kernel was stopped and the remaining cells were not executed.",
+                        stopwatch.Elapsed,
+                        outputs);
+                }
+
+                if (outputs.FailureMessage is not null)
+                {
+                    break;
+                }
+            }
         }
-        catch (InvalidOperationException e)
+        finally
         {
-            return Failed($"The kernel has no subkernel named '{kernelName}' ({e.Message}).", stopwatch.Elapsed, []);
+            await limit.CancelAsync().ConfigureAwait(false);
         }
 
+        return Result(outputs, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Ends the kernel: kills the whole process tree (<c>dotnet tool run</c> and the kernel it started), then releases the
+    /// connector. The order matters: the connector's own disposal kills only its direct child, and a kernel whose
+    /// standard input closes under it keeps spinning on a core.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Stop(_connector);
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Splits a cell at its kernel chooser lines (<c>#!csharp</c>, <c>#!c#</c>, <c>#!fsharp</c>, ...): the code above the
+    /// first chooser runs in <paramref name="kernelName"/>, each chooser's lines in the kernel it names. Each part keeps its
+    /// lines at their places (every other line blank, the chooser line too), so the kernel's line numbers are the cell's;
+    /// parts with only blank lines are dropped. The runner splits because kernel 1.0.712001 never completes a submission
+    /// to a subkernel that names that same subkernel in a chooser (the subkernel waits on itself); Polyglot splits at the
+    /// same lines before sending.
+    /// </summary>
+    internal static IReadOnlyList<(string KernelName, string Code)> SplitAtChoosers(string kernelName, string code)
+    {
+        var lines = code.Split('\n');
+        var parts = new List<(string KernelName, int Start, int End)>();
+        var current = kernelName;
+        var start = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.StartsWith("#!", StringComparison.Ordinal) && KernelNames.TryNormalize(line[2..], out var chosen))
+            {
+                parts.Add((current, start, i));
+                current = chosen;
+                start = i + 1;
+            }
+        }
+
+        parts.Add((current, start, lines.Length));
+        var result = new List<(string KernelName, string Code)>();
+        foreach (var (kernel, from, to) in parts)
+        {
+            if (lines[from..to].All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var kept = lines.Select((line, index) => index >= from && index < to ? line : (line.EndsWith('\r') ? "\r" : ""));
+            result.Add((kernel, string.Join('\n', kept).TrimEnd()));
+        }
+
+        return result;
+    }
+
+    private async Task<PartEnding> SubmitAsync(ProxyKernel proxy, string code, KernelEventOutputs outputs, Task expired)
+    {
         var live = new List<KernelEvent>();
-        var submission = new SubmitCode(code);
         using var subscription = proxy.KernelEvents.Subscribe(e =>
         {
             lock (live)
@@ -144,64 +243,33 @@ public sealed partial class KernelSession : IAsyncDisposable
             }
         });
 
-        var send = proxy.SendAsync(submission, CancellationToken.None);
+        var send = proxy.SendAsync(new SubmitCode(code), CancellationToken.None);
         var exited = _process.WaitForExitAsync(CancellationToken.None);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var expired = Task.Delay(timeout ?? Timeout.InfiniteTimeSpan, limit.Token);
         var first = await Task.WhenAny(send, exited, expired).ConfigureAwait(false);
-        await limit.CancelAsync().ConfigureAwait(false);
-
         if (first == send)
         {
-            var outputs = KernelEventOutputs.From((await send.ConfigureAwait(false)).Events);
-            return Result(outputs, stopwatch.Elapsed);
+            foreach (var e in (await send.ConfigureAwait(false)).Events)
+            {
+                outputs.Add(e);
+            }
+
+            return PartEnding.Completed;
         }
 
-        KernelEvent[] producedSoFar;
         lock (live)
         {
-            producedSoFar = [.. live];
+            foreach (var e in live.Where(e => e is not CommandFailed and not CommandSucceeded))
+            {
+                outputs.Add(e);
+            }
         }
 
-        var partial = KernelEventOutputs.From(producedSoFar.Where(e => e is not CommandFailed and not CommandSucceeded));
-        if (first == exited)
-        {
-            var exitCode = _process.ExitCode;
-            var message = $"The kernel process exited with code {exitCode} while this cell ran ({ExitMeaning(exitCode)}); the remaining cells were not executed.";
-            _endedBecause = $"the kernel process exited with code {exitCode} in an earlier cell.";
-            var tail = StandardErrorTail();
-            return Failed(message, stopwatch.Elapsed, partial, tail.Count == 0 ? [] : ["The kernel's last lines on standard error:", .. tail]);
-        }
-
-        Kill();
-        cancellationToken.ThrowIfCancellationRequested();
-        var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        _endedBecause = $"an earlier cell ran past the {seconds} s time limit and the kernel was stopped.";
-        return Failed(
-            $"The cell did not finish within {seconds} s (--timeout-seconds); the kernel was stopped and the remaining cells were not executed.",
-            stopwatch.Elapsed,
-            partial);
-    }
-
-    /// <summary>Ends the kernel: asks it to quit, then kills the process if it is still running.</summary>
-    public ValueTask DisposeAsync()
-    {
-        Stop(_connector);
-        Kill();
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The failure's 1-based line in the cell, from a compiler diagnostic such as <c>(3,5): error CS0103: ...</c>.</summary>
-    internal static int? LineOf(string message)
-    {
-        var match = DiagnosticPosition().Match(message);
-        return match.Success ? int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) : null;
+        return first == exited ? PartEnding.Exited : PartEnding.Expired;
     }
 
     private static CellExecutionResult Result(KernelEventOutputs outputs, TimeSpan elapsed)
     {
-        var failure = outputs.FailureMessage is { } message ? new CellFailure(LineOf(message), FirstLine(message)) : null;
+        var failure = outputs.FailureMessage is { } message ? new CellFailure(outputs.FirstErrorLine, FirstLine(message)) : null;
         return new CellExecutionResult(outputs.ToOutputs(), failure, elapsed) { EarlierDisplayUpdates = outputs.EarlierDisplayUpdated };
     }
 
@@ -213,6 +281,13 @@ public sealed partial class KernelSession : IAsyncDisposable
 
     private static CellExecutionResult Failed(string message, TimeSpan elapsed, IReadOnlyList<string> detail) =>
         Failed(message, elapsed, new KernelEventOutputs(), detail);
+
+    private enum PartEnding
+    {
+        Completed,
+        Exited,
+        Expired,
+    }
 
     private static string FirstLine(string message) => message.TrimStart().Split('\n')[0].TrimEnd('\r');
 
@@ -281,7 +356,4 @@ public sealed partial class KernelSession : IAsyncDisposable
     /// </summary>
     private static Process? ProcessOf(StdIoKernelConnector connector) =>
         typeof(StdIoKernelConnector).GetField("_process", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(connector) as Process;
-
-    [GeneratedRegex(@"^\s*\((?<line>\d+),(?<column>\d+)\):\s*error\s", RegexOptions.Multiline)]
-    private static partial Regex DiagnosticPosition();
 }
