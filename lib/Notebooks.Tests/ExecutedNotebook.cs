@@ -23,22 +23,23 @@ internal static partial class ExecutedNotebook
         Outputs(notebook).Select(o => o["data"]?["text/html"]).OfType<JsonNode>().Select(Text).ToList();
 
     /// <summary>
-    /// Per code cell, the numbers its standard output prints, durations excluded (a number followed by s, ms or µs,
-    /// or inside "Wall time"): the values two clients of one kernel must agree on to the last printed digit.
+    /// Per code cell, the numbers its standard output prints, lines that report durations left out (a line with a
+    /// number followed by s, ms or µs, or with the word time, times or elapsed): the values two clients of one kernel
+    /// must agree on to the last printed digit.
     /// </summary>
     public static IReadOnlyList<string> PrintedNumbers(JsonNode notebook) =>
         CodeCells(notebook)
             .Select(cell => string.Concat(cell["outputs"]!.AsArray().OfType<JsonNode>()
                 .Where(o => (string?)o["output_type"] == "stream" && (string?)o["name"] == "stdout")
                 .Select(o => Text(o["text"]!))))
-            .Select(text => string.Join(' ', Number().Matches(Duration().Replace(text, " ")).Select(m => m.Value)))
+            .Select(text => string.Join(' ', text.Split('\n').Where(line => !Duration().IsMatch(line)).SelectMany(line => Number().Matches(line).Select(m => m.Value))))
             .ToList();
 
     /// <summary>An nbformat multiline string (a string or an array of lines) as one string.</summary>
     public static string Text(JsonNode node) =>
         node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
 
-    [GeneratedRegex(@"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?\s*(s|ms|µs)\b|Wall time:[^\n]*")]
+    [GeneratedRegex(@"\d\s*(s|ms|µs)\b|\b(time|times|elapsed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")]

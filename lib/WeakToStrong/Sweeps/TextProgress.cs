@@ -4,7 +4,10 @@ namespace WeakToStrong.Sweeps;
 
 /// <summary>
 /// Passes sweep progress as a text line to a callback, at most once per <c>minimumInterval</c> (the final report
-/// always goes through). In a notebook: <c>var line = display("starting…"); … Progress = new TextProgress(s =&gt; line.Update(s))</c>.
+/// always goes through). In a notebook, for a line that updates in place (after <c>using Microsoft.DotNet.Interactive;</c>):
+/// <c>var line = KernelInvocationContext.Current.Display("starting…", "text/plain"); … Progress = new TextProgress(s =&gt; line.Update(s))</c>.
+/// (In .NET Interactive 1.0.712001 the handle that <c>display(...)</c> returns carries a different id from the output it
+/// made, so its updates reach nothing; the context's own <c>Display</c> returns a handle that works.)
 /// Thread-safe; calls to the callback are serialised and never go backwards.
 /// </summary>
 public sealed class TextProgress : IProgress<SweepProgress>
