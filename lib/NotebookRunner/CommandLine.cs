@@ -5,6 +5,9 @@ namespace NotebookRunner;
 /// <summary>Parses the runner's arguments and holds its usage text.</summary>
 public static class CommandLine
 {
+    /// <summary>The longest <c>--timeout-seconds</c> accepted: one day.</summary>
+    public const int MaximumTimeoutSeconds = 86_400;
+
     /// <summary>The usage text printed by <c>--help</c>.</summary>
     public const string Usage = """
         Usage: NotebookRunner <notebook.ipynb | folder>... [options]
@@ -21,10 +24,13 @@ public static class CommandLine
           --html-title <text>      Title of the HTML book (default: Weak-to-Strong Notebooks).
           --no-html                Do not export the HTML book.
           --fail-fast              Stop at the first failing cell.
-          --timeout-seconds <n>    Fail a cell that runs longer than n seconds: the kernel is stopped and that notebook ends.
+          --timeout-seconds <n>    Fail a cell that runs longer than n seconds, 0 < n <= 86400 (kernel start and the
+                                   notebook's package restores are not counted against earlier cells): the kernel is
+                                   stopped and that notebook ends.
           --help                   Show this help.
 
-        Exit codes: 0 every cell succeeded; 1 a cell failed; 2 bad usage or bad input; 3 the kernel could not be started.
+        Exit codes: 0 every cell succeeded; 1 a cell failed; 2 bad usage or bad input; 3 the kernel could not be started;
+        130 cancelled (Ctrl-C, SIGTERM; the copy of the cells that ran is written).
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>
@@ -71,9 +77,9 @@ public static class CommandLine
                     break;
                 case "--timeout-seconds":
                     var text = ValueOf(name, inlineValue, args, ref i);
-                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || double.IsInfinity(seconds))
+                    if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > MaximumTimeoutSeconds)
                     {
-                        throw new UsageException($"--timeout-seconds must be a positive number of seconds, got '{text}'.");
+                        throw new UsageException($"--timeout-seconds must be a number of seconds in (0, {MaximumTimeoutSeconds}] (one day), got '{text}'.");
                     }
 
                     timeout = seconds;

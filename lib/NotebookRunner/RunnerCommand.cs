@@ -22,6 +22,9 @@ public static class RunnerCommand
     /// <summary>The kernel could not be restored or started.</summary>
     public const int KernelUnavailable = 3;
 
+    /// <summary>The run was cancelled (Ctrl-C, SIGTERM); the copy of the notebook that was running is still written.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Runs the command.</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="log">Where progress and errors go (standard error for the executable).</param>
@@ -61,6 +64,17 @@ public static class RunnerCommand
 
         var outputDirectory = Path.GetFullPath(options.OutputDirectory
             ?? Path.Combine(NotebookDiscovery.RepositoryRoot(Directory.GetCurrentDirectory()), "artifacts", "notebooks"));
+        var htmlDirectory = options.NoHtml ? null : Path.GetFullPath(options.HtmlDirectory
+            ?? Path.Combine(NotebookDiscovery.RepositoryRoot(Directory.GetCurrentDirectory()), "artifacts", "html"));
+        try
+        {
+            OutputLocations.Check(notebooks, outputDirectory, htmlDirectory);
+        }
+        catch (UsageException e)
+        {
+            await log.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
         try
         {
             kernel ??= KernelTool.FromRepository(NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory));
@@ -91,16 +105,14 @@ public static class RunnerCommand
             }
 
             exitCode = Math.Max(exitCode, outcome.ExitCode);
-            if (options.FailFast && outcome.ExitCode != Success)
+            if (outcome.ExitCode == Cancelled || (options.FailFast && outcome.ExitCode != Success))
             {
                 break;
             }
         }
 
-        if (!options.NoHtml && written.Count > 0)
+        if (htmlDirectory is not null && written.Count > 0)
         {
-            var htmlDirectory = Path.GetFullPath(options.HtmlDirectory
-                ?? Path.Combine(NotebookDiscovery.RepositoryRoot(Directory.GetCurrentDirectory()), "artifacts", "html"));
             try
             {
                 var book = HtmlBook.Export(written, htmlDirectory, new HtmlBookOptions { Title = options.HtmlTitle });
@@ -147,8 +159,9 @@ public static class RunnerCommand
         var outputPath = Path.Combine(outputDirectory, Path.GetFileName(notebook));
         NotebookWriter.WriteFile(result.Executed, outputPath);
 
-        var exitCode = result.Succeeded ? Success : CellFailed;
-        await log.WriteLineAsync($"[{Path.GetFileName(notebook)}] {(result.Succeeded ? "ok" : "FAILED")} in {Seconds(result.Elapsed)} -> {outputPath}").ConfigureAwait(false);
+        var exitCode = result.Cancelled ? Cancelled : result.Succeeded ? Success : CellFailed;
+        var status = result.Cancelled ? "CANCELLED" : result.Succeeded ? "ok" : "FAILED";
+        await log.WriteLineAsync($"[{Path.GetFileName(notebook)}] {status} in {Seconds(result.Elapsed)} -> {outputPath}").ConfigureAwait(false);
         return (exitCode, outputPath);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NotebookEngine.Reading;
 
 namespace NotebookEngine.Export;
 
@@ -55,7 +56,7 @@ internal static class ExecutedNotebookReader
 
     private static NotebookCell Cell(JsonObject cell, string defaultLanguage)
     {
-        var type = cell["cell_type"]?.GetValue<string>() ?? throw new FormatException("the cell has no 'cell_type'");
+        var type = JsonMembers.StringAt(cell, "cell_type") ?? throw new FormatException("the cell has no 'cell_type'");
         var source = Text(cell["source"]);
         var metadata = cell["metadata"] as JsonObject;
         return type switch
@@ -74,15 +75,15 @@ internal static class ExecutedNotebookReader
 
     private static CellOutput Output(JsonObject output)
     {
-        var type = output["output_type"]?.GetValue<string>() ?? throw new FormatException("an output has no 'output_type'");
+        var type = JsonMembers.StringAt(output, "output_type") ?? throw new FormatException("an output has no 'output_type'");
         return type switch
         {
-            "stream" => new StreamOutput(output["name"]?.GetValue<string>() ?? "stdout", Text(output["text"])),
+            "stream" => new StreamOutput(JsonMembers.StringAt(output, "name") ?? "stdout", Text(output["text"])),
             "display_data" or "execute_result" or "update_display_data" => new RichOutput(MimeBundle(output["data"] as JsonObject)),
             "error" => new ErrorOutput(
-                output["ename"]?.GetValue<string>() ?? "Error",
-                output["evalue"]?.GetValue<string>() ?? "",
-                (output["traceback"] as JsonArray ?? []).Select(l => l?.GetValue<string>() ?? "").ToList()),
+                JsonMembers.StringAt(output, "ename") ?? "Error",
+                JsonMembers.StringAt(output, "evalue") ?? "",
+                (output["traceback"] as JsonArray ?? []).Select(l => JsonMembers.StringAt(l) ?? "").ToList()),
             _ => throw new FormatException($"unknown output_type '{type}'"),
         };
     }
@@ -121,7 +122,7 @@ internal static class ExecutedNotebookReader
     private static string Text(JsonNode? node) => node switch
     {
         null => "",
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+        JsonArray lines => string.Concat(lines.Select(l => JsonMembers.StringAt(l) ?? "")),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => throw new FormatException($"expected a string or an array of strings, found {node.GetValueKind()}"),
     };
@@ -132,8 +133,7 @@ internal static class ExecutedNotebookReader
     /// </summary>
     private static string CellLanguage(JsonObject? metadata, string source, string defaultLanguage)
     {
-        var name = (metadata?["polyglot_notebook"] as JsonObject)?["kernelName"]?.GetValue<string>()
-                   ?? (metadata?["dotnet_interactive"] as JsonObject)?["language"]?.GetValue<string>();
+        var name = JsonMembers.StringAt(metadata, "polyglot_notebook", "kernelName") ?? JsonMembers.StringAt(metadata, "dotnet_interactive", "language");
         name ??= KernelDirective(source);
         return name is null ? defaultLanguage : NormalisedLanguage(name) ?? defaultLanguage;
     }
@@ -154,9 +154,9 @@ internal static class ExecutedNotebookReader
 
     private static string DefaultLanguage(JsonObject? metadata)
     {
-        var name = ((metadata?["polyglot_notebook"] as JsonObject)?["kernelInfo"] as JsonObject)?["defaultKernelName"]?.GetValue<string>()
-                   ?? (metadata?["kernelspec"] as JsonObject)?["language"]?.GetValue<string>()
-                   ?? (metadata?["language_info"] as JsonObject)?["name"]?.GetValue<string>();
+        var name = JsonMembers.StringAt(metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName")
+                   ?? JsonMembers.StringAt(metadata, "kernelspec", "language")
+                   ?? JsonMembers.StringAt(metadata, "language_info", "name");
         return (name is null ? null : NormalisedLanguage(name)) ?? "csharp";
     }
 

@@ -126,53 +126,46 @@ public sealed class KernelSession : IAsyncDisposable
         }
 
         var outputs = new KernelEventOutputs();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var expired = Task.Delay(timeout ?? Timeout.InfiniteTimeSpan, limit.Token);
-        try
+        var budget = timeout;
+        foreach (var part in SplitAtChoosers(kernelName, code))
         {
-            foreach (var part in SplitAtChoosers(kernelName, code))
+            ProxyKernel proxy;
+            try
             {
-                ProxyKernel proxy;
-                try
-                {
-                    proxy = await ProxyForAsync(part.KernelName).ConfigureAwait(false);
-                }
-                catch (InvalidOperationException e)
-                {
-                    return Failed($"The kernel has no subkernel named '{part.KernelName}' ({e.Message}).", stopwatch.Elapsed, outputs);
-                }
-
-                var ending = await SubmitAsync(proxy, part.Code, outputs, expired).ConfigureAwait(false);
-                if (ending == PartEnding.Exited)
-                {
-                    var exitCode = _process.ExitCode;
-                    var message = $"The kernel process exited with code {exitCode} while this cell ran ({ExitMeaning(exitCode)}); the remaining cells were not executed.";
-                    _endedBecause = $"the kernel process exited with code {exitCode} in an earlier cell.";
-                    var tail = StandardErrorTail();
-                    return Failed(message, stopwatch.Elapsed, outputs, tail.Count == 0 ? [] : ["The kernel's last lines on standard error:", .. tail]);
-                }
-
-                if (ending == PartEnding.Expired)
-                {
-                    Kill();
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-                    _endedBecause = $"an earlier cell ran past the {seconds} s time limit and the kernel was stopped.";
-                    return Failed(
-                        $"The cell did not finish within {seconds} s (--timeout-seconds); the kernel was stopped and the remaining cells were not executed.",
-                        stopwatch.Elapsed,
-                        outputs);
-                }
-
-                if (outputs.FailureMessage is not null)
-                {
-                    break;
-                }
+                proxy = await ProxyForAsync(part.KernelName).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            await limit.CancelAsync().ConfigureAwait(false);
+            catch (InvalidOperationException e)
+            {
+                return Failed($"The kernel has no subkernel named '{part.KernelName}' ({e.Message}).", stopwatch.Elapsed, outputs);
+            }
+
+            var (ending, timed) = await SubmitAsync(proxy, part.Code, outputs, budget, cancellationToken).ConfigureAwait(false);
+            budget -= timed;
+            if (ending == PartEnding.Exited)
+            {
+                var exitCode = _process.ExitCode;
+                var message = $"The kernel process exited with code {exitCode} while this cell ran ({ExitMeaning(exitCode)}); the remaining cells were not executed.";
+                _endedBecause = $"the kernel process exited with code {exitCode} in an earlier cell.";
+                var tail = StandardErrorTail();
+                return Failed(message, stopwatch.Elapsed, outputs, tail.Count == 0 ? [] : ["The kernel's last lines on standard error:", .. tail]);
+            }
+
+            if (ending == PartEnding.Expired)
+            {
+                Kill();
+                cancellationToken.ThrowIfCancellationRequested();
+                var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                _endedBecause = $"an earlier cell ran past the {seconds} s time limit and the kernel was stopped.";
+                return Failed(
+                    $"The cell did not finish within {seconds} s (--timeout-seconds); the kernel was stopped and the remaining cells were not executed.",
+                    stopwatch.Elapsed,
+                    outputs);
+            }
+
+            if (outputs.FailureMessage is not null)
+            {
+                break;
+            }
         }
 
         return Result(outputs, stopwatch.Elapsed);
@@ -232,40 +225,75 @@ public sealed class KernelSession : IAsyncDisposable
         return result;
     }
 
-    private async Task<PartEnding> SubmitAsync(ProxyKernel proxy, string code, KernelEventOutputs outputs, Task expired)
+    /// <summary>
+    /// Sends one part and waits for it, for the kernel to exit, or for <paramref name="budget"/> of the part's own time.
+    /// The clock starts when the part's code starts to run: a part with <c>#r "nuget: …"</c> first waits for the
+    /// kernel's package restore (its first <c>PackageAdded</c> or "Installed Packages" report), which is not counted.
+    /// </summary>
+    /// <returns>How the part ended, and the time counted against the budget.</returns>
+    private async Task<(PartEnding Ending, TimeSpan Timed)> SubmitAsync(ProxyKernel proxy, string code, KernelEventOutputs outputs, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var live = new List<KernelEvent>();
+        var restoring = code.Contains("#r \"nuget:", StringComparison.Ordinal);
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = proxy.KernelEvents.Subscribe(e =>
         {
             lock (live)
             {
                 live.Add(e);
             }
+
+            if (restoring && IsRestoreReport(e))
+            {
+                restored.TrySetResult();
+            }
         });
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var send = proxy.SendAsync(new SubmitCode(code), CancellationToken.None);
         var exited = _process.WaitForExitAsync(CancellationToken.None);
-        var first = await Task.WhenAny(send, exited, expired).ConfigureAwait(false);
-        if (first == send)
+        var cancelled = Task.Delay(Timeout.InfiniteTimeSpan, stop.Token);
+        try
         {
-            foreach (var e in (await send.ConfigureAwait(false)).Events)
+            // Without a restore to wait for, the part's code starts at once (the restored task stands for "code started").
+            var first = restoring ? await Task.WhenAny(send, exited, cancelled, restored.Task).ConfigureAwait(false) : restored.Task;
+            var clock = Stopwatch.StartNew();
+            if (first == restored.Task)
             {
-                outputs.Add(e);
+                var expired = budget is { } left ? Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, stop.Token) : cancelled;
+                first = await Task.WhenAny(send, exited, expired).ConfigureAwait(false);
             }
 
-            return PartEnding.Completed;
-        }
-
-        lock (live)
-        {
-            foreach (var e in live.Where(e => e is not CommandFailed and not CommandSucceeded))
+            if (first == send)
             {
-                outputs.Add(e);
-            }
-        }
+                foreach (var e in (await send.ConfigureAwait(false)).Events)
+                {
+                    outputs.Add(e);
+                }
 
-        return first == exited ? PartEnding.Exited : PartEnding.Expired;
+                return (PartEnding.Completed, clock.Elapsed);
+            }
+
+            lock (live)
+            {
+                foreach (var e in live.Where(e => e is not CommandFailed and not CommandSucceeded))
+                {
+                    outputs.Add(e);
+                }
+            }
+
+            return (first == exited ? PartEnding.Exited : PartEnding.Expired, clock.Elapsed);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
     }
+
+    /// <summary>The kernel's report that a cell's <c>#r "nuget: …"</c> packages are restored.</summary>
+    private static bool IsRestoreReport(KernelEvent e) =>
+        e is PackageAdded
+        || (e is DisplayEvent display && display.FormattedValues.Any(v => v.Value?.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal) == true));
 
     private static CellExecutionResult Result(KernelEventOutputs outputs, TimeSpan elapsed)
     {

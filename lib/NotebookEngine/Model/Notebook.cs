@@ -23,10 +23,7 @@ public sealed class Notebook
     public int FormatMinor { get; }
 
     /// <summary>The default kernel name from <c>metadata.polyglot_notebook.kernelInfo.defaultKernelName</c>, else <c>csharp</c>.</summary>
-    public string DefaultKernelName =>
-        (Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] as JsonValue)?.TryGetValue(out string? name) == true && name is not null
-            ? name
-            : "csharp";
+    public string DefaultKernelName => Reading.JsonMembers.StringAt(Metadata, "polyglot_notebook", "kernelInfo", "defaultKernelName") ?? "csharp";
 
     /// <summary>A deep copy (cells and metadata), so that executing never changes the source notebook.</summary>
     public Notebook Clone() => new((JsonObject)Metadata.DeepClone(), Cells.Select(c => c.Clone()), FormatMinor);

@@ -36,7 +36,12 @@ public static class ParameterCellParser
                 var (type, isArray, text) = declaration.Type.IsVar
                     ? Infer(variable.Initializer?.Value)
                     : FromTypeSyntax(declaration.Type);
-                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, isArray, isConstant, text));
+                var initializer = variable.Initializer?.Value;
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, isArray, isConstant, text)
+                {
+                    DefaultIsFinite = Elements(initializer) is { } items ? items.All(IsFiniteNumber) : IsFiniteNumber(initializer),
+                    DefaultIsNonEmpty = Elements(initializer) is { Count: > 0 },
+                });
             }
         }
 
@@ -95,6 +100,27 @@ public static class ParameterCellParser
             InterpolatedStringExpressionSyntax => ParameterType.String,
             ParenthesizedExpressionSyntax parenthesized => InferScalar(parenthesized.Expression),
             _ => ParameterType.Unsupported,
+        };
+
+    /// <summary>The elements of an array initializer (<c>new[] { … }</c>, <c>new int[] { … }</c>, <c>{ … }</c>, <c>[…]</c>), or null for any other expression.</summary>
+    private static IReadOnlyList<ExpressionSyntax>? Elements(ExpressionSyntax? expression) =>
+        expression switch
+        {
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) => initializer.Expressions,
+            CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+            _ => null,
+        };
+
+    /// <summary>True for a numeric literal, possibly signed or parenthesised (<c>3</c>, <c>-1e-6</c>, <c>(2.5)</c>): a finite default.</summary>
+    private static bool IsFiniteNumber(ExpressionSyntax? expression) =>
+        expression switch
+        {
+            LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression or (int)SyntaxKind.UnaryPlusExpression } unary => IsFiniteNumber(unary.Operand),
+            ParenthesizedExpressionSyntax parenthesized => IsFiniteNumber(parenthesized.Expression),
+            _ => false,
         };
 
     private static string Keyword(ParameterType type) =>

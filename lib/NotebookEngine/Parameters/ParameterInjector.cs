@@ -75,7 +75,12 @@ public static class ParameterInjector
             return ScalarLiteral(declaration, value);
         }
 
-        var items = value.Trim().Length == 0 ? [] : value.Split(',').Select(item => ScalarLiteral(declaration, item.Trim()));
+        var items = value.Trim().Length == 0 ? [] : value.Split(',').Select(item => ScalarLiteral(declaration, item.Trim())).ToList();
+        if (items.Count == 0 && declaration.DefaultIsNonEmpty)
+        {
+            throw new ParameterException($"Parameter '{declaration.Name}' is {declaration.TypeText} with a non-empty default: give at least one value (comma-separated).");
+        }
+
         return $"new {ParameterCellParser.KeywordOf(declaration.Type)}[] {{ {string.Join(", ", items)} }}";
     }
 
@@ -88,6 +93,8 @@ public static class ParameterInjector
                 return i.ToString(invariant);
             case ParameterType.Long when long.TryParse(value, NumberStyles.Integer, invariant, out var l):
                 return l.ToString(invariant) + "L";
+            case ParameterType.Double when double.TryParse(value, NumberStyles.Float, invariant, out var d) && !double.IsFinite(d) && declaration.DefaultIsFinite:
+                throw new ParameterException($"Parameter '{declaration.Name}' is {declaration.TypeText} with a finite default: '{value}' is not a finite number.");
             case ParameterType.Double when double.TryParse(value, NumberStyles.Float, invariant, out var d):
                 return double.IsNaN(d) ? "double.NaN"
                     : double.IsPositiveInfinity(d) ? "double.PositiveInfinity"

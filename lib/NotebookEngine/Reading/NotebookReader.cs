@@ -73,7 +73,7 @@ public static class NotebookReader
 
     private static void CheckKernelspec(JsonObject metadata, string path)
     {
-        if (metadata["kernelspec"]?["name"] is JsonValue nameValue && nameValue.TryGetValue(out string? name) && name is not null)
+        if (JsonMembers.StringAt(metadata, "kernelspec", "name") is { } name)
         {
             if (!string.Equals(name, ".net-csharp", StringComparison.OrdinalIgnoreCase))
             {
@@ -118,7 +118,7 @@ public static class NotebookReader
 
     private static string? KernelOf(JsonObject metadata, string source)
     {
-        var name = StringOf(metadata["polyglot_notebook"]?["kernelName"]) ?? StringOf(metadata["dotnet_interactive"]?["language"]);
+        var name = JsonMembers.StringAt(metadata, "polyglot_notebook", "kernelName") ?? JsonMembers.StringAt(metadata, "dotnet_interactive", "language");
         if (name is not null)
         {
             return name;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NotebookEngine.Execution;
 using NotebookEngine.Kernel;
 using NotebookEngine.Model;
 using NotebookEngine.Parameters;
@@ -46,11 +47,11 @@ public static class NotebookExecutor
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         await using var session = await KernelSession.StartAsync(options.Kernel, folder, cancellationToken).ConfigureAwait(false);
-        var failures = await ExecuteCellsAsync(executed, notebookPath, session, options, cancellationToken).ConfigureAwait(false);
-        return new NotebookRunResult(notebookPath, executed, failures, total.Elapsed);
+        var (failures, cancelled) = await ExecuteCellsAsync(executed, notebookPath, session, options, cancellationToken).ConfigureAwait(false);
+        return new NotebookRunResult(notebookPath, executed, failures, total.Elapsed) { Cancelled = cancelled };
     }
 
-    private static async Task<List<CellFailureReport>> ExecuteCellsAsync(
+    private static async Task<(List<CellFailureReport> Failures, bool Cancelled)> ExecuteCellsAsync(
         Notebook executed, string notebookPath, KernelSession session, NotebookExecutionOptions options, CancellationToken cancellationToken)
     {
         var failures = new List<CellFailureReport>();
@@ -66,7 +67,22 @@ public static class NotebookExecutor
             var firstLine = cell.Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
             options.OnProgress?.Invoke(new CellProgress(notebookPath, number, executed.Cells.Count, firstLine, false, TimeSpan.Zero, null));
             var started = DateTimeOffset.UtcNow;
-            var result = await session.ExecuteAsync(cell.KernelName, cell.Source, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+            CellExecutionResult result;
+            try
+            {
+                result = await session.ExecuteAsync(cell.KernelName, cell.Source, options.CellTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The session has killed the kernel; keep what ran, and say in this cell why it stopped.
+                const string message = "Cancelled (Ctrl-C or SIGTERM) while this cell ran; the kernel was stopped and the remaining cells were not executed.";
+                cell.ExecutionCount = session.ExecutionCount;
+                cell.Outputs.Clear();
+                cell.Outputs.Add(new ErrorOutput("Error", message, [message]));
+                failures.Add(new CellFailureReport(notebookPath, number, new CellFailure(null, message)));
+                return (failures, true);
+            }
+
             var ended = DateTimeOffset.UtcNow;
             cell.ExecutionCount = session.ExecutionCount;
             cell.Outputs.Clear();
@@ -92,7 +108,7 @@ public static class NotebookExecutor
             }
         }
 
-        return failures;
+        return (failures, false);
     }
 
     private static void ReplaceDisplay(Notebook notebook, DisplayDataOutput updated)

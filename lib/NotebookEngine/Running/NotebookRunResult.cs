@@ -11,4 +11,7 @@ public sealed record NotebookRunResult(string NotebookPath, Notebook Executed, I
 {
     /// <summary>True when every cell succeeded.</summary>
     public bool Succeeded => Failures.Count == 0;
+
+    /// <summary>True when the run was cancelled (Ctrl-C, SIGTERM) during a cell: the copy holds the cells that ran, and that cell's cancellation.</summary>
+    public bool Cancelled { get; init; }
 }

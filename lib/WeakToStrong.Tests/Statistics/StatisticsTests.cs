@@ -4,6 +4,42 @@ namespace WeakToStrong.Tests.Statistics;
 
 public sealed class StatisticsTests
 {
+    [Fact]
+    public void MeansAndDeviationsOfFiniteValuesNearTheDoubleLimitAreFinite()
+    {
+        // Exact answers: mean of [1e308, 1e308] is 1e308; s of [a, −a] is a·√2 (deviations ±a, s² = 2a²/1).
+        Assert.Equal(1e308, Descriptive.Mean([1e308, 1e308]));
+        Assert.Equal(1e308 * Math.Sqrt(2), Descriptive.SampleStandardDeviation([1e308, -1e308]), 1e294);
+        Assert.Equal(-1.5e308, Descriptive.Mean([-1.7e308, -1.3e308]));
+        Assert.Equal(1e-320, Descriptive.Mean([1e-320, 1e-320]));
+    }
+
+    [Fact]
+    public void ScalingByAPowerOfTwoGivesTheSameBitsAsThePlainFormulas()
+    {
+        // The plain two-pass formulas, written out here, where nothing overflows.
+        var random = new WeakToStrong.Randomness.RandomStream(5);
+        var values = Enumerable.Range(0, 101).Select(_ => random.NextDouble() * 3 - 1).ToArray();
+        var mean = NeumaierSum(values) / values.Length;
+        var variance = NeumaierSum(values.Select(x => (x - mean) * (x - mean)).ToArray()) / (values.Length - 1);
+        Assert.Equal(mean, Descriptive.Mean(values));
+        Assert.Equal(variance, Descriptive.SampleVariance(values));
+        Assert.Equal(Math.Sqrt(variance), Descriptive.SampleStandardDeviation(values));
+    }
+
+    private static double NeumaierSum(double[] values)
+    {
+        double sum = 0, compensation = 0;
+        foreach (var x in values)
+        {
+            var t = sum + x;
+            compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+
+        return sum + compensation;
+    }
+
     // x = 2, 4, 4, 4, 5, 5, 7, 9: sum 40, mean 5; squared deviations 9, 1, 1, 1, 0, 0, 4, 16 sum to 32,
     // so s² = 32/7, s = √(32/7) ≈ 2.138, se = s/√8.
     private static readonly double[] Sample = [2, 4, 4, 4, 5, 5, 7, 9];

@@ -51,6 +51,12 @@ public sealed class ValidationMessageTests
         { "overlap", "0", "[1, 40]", () => new RidgeWeakToStrongExperiment(overlap: 0) },
         { "pseudoLabelledSamples", "10", ">= 42", () => new RidgeWeakToStrongExperiment(pseudoLabelledSamples: 10) },
         { "noiseVariance", "0", "> 0", () => new RidgeWeakToStrongExperiment(noiseVariance: 0) },
+        { "name", "is null", "non-empty name", () => ParameterGrid.Create().Vary(null!, 1) },
+        { "eigenvalues", "0 entries", "at least 1", () => WeakToStrong.RandomFeatures.DeterministicEquivalent.ForLinearFeatures([], 1) },
+        { "inputs", "0 entries", "at least 1", () => new WeakToStrong.Bregman.LogisticStudent([1.0, 2.0], 0).Accuracy(M.Dense(0, 2), []) },
+        { "features", "0×0", "at least one row", () => WeakToStrong.IntrinsicDimension.IntrinsicSubspace.Of(M.Dense(0, 0)) },
+        { "values", "overflows double", "rescale", () => Descriptive.Sum([1e308, 1e308]) },
+        { "values", "overflows double (s = 1.41E+308)", "SampleStandardDeviation", () => Descriptive.SampleVariance([1e308, -1e308]) },
     };
 
     [Theory]

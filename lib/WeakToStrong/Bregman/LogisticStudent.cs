@@ -76,6 +76,7 @@ public sealed class LogisticStudent
     {
         Guard.NotNull(labels);
         Guard.SameLength(labels.Count, logits.Count, "the number of inputs", nameof(labels));
+        Guard.NotEmpty(logits.Count, "inputs");
         var correct = 0;
         for (var i = 0; i < logits.Count; i++)
         {

@@ -373,6 +373,8 @@ public sealed class GaussianFeatureModel
         // Validate once on the calling thread, so bad input fails with one clear exception.
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var results = new FourModelRisks[trialCount];
+        // As in Sweep.Run: parallel trials keep every core busy, so the native BLAS runs one thread per call.
+        using var blasThreads = LinearAlgebra.SingleThreadedBlasScope.Open();
         Parallel.For(0, trialCount, t => results[t] = RunTrial(seed, firstTrial + t, labelledCount, unlabelledCount, sampling));
         return results;
     }

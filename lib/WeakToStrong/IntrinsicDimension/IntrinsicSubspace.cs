@@ -46,6 +46,11 @@ public sealed class IntrinsicSubspace
     {
         Guard.AllFinite(features, nameof(features));
         Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        if (features.RowCount == 0 || features.ColumnCount == 0)
+        {
+            throw new ArgumentException($"features is {features.RowCount}×{features.ColumnCount}; expected at least one row (sample) and one column (feature).", nameof(features));
+        }
+
         var (values, vectors) = DescendingEigen(features);
         var trace = values.Sum();
         if (!(trace > 0))

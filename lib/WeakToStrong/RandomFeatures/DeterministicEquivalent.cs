@@ -95,6 +95,8 @@ public static class DeterministicEquivalent
     /// <param name="targetIndex">0 ≤ index &lt; D.</param>
     public static DeterministicEquivalentPrediction ForLinearFeatures(IReadOnlyList<double> eigenvalues, double width, int targetIndex = 0)
     {
+        Guard.NotNull(eigenvalues);
+        Guard.NotEmpty(eigenvalues.Count, nameof(eigenvalues));
         Guard.AllPositive(eigenvalues, nameof(eigenvalues));
         if (targetIndex < 0 || targetIndex >= eigenvalues.Count)
         {

@@ -44,7 +44,24 @@ public sealed class ParameterGrid : IReadOnlyList<GridPoint>
     public IReadOnlyList<ParameterKind> Kinds => _parameters.Select(p => p.Kind).ToArray();
 
     /// <summary>The number of grid points (the product of the numbers of values).</summary>
-    public int Count => _parameters.Aggregate(1, (product, p) => checked(product * p.Values.Length));
+    public int Count
+    {
+        get
+        {
+            var product = 1L;
+            foreach (var parameter in _parameters)
+            {
+                product *= parameter.Values.Length;
+                if (product > int.MaxValue)
+                {
+                    throw new InvalidOperationException(
+                        $"The grid has more than {int.MaxValue} points ({string.Join(" × ", _parameters.Select(p => $"{p.Values.Length} {p.Name}"))}); split the sweep into smaller grids.");
+                }
+            }
+
+            return (int)product;
+        }
+    }
 
     /// <summary>The point with the given index (first parameter slowest).</summary>
     /// <param name="index">0 ≤ index &lt; Count.</param>

@@ -331,6 +331,11 @@ internal static class Guard
 
     public static void NotEmpty(string? value, [CallerArgumentExpression(nameof(value))] string name = "")
     {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"{name} is null; expected a non-empty name.");
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"{name} = \"{value}\" is empty; expected a non-empty name.", name);

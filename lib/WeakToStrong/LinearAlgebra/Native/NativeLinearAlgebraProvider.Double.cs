@@ -101,7 +101,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var ldc = m;
         fixed (double* pa = a, pb = b, pc = c)
         {
-            _library.Dgemm(&ta, &tb, &m, &n, &k, &alpha, pa, &lda, pb, &ldb, &beta, pc, &ldc, 1, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dgemm(&ta, &tb, &m, &n, &k, &alpha, pa, &lda, pb, &ldb, &beta, pc, &ldc, 1, 1);
+            }
         }
     }
 
@@ -390,8 +393,14 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var nonUnit = NoTranspose;
         fixed (double* pq = q, pr = r, pb = b, px = solution)
         {
-            _library.Dgemm(&t, &nt, &n, &columnsB, &m, &one, pq, &m, pb, &m, &zero, px, &n, 1, 1);
-            _library.Dtrsm(&left, &upper, &nt, &nonUnit, &n, &columnsB, &one, pr, &ldr, px, &n, 1, 1, 1, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dgemm(&t, &nt, &n, &columnsB, &m, &one, pq, &m, pb, &m, &zero, px, &n, 1, 1);
+            }
+            using (EnterNativeCall())
+            {
+                _library.Dtrsm(&left, &upper, &nt, &nonUnit, &n, &columnsB, &one, pr, &ldr, px, &n, 1, 1, 1, 1);
+            }
         }
 
         if (!ReferenceEquals(solution, x))
@@ -507,7 +516,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         fixed (double* pa = a)
         fixed (int* pipiv = ipiv)
         {
-            _library.Dgetrf(&n, &n, pa, &n, pipiv, &info);
+            using (EnterNativeCall())
+            {
+                _library.Dgetrf(&n, &n, pa, &n, pipiv, &info);
+            }
         }
 
         ThrowIfIllegal("dgetrf", info);
@@ -522,13 +534,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         fixed (double* pa = a)
         fixed (int* pipiv = ipiv)
         {
-            _library.Dgetri(&n, pa, &n, pipiv, &query, &lwork, &info);
+            using (EnterNativeCall())
+            {
+                _library.Dgetri(&n, pa, &n, pipiv, &query, &lwork, &info);
+            }
             ThrowIfIllegal("dgetri", info);
             lwork = WorkspaceSize(query, n);
             var work = new double[lwork];
             fixed (double* pwork = work)
             {
-                _library.Dgetri(&n, pa, &n, pipiv, pwork, &lwork, &info);
+                using (EnterNativeCall())
+                {
+                    _library.Dgetri(&n, pa, &n, pipiv, pwork, &lwork, &info);
+                }
             }
         }
 
@@ -543,7 +561,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         fixed (double* pa = a, pb = b)
         fixed (int* pipiv = ipiv)
         {
-            _library.Dgetrs(&trans, &n, &nrhs, pa, &n, pipiv, pb, &n, &info, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dgetrs(&trans, &n, &nrhs, pa, &n, pipiv, pb, &n, &info, 1);
+            }
         }
 
         ThrowIfIllegal("dgetrs", info);
@@ -555,7 +576,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var uplo = Lower;
         fixed (double* pa = a)
         {
-            _library.Dpotrf(&uplo, &n, pa, &n, &info, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dpotrf(&uplo, &n, pa, &n, &info, 1);
+            }
         }
 
         ThrowIfIllegal("dpotrf", info);
@@ -571,7 +595,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var uplo = Lower;
         fixed (double* pa = a, pb = b)
         {
-            _library.Dpotrs(&uplo, &n, &nrhs, pa, &n, pb, &n, &info, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dpotrs(&uplo, &n, &nrhs, pa, &n, pb, &n, &info, 1);
+            }
         }
 
         ThrowIfIllegal("dpotrs", info);
@@ -584,13 +611,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var lwork = -1;
         fixed (double* pa = a, ptau = tau)
         {
-            _library.Dgeqrf(&m, &n, pa, &m, ptau, &query, &lwork, &info);
+            using (EnterNativeCall())
+            {
+                _library.Dgeqrf(&m, &n, pa, &m, ptau, &query, &lwork, &info);
+            }
             ThrowIfIllegal("dgeqrf", info);
             lwork = WorkspaceSize(query, n);
             var work = new double[lwork];
             fixed (double* pwork = work)
             {
-                _library.Dgeqrf(&m, &n, pa, &m, ptau, pwork, &lwork, &info);
+                using (EnterNativeCall())
+                {
+                    _library.Dgeqrf(&m, &n, pa, &m, ptau, pwork, &lwork, &info);
+                }
             }
         }
 
@@ -604,13 +637,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var lwork = -1;
         fixed (double* pq = q, ptau = tau)
         {
-            _library.Dorgqr(&m, &n, &k, pq, &m, ptau, &query, &lwork, &info);
+            using (EnterNativeCall())
+            {
+                _library.Dorgqr(&m, &n, &k, pq, &m, ptau, &query, &lwork, &info);
+            }
             ThrowIfIllegal("dorgqr", info);
             lwork = WorkspaceSize(query, n);
             var work = new double[lwork];
             fixed (double* pwork = work)
             {
-                _library.Dorgqr(&m, &n, &k, pq, &m, ptau, pwork, &lwork, &info);
+                using (EnterNativeCall())
+                {
+                    _library.Dorgqr(&m, &n, &k, pq, &m, ptau, pwork, &lwork, &info);
+                }
             }
         }
 
@@ -629,13 +668,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         fixed (double* pa = a, ps = s, pu = u, pvt = vt)
         fixed (int* piwork = iwork)
         {
-            _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, piwork, &info, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, piwork, &info, 1);
+            }
             ThrowIfIllegal("dgesdd", info);
             lwork = WorkspaceSize(query, 1);
             var work = new double[lwork];
             fixed (double* pwork = work)
             {
-                _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, piwork, &info, 1);
+                using (EnterNativeCall())
+                {
+                    _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, piwork, &info, 1);
+                }
             }
         }
 
@@ -653,13 +698,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var lwork = -1;
         fixed (double* pa = a, ps = s, pu = u, pvt = vt)
         {
-            _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, &info, 1, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, &info, 1, 1);
+            }
             ThrowIfIllegal("dgesvd", info);
             lwork = WorkspaceSize(query, 1);
             var work = new double[lwork];
             fixed (double* pwork = work)
             {
-                _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, &info, 1, 1);
+                using (EnterNativeCall())
+                {
+                    _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, &info, 1, 1);
+                }
             }
         }
 
@@ -678,7 +729,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var liwork = -1;
         fixed (double* pa = a, pw = w)
         {
-            _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, &query, &lwork, &iquery, &liwork, &info, 1, 1);
+            using (EnterNativeCall())
+            {
+                _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, &query, &lwork, &iquery, &liwork, &info, 1, 1);
+            }
             ThrowIfIllegal("dsyevd", info);
             lwork = WorkspaceSize(query, 1);
             liwork = Math.Max(iquery, 1);
@@ -687,7 +741,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
             fixed (double* pwork = work)
             fixed (int* piwork = iwork)
             {
-                _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+                using (EnterNativeCall())
+                {
+                    _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+                }
             }
         }
 

@@ -12,10 +12,23 @@ namespace WeakToStrong.LinearAlgebra.Native;
 /// MathNet's <see cref="ManagedLinearAlgebraProvider"/>. Array layouts are MathNet's dense column-major storage,
 /// which is LAPACK's, so no data is copied except where LAPACK overwrites an input MathNet expects to keep.
 /// Selected by <see cref="LinearAlgebraBackend"/> when the library loads.
+/// <para>
+/// Safe under any caller's threads. The library runs one BLAS thread per call (set when the provider is created), and
+/// then native calls from any number of managed threads run concurrently: a single-threaded OpenBLAS or MKL call works
+/// on its caller's thread and buffers. If a caller raises the count (<see cref="SetThreads"/>), native calls take
+/// turns, one at a time, because a multi-threaded OpenBLAS entered from several threads at once exhausts its
+/// precompiled buffers ("precompiled NUM_THREADS exceeded") and can hang or crash; the count itself changes only
+/// while no native call is running.
+/// </para>
 /// </summary>
 public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
 {
     private static readonly ManagedLinearAlgebraProvider Managed = ManagedLinearAlgebraProvider.Instance;
+
+    // Process-wide, like the native library's own thread count: shared (read) by concurrent single-threaded calls,
+    // exclusive (write) for calls while the count is above 1 and for changing the count.
+    private static readonly ReaderWriterLockSlim NativeCalls = new(LockRecursionPolicy.NoRecursion);
+    private static volatile int _nativeThreads = 1;
 
     private readonly BlasLapackLibrary _library;
 
@@ -43,8 +56,9 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
 
         // One BLAS thread from the start: OpenBLAS's results depend in the last bits on its thread count, which a
         // concurrent sweep's SingleThreadedBlasScope would otherwise change under any caller's feet.
-        library.TrySetThreads(1);
-        return new NativeLinearAlgebraProvider(library);
+        var provider = new NativeLinearAlgebraProvider(library);
+        provider.ChangeThreads(1);
+        return provider;
     }
 
     /// <summary>The implementation and its version, e.g. "OpenBLAS 0.3.21".</summary>
@@ -68,9 +82,51 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
     public void SetThreads(int threads)
     {
         Guard.Positive(threads);
-        if (!_library.TrySetThreads(threads))
+        if (!ChangeThreads(threads))
         {
             throw new NotSupportedException($"{_library.Vendor} ({_library.Files}) has no thread-count setting; set its own environment variable before the process starts (e.g. VECLIB_MAXIMUM_THREADS for Accelerate).");
+        }
+    }
+
+    /// <summary>
+    /// Enters a native call: shared with other callers while the library runs one thread per call, exclusive otherwise.
+    /// Dispose the returned value when the call has returned.
+    /// </summary>
+    private static NativeCall EnterNativeCall()
+    {
+        if (_nativeThreads == 1)
+        {
+            NativeCalls.EnterReadLock();
+            if (_nativeThreads == 1)
+            {
+                return new NativeCall(exclusive: false);
+            }
+
+            NativeCalls.ExitReadLock();
+        }
+
+        NativeCalls.EnterWriteLock();
+        return new NativeCall(exclusive: true);
+    }
+
+    /// <summary>Sets the native thread count once no native call is running; false when the library has no setting.</summary>
+    private bool ChangeThreads(int threads)
+    {
+        NativeCalls.EnterWriteLock();
+        try
+        {
+            if (!_library.TrySetThreads(threads))
+            {
+                _nativeThreads = 1;
+                return false;
+            }
+
+            _nativeThreads = _library.Threads ?? threads;
+            return true;
+        }
+        finally
+        {
+            NativeCalls.ExitWriteLock();
         }
     }
 
@@ -85,6 +141,22 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
     /// <inheritdoc/>
     public void FreeResources()
     {
+    }
+
+    /// <summary>One native call's hold on <see cref="NativeCalls"/>.</summary>
+    private readonly struct NativeCall(bool exclusive) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (exclusive)
+            {
+                NativeCalls.ExitWriteLock();
+            }
+            else
+            {
+                NativeCalls.ExitReadLock();
+            }
+        }
     }
 
     /// <summary>"Native OpenBLAS 0.3.21 (libopenblas.so.0, 2 threads)".</summary>
