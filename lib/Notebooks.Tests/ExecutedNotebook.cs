@@ -35,6 +35,10 @@ internal static partial class ExecutedNotebook
             .Select(text => string.Join(' ', text.Split('\n').Where(line => !Duration().IsMatch(line)).SelectMany(line => Number().Matches(line).Select(m => m.Value))))
             .ToList();
 
+    /// <summary>The HTML tables the notebook shows, with the kernel's per-run table ids removed, in order.</summary>
+    public static IReadOnlyList<string> Tables(JsonNode notebook) =>
+        Html(notebook).Where(h => h.Contains("<table", StringComparison.Ordinal)).Select(h => TableId().Replace(h, "")).ToList();
+
     /// <summary>An nbformat multiline string (a string or an array of lines) as one string.</summary>
     public static string Text(JsonNode node) =>
         node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
@@ -44,4 +48,7 @@ internal static partial class ExecutedNotebook
 
     [GeneratedRegex(@"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@" id=""table_[0-9]+""")]
+    private static partial Regex TableId();
 }

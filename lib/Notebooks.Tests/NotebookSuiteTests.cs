@@ -103,6 +103,37 @@ public sealed class NotebookSuiteTests
         Assert.Contains("bound to the loaded copy", described, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NotebookTwoGivesTheSameTablesAndNumbersAtOneAndTwoOpenBlasThreads()
+    {
+        // The library runs its BLAS with one thread whatever OPENBLAS_NUM_THREADS says, so every printed number and
+        // every table (the digits section included, which differed in the last bits when the count followed the
+        // variable) is the same. The kernel inherits the variable from this process.
+        var runs = new List<JsonNode>();
+        var before = Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS");
+        try
+        {
+            foreach (var threads in new[] { "1", "2" })
+            {
+                Environment.SetEnvironmentVariable("OPENBLAS_NUM_THREADS", threads);
+                var output = Path.Combine(RepositoryRoot, "artifacts", "test-notebooks", $"openblas-{threads}");
+                var log = new StringWriter();
+                var exitCode = await RunnerCommand.RunAsync([Path.Combine(RepositoryRoot, "notebooks", "02-intrinsic-dimension.ipynb"), "--output", output, "--no-html"], log);
+                Assert.True(exitCode == RunnerCommand.Success, log.ToString());
+                runs.Add(JsonNode.Parse(File.ReadAllText(Path.Combine(output, "02-intrinsic-dimension.ipynb")))!);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OPENBLAS_NUM_THREADS", before);
+        }
+
+        Assert.Equal(ExecutedNotebook.PrintedNumbers(runs[0]), ExecutedNotebook.PrintedNumbers(runs[1]));
+        var tables = runs.Select(ExecutedNotebook.Tables).ToList();
+        Assert.NotEmpty(tables[0]);
+        Assert.Equal(tables[0], tables[1]);
+    }
+
     private static readonly KernelTool Kernel = KernelTool.FromRepository(RepositoryRoot);
 
     private static string NotebookJson(params string[] sources) => new JsonObject

@@ -8,6 +8,38 @@ public sealed class HtmlBookInputTests
     private const string Heading = """{ "cell_type": "markdown", "metadata": {}, "source": "# A notebook" }""";
 
     [Fact]
+    public void MarkdownIsSanitizedAsJupyterTreatsAnUntrustedNotebook()
+    {
+        using var temp = new TemporaryBook();
+        const string markdown = "# Title <img src=x onerror=\\\"alert(1)\\\"><script>alert(2)</script>\\n\\n"
+            + "Text <b>bold</b> and $x_1$ <script>alert(3)</script>\\n\\n"
+            + "[bad](javascript:alert(4)) [good](https://example.org) <a href=\\\"javascript:alert(5)\\\">raw</a>\\n\\n"
+            + "<img src=\\\"data:image/png;base64,AAAA\\\" onload=\\\"alert(6)\\\"> <iframe src=\\\"https://example.org\\\"></iframe>";
+        var first = temp.Notebook("first.ipynb", $$"""
+            { "nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [ { "cell_type": "markdown", "metadata": {}, "source": "{{markdown}}" } ] }
+            """);
+        var second = temp.Notebook("second.ipynb", $$"""{ "nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [ {{Heading}} ] }""");
+
+        HtmlBook.Export([first, second], temp.OutputDirectory);
+
+        foreach (var page in new[] { "first.html", "second.html", "index.html" })
+        {
+            var html = temp.Read(page);
+            var body = html[html.IndexOf("<body", StringComparison.Ordinal)..];
+            Assert.DoesNotContain("alert(", body);
+            Assert.DoesNotContain("onerror", body);
+            Assert.DoesNotContain("javascript:", body);
+            Assert.DoesNotContain("<iframe", body);
+        }
+
+        var content = temp.Read("first.html");
+        Assert.Contains("<b>bold</b>", content);
+        Assert.Contains("<span class=\"math\">\\(x_1\\)</span>", content);
+        Assert.Contains("href=\"https://example.org\"", content);
+        Assert.Contains("src=\"data:image/png;base64,AAAA\"", content);
+    }
+
+    [Fact]
     public void AcceptsClassicJupyterStyleNotebooks()
     {
         using var temp = new TemporaryBook();

@@ -57,6 +57,7 @@ public static class HtmlBook
         var markdown = new MarkdownRenderer();
         var page = new NotebookPage(markdown, new OutputRenderer(markdown));
         var titles = notebooks.Select(n => Title(n, markdown)).ToList();
+        // The index and the neighbours' navigation show a notebook's first heading as sanitized inline HTML (math and code kept).
         var links = notebooks.Select((n, i) => new PageLink(NotebookPage.Href(n), titles[i].Html)).ToList();
 
         var exported = new List<ExportedNotebook>(notebooks.Count);
@@ -72,7 +73,7 @@ public static class HtmlBook
             exported.Add(summary);
         }
 
-        var entries = exported.Select((e, i) => new IndexPage.Entry(links[i].Href, titles[i].Html, e)).ToList();
+        var entries = exported.Select((e, i) => new IndexPage.Entry(links[i].Href, links[i].TitleHtml, e)).ToList();
         var indexPath = Path.Combine(output, "index.html");
         AtomicFile.WriteAllText(indexPath, PageTemplate.Render(options.Title, null, IndexPage.Content(options.Title, entries), assets, includePlotly: false));
 

@@ -16,11 +16,14 @@ namespace NotebookEngine.Export;
 /// for <c>$$…$$</c> inside a paragraph (<see cref="DollarMathRenderer"/>) and <c>&lt;div class="math"&gt;\[…\]&lt;/div&gt;</c>
 /// for a <c>$$</c> block on its own lines, which the page's math script typesets with KaTeX on load.
 /// Media links (YouTube and similar embedded as iframes) are disabled: the book must read offline, so such
-/// URLs stay ordinary links.
+/// URLs stay ordinary links. The rendered HTML is sanitized as Jupyter sanitizes an untrusted notebook's markdown
+/// (HtmlSanitizer's allow-list): scripts, event-handler attributes, <c>javascript:</c> links, iframes and forms are
+/// removed; formatting, tables, images (including <c>data:</c> attachments), links and the math spans stay.
 /// </summary>
 internal sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly Ganss.Xss.HtmlSanitizer _sanitizer;
 
     /// <summary>Creates the renderer and builds its Markdig pipeline once.</summary>
     public MarkdownRenderer()
@@ -29,6 +32,10 @@ internal sealed class MarkdownRenderer
         builder.Extensions.RemoveAll(extension => extension is MediaLinkExtension);
         builder.Extensions.Add(new DollarMathRenderer.Extension());
         _pipeline = builder.Build();
+        _sanitizer = new Ganss.Xss.HtmlSanitizer();
+        _sanitizer.AllowedSchemes.Add("data");
+        _sanitizer.AllowedAttributes.Add("class");
+        _sanitizer.AllowedAttributes.Add("id");
     }
 
     /// <summary>
@@ -52,7 +59,7 @@ internal sealed class MarkdownRenderer
                 if (heading.TryGetAttributes() is { Id: { } id } attributes)
                     attributes.Id = anchors.Claim(id);
         }
-        return document.ToHtml(_pipeline);
+        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
     }
 
     /// <summary>
@@ -65,7 +72,7 @@ internal sealed class MarkdownRenderer
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
         if (heading?.Inline is null) return null;
 
-        var html = RenderInline(heading, htmlEnabled: true);
+        var html = _sanitizer.Sanitize(RenderInline(heading, htmlEnabled: true));
         var text = System.Net.WebUtility.HtmlDecode(RenderInline(heading, htmlEnabled: false)).Trim();
         return text.Length == 0 ? null : (text, html.Trim());
     }
