@@ -43,7 +43,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("--frobnicate", "Unknown option '--frobnicate'")]
     [InlineData("--param=novalue", "--param expects name=value, got 'novalue'")]
-    [InlineData("--timeout-seconds=-1", "--timeout-seconds must be a positive number")]
+    [InlineData("--timeout-seconds=-1", "--timeout-seconds must be a number of seconds in (0, 86400] (one day), got '-1'.")]
     public async Task BadUsageIsOneLine(string option, string expected)
     {
         var outcome = await RunAsync(Fixture("display.ipynb"), option);

@@ -7,6 +7,16 @@ namespace WeakToStrong.Tests.Sweeps;
 
 public sealed class SweepTests
 {
+    [Fact]
+    public void AGridOfMoreThanIntMaxValuePointsSaysSoInsteadOfOverflowing()
+    {
+        // 50 000² = 2.5e9 > 2³¹ − 1 points.
+        var values = Enumerable.Range(0, 50_000).ToArray();
+        var grid = ParameterGrid.Create().Vary("a", values).Vary("b", values);
+        var error = Assert.Throws<InvalidOperationException>(() => grid.Count);
+        Assert.Equal($"The grid has more than {int.MaxValue} points (50000 a × 50000 b); split the sweep into smaller grids.", error.Message);
+    }
+
     private static readonly ParameterGrid Grid = ParameterGrid.Create().Vary("n", 5, 20).Vary("sigma", 0.5, 2.0);
 
     private static object Measure(SweepJob job)

@@ -34,7 +34,7 @@ public static class LinearAlgebraBackend
     /// <summary>Whether MathNet currently computes through <see cref="NativeLinearAlgebraProvider"/>.</summary>
     public static bool IsNative => LinearAlgebraControl.Provider is NativeLinearAlgebraProvider;
 
-    /// <summary>The provider's own name, e.g. "Managed" or "Native OpenBLAS 0.3.21 (libopenblas.so.0, 2 threads)".</summary>
+    /// <summary>The provider's own name, e.g. "Managed" or "Native OpenBLAS 0.3.21 (libopenblas.so.0, 1 thread)".</summary>
     public static string ProviderName => LinearAlgebraControl.Provider.ToString() ?? "unknown";
 
     /// <summary>The MathNet.Numerics package version, e.g. "5.0.0".</summary>
@@ -51,7 +51,7 @@ public static class LinearAlgebraBackend
     }
 
     /// <summary>
-    /// One line for a notebook's setup cell, e.g. "Native OpenBLAS 0.3.21 (libopenblas.so.0, 2 threads; MathNet.Numerics
+    /// One line for a notebook's setup cell, e.g. "Native OpenBLAS 0.3.21 (libopenblas.so.0, 1 thread; MathNet.Numerics
     /// 5.0.0)" or "Managed (MathNet.Numerics 5.0.0)", followed by why the managed provider is in use when a native one
     /// was asked for or looked for and not found.
     /// </summary>

@@ -42,12 +42,28 @@ public static class Spacing
 
     /// <summary>
     /// Integer grid values: <see cref="Linear"/> truncated toward zero, as <c>torch.linspace(start, stop, count, dtype=int)</c>
-    /// builds the sample-size grids of paper 02 §3.1 (duplicates are kept, as torch does).
+    /// builds the sample-size grids of paper 02 §3.1. Where torch would repeat a value (more points than integers in
+    /// the range), this refuses: a repeated grid point silently doubles a sweep's trials at that point.
     /// </summary>
     /// <param name="start">First value.</param>
     /// <param name="stop">Last value.</param>
-    /// <param name="count">Number of values, ≥ 1.</param>
-    /// <returns>The values.</returns>
-    public static int[] LinearIntegers(int start, int stop, int count) =>
-        Linear(start, stop, count).Select(v => (int)Math.Truncate(v)).ToArray();
+    /// <param name="count">Number of values, ≥ 1, small enough that no two truncate to the same integer (count ≤ |stop − start| + 1 for ranges that do not cross 0).</param>
+    /// <returns>The values, all distinct.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Two values would be the same integer.</exception>
+    public static int[] LinearIntegers(int start, int stop, int count)
+    {
+        var values = Linear(start, stop, count).Select(v => (int)Math.Truncate(v)).ToArray();
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] == values[i - 1])
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(count),
+                    count,
+                    $"count = {count} integers from {start} to {stop} would repeat {values[i]}; expected count <= {Math.Abs((long)stop - start) + 1} distinct values.");
+            }
+        }
+
+        return values;
+    }
 }

@@ -159,7 +159,7 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
         }
     }
 
-    /// <summary>"Native OpenBLAS 0.3.21 (libopenblas.so.0, 2 threads)".</summary>
+    /// <summary>"Native OpenBLAS 0.3.21 (libopenblas.so.0, 1 thread)".</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Native {_library}";
 }
