@@ -95,21 +95,22 @@ public sealed class FailureTests
     public async Task ACellPastTheTimeLimitStopsTheKernelEvenWhenItNeverYields()
     {
         var folder = NewTempFolder();
-        var path = WriteNotebook(folder, "busy.ipynb", "Console.WriteLine(\"started\");\nwhile (true) { }", "Console.Write(1);");
-        var outcome = await RunAsync(path, "--timeout-seconds", "3");
+        // The pause lets the kernel send "started" before the loop takes the core, even on a loaded machine.
+        var path = WriteNotebook(folder, "busy.ipynb", "Console.WriteLine(\"started\");\nawait Task.Delay(1500);\nwhile (true) { }", "Console.Write(1);");
+        var outcome = await RunAsync(path, "--timeout-seconds", "5");
         Assert.Equal(1, outcome.ExitCode);
         var notebook = outcome.Executed("busy.ipynb");
         Assert.Equal("started\n", Stdout(notebook, 0));
-        Assert.Contains("did not finish within 3 s", (string?)Error(notebook, 0)["evalue"]);
+        Assert.Contains("did not finish within 5 s", (string?)Error(notebook, 0)["evalue"]);
         Assert.Null(notebook["cells"]![1]!["execution_count"]);
-        Assert.Contains("busy.ipynb: cell 1: The cell did not finish within 3 s", outcome.Log);
+        Assert.Contains("busy.ipynb: cell 1: The cell did not finish within 5 s", outcome.Log);
     }
 
     [Fact]
     public async Task EnvironmentExitInACellFailsTheRunAndTheExecutedCopyIsStillWritten()
     {
         var folder = NewTempFolder();
-        var path = WriteNotebook(folder, "exit.ipynb", "throw new Exception(\"first\");", "Console.WriteLine(\"leaving\");\nEnvironment.Exit(0);", "Console.Write(1);");
+        var path = WriteNotebook(folder, "exit.ipynb", "throw new Exception(\"first\");", "Console.WriteLine(\"leaving\");\nawait Task.Delay(1500);\nEnvironment.Exit(0);", "Console.Write(1);");
         var outcome = await RunAsync(path);
         Assert.Equal(1, outcome.ExitCode);
         var notebook = outcome.Executed("exit.ipynb");

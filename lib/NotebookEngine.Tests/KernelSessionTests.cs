@@ -74,7 +74,7 @@ public sealed class KernelSessionTests
     public async Task AnExitCodeFromACellIsReportedWithTheOutputSoFar()
     {
         await using var session = await KernelSession.StartAsync(TestSupport.Kernel, TestSupport.NewTempFolder());
-        var result = await session.ExecuteAsync("csharp", "Console.Write(\"bye\");\nawait Task.Delay(200);\nEnvironment.Exit(3);", null);
+        var result = await session.ExecuteAsync("csharp", "Console.Write(\"bye\");\nawait Task.Delay(1500);\nEnvironment.Exit(3);", null);
         Assert.StartsWith("The kernel process exited with code 3 while this cell ran", result.Failure?.Message, StringComparison.Ordinal);
         Assert.Equal(new StreamOutput("stdout", "bye"), result.Outputs[0]);
         Assert.Equal("the kernel process exited with code 3 in an earlier cell.", session.EndedBecause);

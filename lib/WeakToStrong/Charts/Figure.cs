@@ -47,8 +47,8 @@ public sealed record Figure
     /// <summary>The chart title, or null.</summary>
     public string? Title { get; }
 
-    /// <summary>Width in pixels.</summary>
-    public int Width { get; init; } = 720;
+    /// <summary>Width in pixels, or null (the default) to fill the width of the cell or page column the chart is drawn in.</summary>
+    public int? Width { get; init; }
 
     /// <summary>Height in pixels.</summary>
     public int Height { get; init; } = 450;
@@ -148,7 +148,7 @@ public sealed record Figure
         return Add(new Layer(LayerKind.Vertical, name, [x], [], null, null, true));
     }
 
-    /// <summary>Sets the size in pixels.</summary>
+    /// <summary>Sets a fixed size in pixels (for export at a given size; in notebooks prefer <see cref="WithHeight"/>, which fits any column).</summary>
     /// <param name="width">Width, ≥ 100.</param>
     /// <param name="height">Height, ≥ 100.</param>
     /// <returns>The resized figure.</returns>
@@ -159,7 +159,16 @@ public sealed record Figure
         return this with { Width = width, Height = height };
     }
 
-    /// <summary>Renders the figure as a Plotly.NET chart (one trace per layer; a band is two traces).</summary>
+    /// <summary>Sets the height in pixels; the width stays that of the cell or column the chart is drawn in.</summary>
+    /// <param name="height">Height, ≥ 100.</param>
+    /// <returns>The figure.</returns>
+    public Figure WithHeight(int height)
+    {
+        Guard.AtLeast(height, 100, "a readable chart");
+        return this with { Height = height };
+    }
+
+    /// <summary>Renders the figure as a Plotly.NET chart (one trace per layer; a band is two traces), in the suite's chart style.</summary>
     /// <returns>The chart.</returns>
     public GenericChart ToChart()
     {
@@ -208,12 +217,12 @@ public sealed record Figure
         }
 
         var chart = CSharpChart.Combine(traces);
-        chart = CSharpExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: XTitle, AxisType: LogX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
-        chart = CSharpExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: YTitle, AxisType: LogY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
-        chart = CSharpExtensions.WithSize(chart, Width, Height);
-        if (!string.IsNullOrWhiteSpace(Title))
+        chart = Plotly.NET.Chart.withXAxis(ChartStyle.Axis(XTitle, LogX, LogX ? Decades(data, useX: true) : 0), null).Invoke(chart);
+        chart = Plotly.NET.Chart.withYAxis(ChartStyle.Axis(YTitle, LogY, LogY ? Decades(data, useX: false) : 0), null).Invoke(chart);
+        chart = ChartStyle.Apply(chart, Height, Title);
+        if (Width is { } width)
         {
-            chart = Plotly.NET.Chart.withTitle(Title, null).Invoke(chart);
+            chart = CSharpExtensions.WithSize(chart, width, Height);
         }
 
         return chart;
@@ -240,6 +249,18 @@ public sealed record Figure
             Color: null,
             Thickness: null,
             Width: null);
+
+    /// <summary>log₁₀(max/min) of the data on one axis (0 when there is none).</summary>
+    private double Decades(Layer[] data, bool useX)
+    {
+        if (data.Length == 0)
+        {
+            return 0;
+        }
+
+        var (min, max) = Extent(data, useX, "a log axis");
+        return min > 0 ? Math.Log10(max / min) : 0;
+    }
 
     private (double Min, double Max) Extent(Layer[] data, bool useX, string what)
     {

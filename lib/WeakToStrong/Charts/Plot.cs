@@ -79,10 +79,10 @@ public static class Plot
     /// <param name="panels">At most rows × columns charts (each from <see cref="Figure.ToChart"/> or this class).</param>
     /// <param name="title">Overall title, or null.</param>
     /// <param name="panelTitles">One title per panel (same count as <paramref name="panels"/>), or null.</param>
-    /// <param name="width">Width in pixels, ≥ 100.</param>
+    /// <param name="width">Width in pixels, ≥ 100, or null (the default) to fill the cell or page column: panels shrink to fit.</param>
     /// <param name="height">Height in pixels, ≥ 100.</param>
-    /// <returns>The combined chart.</returns>
-    public static GenericChart Grid(int rows, int columns, IReadOnlyList<GenericChart> panels, string? title = null, int width = 1000, int height = 700, IReadOnlyList<string>? panelTitles = null)
+    /// <returns>The combined chart, in the suite's chart style.</returns>
+    public static GenericChart Grid(int rows, int columns, IReadOnlyList<GenericChart> panels, string? title = null, int? width = null, int height = 480, IReadOnlyList<string>? panelTitles = null)
     {
         Guard.Positive(rows);
         Guard.Positive(columns);
@@ -93,7 +93,11 @@ public static class Plot
             throw new ArgumentException($"panels has {panels.Count} charts; expected at most rows × columns = {rows * columns}.", nameof(panels));
         }
 
-        Guard.AtLeast(width, 100, "a readable chart");
+        if (width is { } fixedWidth)
+        {
+            Guard.AtLeast(fixedWidth, 100, "a readable chart", nameof(width));
+        }
+
         Guard.AtLeast(height, 100, "a readable chart");
         if (panelTitles is not null)
         {
@@ -103,10 +107,10 @@ public static class Plot
         var chart = panelTitles is null
             ? CSharpChart.Grid(panels, rows, columns)
             : CSharpChart.Grid(panels, rows, columns, SubPlotTitles: panelTitles.ToArray());
-        chart = CSharpExtensions.WithSize(chart, width, height);
-        if (!string.IsNullOrWhiteSpace(title))
+        chart = ChartStyle.Apply(chart, height, title);
+        if (width is { } w)
         {
-            chart = Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
+            chart = CSharpExtensions.WithSize(chart, w, height);
         }
 
         return chart;
