@@ -21,7 +21,7 @@ internal static class ChartStyle
     public const double AxisTitleSize = 16;
 
     /// <summary>Height in pixels added per legend entry: the legend sits below the plot, one entry per row at narrow widths.</summary>
-    public const int LegendRowHeight = 24;
+    public const int LegendRowHeight = 28;
 
     /// <summary>Chart title size in pixels.</summary>
     public const double TitleSize = 18;
@@ -58,7 +58,7 @@ internal static class ChartStyle
         var layout = new Layout();
         layout.SetProperty("autosize", true);
         var legendEntries = GenericChart.getTraces(chart).Count(trace => !(trace.TryGetPropertyValue("showlegend") is { } shown && shown.Value is false));
-        layout.SetProperty("height", height + (LegendRowHeight * legendEntries));
+        layout.SetProperty("height", height + (LegendRowHeight * legendEntries) + (legendEntries > 0 ? LegendRowHeight : 0));
         layout.SetProperty("font", Size(TickSize));
         if (!string.IsNullOrWhiteSpace(title))
         {
@@ -77,7 +77,12 @@ internal static class ChartStyle
         legend.SetProperty("yanchor", "bottom");
         legend.SetProperty("font", Size(TickSize));
         layout.SetProperty("legend", legend);
-        return Chart.withLayout(layout).Invoke(chart);
+        chart = Chart.withLayout(layout).Invoke(chart);
+
+        // Plotly.NET gives every chart a default width of 600 px, which turns Plotly's autosize off: remove it.
+        var combined = GenericChart.getLayout(chart);
+        combined.RemoveProperty("width");
+        return GenericChart.setLayout(combined, chart);
     }
 
     private static Font Size(double pixels)
