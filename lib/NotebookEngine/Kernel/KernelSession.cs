@@ -25,6 +25,9 @@ public sealed class KernelSession : IAsyncDisposable
     /// <summary>How long the kernel may take to start and report that it is ready.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>How many times a kernel that reports ready without its subkernels is started before giving up.</summary>
+    private const int StartAttempts = 3;
+
     private const int StandardErrorLinesKept = 40;
 
     private readonly StdIoKernelConnector _connector;
@@ -70,7 +73,10 @@ public sealed class KernelSession : IAsyncDisposable
     /// <summary>Why the session is over (the kernel exited, or was stopped after a time limit), or null while it runs.</summary>
     public string? EndedBecause => _endedBecause;
 
-    /// <summary>Starts the kernel (restoring the tool first if needed) with <paramref name="workingDirectory"/> as its working directory.</summary>
+    /// <summary>
+    /// Starts the kernel (restoring the tool first if needed) with <paramref name="workingDirectory"/> as its working
+    /// directory; a kernel that reports ready without its C# subkernel is replaced by a fresh one, up to three starts.
+    /// </summary>
     /// <exception cref="KernelStartException">The tool cannot be restored, or the kernel did not start.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<KernelSession> StartAsync(KernelTool tool, string workingDirectory, CancellationToken cancellationToken = default)
@@ -78,6 +84,22 @@ public sealed class KernelSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(tool);
         await tool.EnsureRestoredAsync(cancellationToken).ConfigureAwait(false);
         var folder = Path.GetFullPath(workingDirectory);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(tool, folder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KernelStartException e) when (attempt < StartAttempts && e.InnerException is InvalidOperationException)
+            {
+                // Kernel 1.0.712001 now and then reports ready before its subkernels are listed, and the connector
+                // then finds no "csharp" ("Sequence contains no matching element"): a fresh process starts cleanly.
+            }
+        }
+    }
+
+    private static async Task<KernelSession> StartOnceAsync(KernelTool tool, string folder, CancellationToken cancellationToken)
+    {
         var hostUri = new Uri($"kernel://notebook-runner-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var connector = new StdIoKernelConnector([.. tool.StdioCommand(folder)], "runner", hostUri, new DirectoryInfo(tool.RepositoryRoot));
         try
@@ -88,7 +110,7 @@ public sealed class KernelSession : IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Stop(connector);
+            Abandon(connector);
             throw e switch
             {
                 KernelStartException start => start,
@@ -98,9 +120,28 @@ public sealed class KernelSession : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            Stop(connector);
+            Abandon(connector);
             throw;
         }
+    }
+
+    /// <summary>Kills the process tree of a connector whose kernel did not start, then releases the connector.</summary>
+    private static void Abandon(StdIoKernelConnector connector)
+    {
+        try
+        {
+            if (ProcessOf(connector) is { HasExited: false } process)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Never started, or already gone.
+        }
+
+        Stop(connector);
     }
 
     /// <summary>
