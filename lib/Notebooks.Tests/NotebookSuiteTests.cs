@@ -65,6 +65,23 @@ public sealed class NotebookSuiteTests
         Assert.Contains("assets/plotly.min.js", page, StringComparison.Ordinal);
         Assert.DoesNotContain("cdn.plot.ly", page, StringComparison.Ordinal);
 
+        // What a reader of the book sees, in a narrow (phone, projector split-screen) and a wide window.
+        foreach (var windowWidth in new[] { 700, 1400 })
+        {
+            var seen = BookInBrowser.Measure(Path.Combine(html, Path.ChangeExtension(name, ".html")), windowWidth);
+            var where = $"{name} at {windowWidth} px";
+            Assert.True(seen.GetProperty("charts").GetArrayLength() > 0, $"{where}: no chart drawn");
+            foreach (var chart in seen.GetProperty("charts").EnumerateArray())
+            {
+                Assert.True(chart.GetProperty("width").GetDouble() <= chart.GetProperty("container").GetDouble() + 1, $"{where}: chart {chart} is wider than its column");
+                Assert.True(chart.GetProperty("title").GetBoolean(), $"{where}: chart {chart} has no title");
+                Assert.True(chart.GetProperty("untitledAxes").GetArrayLength() == 0, $"{where}: chart {chart} has axes without a title");
+            }
+
+            Assert.Equal(0, seen.GetProperty("katexErrors").GetInt32());
+            Assert.True(seen.GetProperty("worstDigits").GetInt32() <= 6, $"{where}: a table cell shows '{seen.GetProperty("worstCell")}'");
+        }
+
         // The second client: the same kernel version under Jupyter, as a reader of the .NET Jupyter kernel runs it.
         var jupyter = await JupyterClient.CreateAsync(Kernel, output);
         var viaJupyter = await jupyter.ExecuteAsync(Path.Combine(RepositoryRoot, "notebooks", name), Path.Combine(output, "jupyter"), TimeSpan.FromMinutes(10));
