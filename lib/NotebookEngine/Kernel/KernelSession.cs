@@ -128,19 +128,7 @@ public sealed class KernelSession : IAsyncDisposable
     /// <summary>Kills the process tree of a connector whose kernel did not start, then releases the connector.</summary>
     private static void Abandon(StdIoKernelConnector connector)
     {
-        try
-        {
-            if (ProcessOf(connector) is { HasExited: false } process)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Never started, or already gone.
-        }
-
+        KillTree(ProcessOf(connector));
         Stop(connector);
     }
 
@@ -390,19 +378,22 @@ public sealed class KernelSession : IAsyncDisposable
         }
     }
 
-    private void Kill()
+    private void Kill() => KillTree(_process);
+
+    /// <summary>Kills <paramref name="process"/> and every process under it (<c>dotnet tool run</c> and the kernel), if still running.</summary>
+    private static void KillTree(Process? process)
     {
         try
         {
-            if (!_process.HasExited)
+            if (process is { HasExited: false })
             {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
             }
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Already gone.
+            // Never started, or already gone.
         }
     }
 
