@@ -140,7 +140,7 @@ public static class PaperScaleSideBySide
 
     private static List<string> ClassificationSweep(string directory, string python, int repeats, SweepOptions options, List<string> checks)
     {
-        // Notebook 03, scale = "paper": the N4 grid of spec 03, §3.4 (4 losses × 4 shrink settings × 5 seeds).
+        // Notebook 03, scale = "paper": the NoisyTeacherClassification grid (4 losses × 4 shrink settings × 5 seeds).
         const int seed = 20250303;
         var shrinkSettings = new (double Rate, double Alpha)[] { (0.0, 1.0), (0.5, 0.3), (0.5, 0.1), (0.9, 0.1) };
         string[] lossNames = ["CE", "RCE", "CACE", "SL"];
@@ -184,7 +184,7 @@ public static class PaperScaleSideBySide
         var largest = ourParameters.Zip(numpyParameters, (a, b) => Math.Abs(a - b)).Max();
         checks.Add(string.Create(CultureInfo.InvariantCulture,
             $"cls, same training set (N = 2000, CE, 3000 Adam steps): largest |parameter difference| {largest:E1} (largest |parameter| {ourParameters.Max(Math.Abs):G3}); bias {fit.Student.Bias:R} vs {numpyParameters[^1]:R}"));
-        return [Row("cls: N4 logistic students, 4 losses × 4 shrink settings × 5 seeds, N = 2000, 3000 full-batch Adam steps, 20 000 test points (notebook 03)", ours, theirs)];
+        return [Row("cls: noisy-teacher logistic students, 4 losses × 4 shrink settings × 5 seeds, N = 2000, 3000 full-batch Adam steps, 20 000 test points (notebook 03)", ours, theirs)];
     }
 
     private static (double[] Ours, double[] Theirs) Alternate(int repeats, Action ours, Func<double> theirs)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""numpy reference for the paper-scale synthetic classification sweep of notebook 03 (spec 03, §3.4 N4).
+"""numpy reference for the paper-scale synthetic classification sweep of notebook 03 (NoisyTeacherClassification,
+the library's synthetic stand-in for the student-loss comparison of Xu et al. 2025, arXiv:2505.24313).
 
 The same computation as the notebook's `Sweep.Run` over NoisyTeacherClassification.Run in WeakToStrong: for each
 loss (CE, RCE, CACE c = 0.1, SL alpha = 1 beta = 0.1), shrink setting (rate, alpha) in {(0, 1), (0.5, 0.3),

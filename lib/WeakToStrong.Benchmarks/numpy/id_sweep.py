@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""numpy reference for the paper-scale intrinsic-dimension Monte Carlo of notebook 02 (spec 02, §1.2-1.4, §3.1).
+"""numpy reference for the paper-scale intrinsic-dimension Monte Carlo of notebook 02 (the synthetic
+regression and four-model trial of Dong et al. 2025, arXiv:2502.05075).
 
 One figure's grid: the sweep over the labelled count n (linspace(400, 4000, 20)) at N = 4000 pseudo-labelled
 samples, overlap d_{s^w} = 10 (doff = 90), d_s = 100, d_w = 200, R = 300, d = 20000, sigma^2 = 1e-2, 40 trials

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""numpy reference for the paper-scale random-feature sweep of notebook 01 (spec 01, §3.2, §4.2, §7).
+"""numpy reference for the paper-scale random-feature sweep of notebook 01 (ReLU random features with a
+linear target as in Fig. 2 of Medvedev et al. 2025, arXiv:2503.02877, set on the sphere).
 
 The same computation as `TeacherWidthSweep.Relu([10], [16, ..., 2048], 5 seeds, grid 4000)` in WeakToStrong:
 for each teacher width M and seed,

@@ -14,7 +14,7 @@ public sealed class BiasVarianceTests
     [Fact]
     public void CrossEntropyDualMeanIsTheSigmoidOfTheMeanLogitNotTheMeanProbability()
     {
-        // Teacher logits {2, −1} with equal probability (spec §3.4 N1).
+        // Teacher logits {2, −1} with equal probability.
         var law = new DiscreteLaw<double>([Sigmoid(2), Sigmoid(-1)], [0.5, 0.5]);
         double dual = Binary.DualMean(law);
         Assert.Equal(Sigmoid(0.5), dual, 1e-14);

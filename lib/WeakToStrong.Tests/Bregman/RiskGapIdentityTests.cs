@@ -104,7 +104,8 @@ public sealed class RiskGapIdentityTests
     [Fact]
     public void DependentStudentThatIsNotThePosteriorMeanDoesWorseThanItsTeacher()
     {
-        // Spec §3.4 N1: teacher logits (rows), student logits (columns), joint weights J, target 0.8.
+        // A dependent student that is not its posterior-mean teacher: teacher logits (rows), student logits (columns),
+        // joint weights J, target 0.8.
         double target = 0.8;
         var law = RiskGapIdentity.FromJointWeights(target,
             JointTeacherLogits.Select(Sigmoid).ToArray(), JointStudentLogits.Select(Sigmoid).ToArray(), JointWeights);
@@ -156,7 +157,8 @@ public sealed class RiskGapIdentityTests
     [Fact]
     public void StudentReplacedByItsPosteriorMeanTeacherGainsExactlyTheMisfit()
     {
-        // Same joint law as N1 but the student of column j is the posterior-mean teacher of column j.
+        // Same joint law as the dependent-student test above but the student of column j is the posterior-mean teacher
+        // of column j.
         double target = 0.8;
         var original = RiskGapIdentity.FromJointWeights(target,
             JointTeacherLogits.Select(Sigmoid).ToArray(), JointStudentLogits.Select(Sigmoid).ToArray(), JointWeights);
@@ -196,7 +198,8 @@ public sealed class RiskGapIdentityTests
             RiskGapDecomposition squared = RiskGapIdentity.Evaluate(Squared,
                 RiskGapIdentity.FromJointWeights(random.NextDouble(), realTeachers, realStudents, weights));
             Assert.True(Math.Abs(squared.IdentityDefect) < 1e-12, $"squared defect {squared.IdentityDefect}");
-            // Squared loss: the residual is 2 E[(f̄ − f_s)(g − f_s)] ≤ 2 sqrt(E(f̄ − f_s)²) sqrt(E R(f_s)) (spec §2.1 (b)).
+            // Squared loss: the residual is 2 E[(f̄ − f_s)(g − f_s)] ≤ 2 sqrt(E(f̄ − f_s)²) sqrt(E R(f_s))
+            // (Cauchy–Schwarz).
             var squaredLaw = RiskGapIdentity.FromJointWeights(0.3, realTeachers, realStudents, weights);
             IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Squared, squaredLaw);
             RiskGapDecomposition atTarget = RiskGapIdentity.Evaluate(Squared, squaredLaw);

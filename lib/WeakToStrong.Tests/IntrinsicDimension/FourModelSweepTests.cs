@@ -5,7 +5,7 @@ namespace WeakToStrong.Tests.IntrinsicDimension;
 
 public sealed class FourModelSweepTests
 {
-    // A small version of the paper's model (§1.2): d_s = 10, d_w = 20, R = 30.
+    // A small version of the synthetic model of Dong et al. 2025 (arXiv:2502.05075): d_s = 10, d_w = 20, R = 30.
     private static readonly SyntheticConfiguration Small = new(weakOffset: 5, noiseVariance: 1e-2, ambientDimension: 600, relevantRank: 30, strongDimension: 10, weakDimension: 20);
 
     private static ParameterGrid Grid() => ParameterGrid.Create().Vary("n", 40, 80).Vary("N", 60).Vary("overlap", 2, 8);

@@ -51,7 +51,7 @@ public sealed class RealFeatureTests
     public void ExperimentWithTheWeakSpanInsideTheStrongSpanRecoversNothing()
     {
         // Weak ⊂ strong as function spaces: the student reproduces the teacher's predictions exactly, so W2S = Weak
-        // on the test set and PGR = 0 up to rounding (§2.4 with d_s∧w = d_w).
+        // on the test set and PGR = 0 up to rounding (no discrepancy directions: d_s∧w = d_w).
         var (latent, strong, weak) = Features(900, [0, 1, 2, 3, 4, 5, 6], [1, 2, 3]);
         var targets = Matrix<double>.Build.Dense(900, 2, (i, j) => latent[i, j] + (0.5 * latent[i, 8]) + (0.1 * latent[i, 2 + j]));
         var experiment = new FeatureMapExperiment(weak, strong, targets, testCount: 200, traceShare: 1 - 1e-9);
@@ -100,7 +100,7 @@ public sealed class RealFeatureTests
     [Fact]
     public void StudentVarianceSplitMatchesTheExactPartsForRotatedSubspaces()
     {
-        // Same Σcos² = 3, different angle profiles, random rotations (§2.3, §4 general subspaces).
+        // Same Σcos² = 3, different angle profiles, random rotations (general, not coordinate-aligned, subspaces).
         foreach (var cosines in new[] { new[] { 1.0, 1.0, 1.0 }, Enumerable.Repeat(Math.Sqrt(0.5), 6).ToArray() })
         {
             var pair = SubspacePair.WithCosines(30, 10, 20, cosines, new RandomStream(8));

@@ -21,7 +21,7 @@ public sealed class SyntheticConfigurationTests
     {
         var configuration = new SyntheticConfiguration(weakOffset: 10);
         Assert.Equal((H(300) - H(100)) / 20000, configuration.StrongApproximationError, 1e-15);
-        // §1.2 quotes ρ_s = 5.476432e-5 (7 significant digits).
+        // (H_300 − H_100)/20000 = 5.476432e-5 to 7 significant digits (the paper's figure titles print ρ_s = 5.5e-05).
         Assert.Equal(5.476432e-5, configuration.StrongApproximationError, 5e-12);
     }
 

@@ -210,7 +210,8 @@ public sealed class TheoryTests
     [Fact]
     public void PaperModelOrdersPgrAndOprByOverlap()
     {
-        // §4: at fixed (n, N), E[ER_w2s] increases with d_{s∧w}, PGR and OPR decrease; S-Baseline and S-Ceiling do not depend on doff.
+        // At fixed (n, N), E[ER_w2s] increases with d_{s∧w}, PGR and OPR decrease; S-Baseline and S-Ceiling do not
+        // depend on doff.
         var byOverlap = new[] { 100, 90, 60, 50, 20, 10 } // d_{s∧w} = 0, 10, 40, 50, 80, 90
             .Select(doff => new ExactGaussianRisk(new SyntheticConfiguration(doff).Quantities).Predict(2000, 4000))
             .ToArray();
@@ -223,7 +224,8 @@ public sealed class TheoryTests
             Assert.Equal(byOverlap[0].StrongCeiling, byOverlap[i].StrongCeiling);
         }
 
-        // §3.2: OPR clearly above 1 for d_{s∧w} = 10, about 1 for 50, below 1 for 90; PGR in (0, 1) for 10, 50, 90.
+        // As in the PGR/OPR-against-overlap experiment of Dong et al. 2025 (arXiv:2502.05075): OPR clearly above 1 for
+        // d_{s∧w} = 10, about 1 for 50, below 1 for 90; PGR in (0, 1) for 10, 50, 90.
         Assert.True(byOverlap[1].OutperformingRatio > 1.25);
         Assert.InRange(byOverlap[3].OutperformingRatio, 0.95, 1.05);
         Assert.True(byOverlap[5].OutperformingRatio < 1);

@@ -3,7 +3,7 @@ using WeakToStrong.IntrinsicDimension;
 
 namespace WeakToStrong.Tests.IntrinsicDimension;
 
-/// <summary>The small validation configurations of the spec (§4, "Small configurations").</summary>
+/// <summary>Small configurations for checking the exact Gaussian expectations against Monte Carlo.</summary>
 internal static class Toys
 {
     public static int[] Range(int start, int count) => Enumerable.Range(start, count).ToArray();

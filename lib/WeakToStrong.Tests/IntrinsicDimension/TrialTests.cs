@@ -112,7 +112,8 @@ public sealed class TrialTests
 
     private const int Trials = 3000;
 
-    /// <summary>Monte Carlo means of ER, bias and variance of the four models against the exact §2.3 expectations.</summary>
+    /// <summary>Monte Carlo means of ER, bias and variance of the four models against the exact Gaussian expectations
+    /// (ExactGaussianRisk).</summary>
     private static IReadOnlyList<FourModelRisks> AssertMonteCarloMatchesExact(
         GaussianFeatureModel model, int n, int bigN, long seed, TrialSampling sampling = TrialSampling.DesignMatrices)
     {

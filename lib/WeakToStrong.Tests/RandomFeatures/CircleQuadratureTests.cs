@@ -4,7 +4,8 @@ using WeakToStrong.Randomness;
 namespace WeakToStrong.Tests.RandomFeatures;
 
 /// <summary>
-/// An independent computation of the infinite-width student's loss L_ST(t) (spec 01, §3.1–3.2) that uses neither the
+/// An independent computation of the infinite-width student's loss L_ST(t) (the closed form of
+/// <c>ReluTeacher.InfiniteWidthStudent()</c>) that uses neither the
 /// Funk–Hecke coefficients nor the Legendre recurrence: on the circle (d = 2) the kernel operator
 /// (Kf)(φ) = E_φ'[k1(cos(φ − φ'))/2 · f(φ')] is discretised on N equispaced angles, where it is a circulant matrix;
 /// its eigenvalues are the DFT of its first row and its eigenvectors the Fourier modes. Then

@@ -63,7 +63,7 @@ public sealed class DeterministicEquivalentTests
     [Fact]
     public void PredictionTracksTheSimulatedTeacherLossAtWidthInTheHundreds()
     {
-        // Spec 01, §3.4: the prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10). Tested at
+        // The prediction matches the seed-mean L_TE closely once M_TE is in the hundreds (d = 10). Tested at
         // M = 512, where the first-order prediction is tight: the seed-to-seed spread of L_TE there is about 3–5%, so the
         // 4-seed mean has a standard error of about 2%; a 10% band is 4–5 such errors (measured ratio ≈ 1.02).
         var prediction = DeterministicEquivalent.ForReluSphere(10, 512).TeacherLoss;

@@ -9,7 +9,7 @@ public sealed class FiniteWidthStudentTests
     [Fact]
     public void StartsAtTheTargetNormAndMatchesTheDirectQuadraticForm()
     {
-        // Independent route (spec 01, §3.2): θ(t) from the flow's weights, then
+        // Independent route: θ(t) from the flow's weights, then
         // L_ST = θᵀG_Sθ/M_S − 2θᵀb_S/√M_S + 1 formed directly from the exact Gram matrices.
         var teacher = ReluTeacher.Sample(6, 20, new RandomStream(3));
         var student = FiniteWidthStudent.Sample(50, teacher, new RandomStream(3, 0, 1));
@@ -79,7 +79,8 @@ public sealed class FiniteWidthStudentTests
     [Fact]
     public void StudentWithTheTeachersOwnFeaturesNeverBeatsTheTeacher()
     {
-        // Spec 01, §6: a student inside the teacher's span has L_ST(t) ≥ L_TE for all t, and converges to the teacher.
+        // f_TE is the best function in the teacher's span, so a student inside that span has L_ST(t) ≥ L_TE for all t,
+        // and converges to the teacher.
         var teacher = ReluTeacher.Sample(10, 40, new RandomStream(2));
         var own = FiniteWidthStudent.WithTeacherFeatures(teacher);
         var curve = own.LossCurve(1e-2, 1e5, 300);
@@ -92,7 +93,7 @@ public sealed class FiniteWidthStudentTests
     [Fact]
     public void ApproachesTheInfiniteWidthCurveAsTheStudentWidens()
     {
-        // Spec 01, §3.2/§6: finite-M_S curves approach the M_S = ∞ curve (≈ 1/M_S); the sup-distance over t·λ_1 ∈ [0.01, 3]
+        // Finite-M_S curves approach the M_S = ∞ curve (≈ 1/M_S); the sup-distance over t·λ_1 ∈ [0.01, 3]
         // (where the learnt degrees are well resolved) falls monotonically in the mean over three student draws.
         var teacher = ReluTeacher.Sample(5, 12, new RandomStream(4));
         var infinite = teacher.InfiniteWidthStudent().LossCurve(1e-2, 3, 60).StudentLosses;

@@ -154,7 +154,8 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void RatioFallsAsTheTeacherWidens()
     {
-        // Spec 01, §6: min_t L_ST/L_TE < 1 and decreasing (in seed-mean) in M_TE, at d = 10.
+        // Fig. 2(a) of Medvedev et al. 2025 (arXiv:2503.02877): min_t L_ST/L_TE
+        // < 1 and decreasing (in seed-mean) in M_TE, at d = 10.
         double MeanRatio(int m) => Enumerable.Range(0, 3).Average(s => ReluTeacher.Sample(10, m, new RandomStream(s)).InfiniteWidthStudent().OracleStop().LossRatio);
         var r50 = MeanRatio(50);
         var r100 = MeanRatio(100);
@@ -166,7 +167,8 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void NeverBeatsTheSquareOfTheTeachersLoss()
     {
-        // f* = √d x_1 is an eigenfunction of the student kernel, so L_ST(t) ≥ L_TE² at every t (spec 01, §2.1 and §6).
+        // f* = √d x_1 is an eigenfunction of the student kernel, so L_ST(t) ≥ L_TE² at every t
+        // (QuadraticLowerBound.ForEigenfunctionTarget).
         for (var seed = 0; seed < 4; seed++)
         {
             foreach (var m in new[] { 20, 80, 300 })
@@ -186,7 +188,7 @@ public sealed class InfiniteWidthStudentTests
     {
         // Student features = teacher features. In the orthonormal eigenbasis ψ_j = Σ_i V_ij φ_i/√γ_j of the span (G = VΓVᵀ),
         // f_TE and f* have the same coefficients √γ_j (V_jᵀa) (since b = Ga), and f* − f_TE (norm² L_TE) lies outside the
-        // span, where the student's kernel is zero. Spec 01, §6: L_ST(t) ≥ L_TE for every t.
+        // span, where the student's kernel is zero. Hence L_ST(t) ≥ L_TE for every t.
         var teacher = ReluTeacher.Sample(6, 25, new RandomStream(9));
         var evd = teacher.Gram.Evd();
         var gammas = evd.EigenValues.Real();
@@ -218,7 +220,8 @@ public sealed class InfiniteWidthStudentTests
     [Fact]
     public void GenericFormulaOnRandomInstancesStaysAboveTheLowerBound()
     {
-        // Random spectra, targets and projection teachers (f_TE = P f* for a random subspace): §2.1's LB holds for every t.
+        // Random spectra, targets and projection teachers (f_TE = P f* for a random subspace): QuadraticLowerBound's LB
+        // holds for every t.
         var random = new Xoshiro256StarStar(2024);
         for (var instance = 0; instance < 40; instance++)
         {

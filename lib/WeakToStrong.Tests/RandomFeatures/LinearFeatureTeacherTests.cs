@@ -54,7 +54,7 @@ public sealed class LinearFeatureTeacherTests
             Assert.True(best.IsInteriorOptimum);
             Assert.True(best.LossRatio < 1);
             Assert.True(best.StudentLoss >= teacher.Loss * teacher.Loss * (1 - 1e-12));
-            // Independent evaluation of §3.3's sum at the optimum.
+            // Independent evaluation of L_ST(t) = Σ_k ((1 − e^(−λ_k t))(f_TE)_k − δ_k1)² at the optimum.
             var direct = 0.0;
             for (var k = 0; k < 400; k++)
             {

@@ -22,7 +22,7 @@ public sealed class QuadraticLowerBoundTests
     [Fact]
     public void IsQuadraticForGoodTeachersAndTrivialForChanceLevelOnes()
     {
-        // L²/(√(1−L) + 2√L)² is the spec's leading-order form; relative gap O(L) as L → 0.
+        // L²/(√(1−L) + 2√L)² is the leading-order form of LB; relative gap O(L) as L → 0.
         foreach (var loss in new[] { 1e-8, 1e-6, 1e-4 })
         {
             var approximate = loss * loss / Math.Pow(Math.Sqrt(1 - loss) + 2 * Math.Sqrt(loss), 2);

@@ -8,7 +8,7 @@ public sealed class SampledGradientDescentTests
     [Fact]
     public void PlainGradientDescentOnSamplesAgreesWithThePopulationClosedForm()
     {
-        // Spec 01, §3.2: the sampled run (n = 12 000 ≫ M_S = 24 training inputs, 12 000 fresh test inputs) estimates the
+        // The sampled run (n = 12 000 ≫ M_S = 24 training inputs, 12 000 fresh test inputs) estimates the
         // population loss of discrete GD with the same η and step counts. The gap must be within 4 Monte Carlo standard
         // errors of the test estimate; the finite-n training bias, O(M_S/n) ≈ 0.2% of the loss, is below one s.e. (~1%).
         var teacher = ReluTeacher.Sample(6, 8, new RandomStream(11));

@@ -39,7 +39,7 @@ public sealed class TeacherWidthSweepTests
         var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < cut).ToArray();
         var expected = LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
         Assert.Equal(expected, TeacherWidthSweep.Slope(result, cut));
-        // Spec 01, §2.1: every run respects L_ST* ≥ L_TE² (eigenfunction target).
+        // Every run respects L_ST* ≥ L_TE² (eigenfunction target).
         Assert.All(result.TrialValues("LossOverTeacherLossSquared"), r => Assert.True(r >= 1 - 1e-9, $"{r:R}"));
         Assert.Equal("maxTeacherLoss", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Slope(result, 1e-12)).ParamName);
     }

@@ -3,8 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Adam (Kingma and Ba 2015), in PyTorch's form, the optimizer of the authors' code (spec §3.1) and of the
-/// synthetic students (spec §3.4 N4). At step t with gradient g:
+/// Adam (Kingma and Ba 2015), in PyTorch's form, the optimizer of the authors' code for Xu et al. 2025,
+/// arXiv:2505.24313, and of the synthetic students (<see cref="LogisticStudentTraining"/>). At step t with gradient g:
 /// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ − η·(m/(1 − β₁ᵗ)) / (√(v/(1 − β₂ᵗ)) + ε).
 /// Fully deterministic: the same gradients give the same iterates to the bit.
 /// </summary>

@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Hyper-parameters of full-batch Adam (spec §3.4 N4: step 0.05, β = (0.9, 0.999), 3000 steps).
+/// Hyper-parameters of full-batch Adam (the synthetic classification of <see cref="NoisyTeacherClassification"/> uses
+/// step 0.05, β = (0.9, 0.999), 3000 steps).
 /// </summary>
 /// <param name="LearningRate">Step size η &gt; 0.</param>
 /// <param name="Steps">Number of full-batch steps, ≥ 1.</param>

@@ -5,7 +5,8 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The binary auxiliary-confidence loss of Burns et al. as in the authors' aux_conf_loss (spec §1 "aux"): forward
+/// The binary auxiliary-confidence loss of Burns et al. 2023 (arXiv:2312.09390), as in aux_conf_loss of the authors'
+/// code for Xu et al. 2025 (arXiv:2505.24313): forward
 /// BCE of the student against the mixed target t_i = (1 − coef)·q_i + coef·1[p_i ≥ τ], where p_i = σ(z_i),
 /// τ is the (1 − mean_i q_i) quantile of the batch's p_i (linear interpolation, torch.quantile's default), and
 /// coef = min(1, stepFraction / warmupFraction)·auxCoefficient (1 in evaluation mode). The hardened targets are

@@ -2,7 +2,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The generalized (Bregman) bias–variance decomposition of an expected divergence (spec §1):
+/// The generalized (Bregman) bias–variance decomposition of an expected divergence (Pfau 2013; the decomposition behind
+/// Xu et al. 2025, arXiv:2505.24313):
 /// E D(y, Ŷ) = Noise + Bias + Variance with Noise = E D(y, ȳ), Bias = D(ȳ, c), Variance = E D(c, Ŷ), where ȳ is
 /// the primal mean of the target and c the centre. With the dual mean c = Ŷ° it is exact; with any other centre
 /// (e.g. the arithmetic mean of probabilities under cross-entropy) <see cref="Defect"/> is non-zero.
@@ -25,7 +26,8 @@ public sealed record BiasVarianceDecomposition<TPoint>(
     public double Defect => Noise + Bias + Variance - ExpectedDivergence;
 }
 
-/// <summary>Evaluation of <see cref="BiasVarianceDecomposition{TPoint}"/> on discrete laws (spec §1, §3.4 N1).</summary>
+/// <summary>Evaluation of <see cref="BiasVarianceDecomposition{TPoint}"/> on discrete laws (exact small enumerations,
+/// e.g. a teacher with two equally likely logits).</summary>
 public static class BiasVarianceDecomposition
 {
     /// <summary>

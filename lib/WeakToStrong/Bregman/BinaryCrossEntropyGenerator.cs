@@ -4,7 +4,8 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Binary cross-entropy geometry (spec §1): the negative entropy φ(p) = p log p + (1 − p) log(1 − p) on [0, 1]
+/// Binary cross-entropy geometry (the cross-entropy case of Xu et al. 2025, arXiv:2505.24313): the negative entropy
+/// φ(p) = p log p + (1 − p) log(1 − p) on [0, 1]
 /// (0 log 0 = 0), so D_φ(a, b) = KL(Bern a ‖ Bern b) = a log(a/b) + (1 − a) log((1 − a)/(1 − b)),
 /// ∇φ(p) = logit(p) = log(p/(1 − p)) and (∇φ)⁻¹ = sigmoid. The dual mean of a random probability is the sigmoid of
 /// its mean logit. Cross-entropy against a fixed target a is CE(a, b) = H(a) + D_φ(a, b).

@@ -2,7 +2,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A strictly convex, differentiable generator φ on a convex set Ω and the geometry it induces (spec §1):
+/// A strictly convex, differentiable generator φ on a convex set Ω and the geometry it induces (the setting of
+/// Xu et al. 2025, arXiv:2505.24313):
 /// the Bregman divergence D_φ(a, b) = φ(a) − φ(b) − ⟨∇φ(b), a − b⟩ (≥ 0, = 0 only when a = b, not symmetric),
 /// the gradient map ∇φ to dual coordinates, its inverse, and the dual ("central") mean
 /// Ŷ° = (∇φ)⁻¹(E ∇φ(Ŷ)) = argmin_z E D_φ(z, Ŷ).
@@ -12,8 +13,9 @@ namespace WeakToStrong.Bregman;
 /// vector for vector predictions (squared norm, multiclass cross-entropy). Dual points have the same type.
 /// </typeparam>
 /// <remarks>
-/// Argument order follows the spec: the first slot is the target (or the student, for the misfit), the second
-/// is the prediction. Divergences are evaluated by closed forms written as sums of non-negative terms, not by the
+/// Argument order: the first slot is the target (or the student, for the misfit), the second is the prediction; the
+/// exact risk-gap identity (★) of <see cref="RiskGapDecomposition"/> needs this order (the paper's own notation may
+/// differ). Divergences are evaluated by closed forms written as sums of non-negative terms, not by the
 /// defining formula, so they are accurate when a ≈ b. Points outside the domain are rejected with an
 /// <see cref="ArgumentOutOfRangeException"/> naming the parameter; no method returns NaN for valid input.
 /// </remarks>
@@ -41,7 +43,7 @@ public abstract class BregmanGenerator<TPoint>
     public abstract double Divergence(TPoint target, TPoint prediction);
 
     /// <summary>
-    /// The remainder of the three-point identity (spec §1): ⟨∇φ(c) − ∇φ(b), a − c⟩, so that
+    /// The remainder of the three-point identity: ⟨∇φ(c) − ∇φ(b), a − c⟩, so that
     /// D(a, b) = D(a, c) + D(c, b) + ⟨∇φ(c) − ∇φ(b), a − c⟩.
     /// </summary>
     /// <param name="a">First point (closed domain).</param>
@@ -50,7 +52,8 @@ public abstract class BregmanGenerator<TPoint>
     public abstract double ThreePointRemainder(TPoint a, TPoint c, TPoint b);
 
     /// <summary>
-    /// The dual mean Ŷ° = (∇φ)⁻¹(Σ_i p_i ∇φ(y_i)) of a discrete random prediction (spec §1): the arithmetic mean
+    /// The dual mean Ŷ° = (∇φ)⁻¹(Σ_i p_i ∇φ(y_i)) of a discrete random prediction (the paper's "dual
+    /// expectation", arXiv:2505.24313, Lemma 2.1): the arithmetic mean
     /// for squared loss, the sigmoid/softmax of the mean logits (normalised geometric mean) for cross-entropy.
     /// </summary>
     /// <param name="law">The law of the prediction; its atoms must lie in the domain interior.</param>
@@ -67,7 +70,7 @@ public abstract class BregmanGenerator<TPoint>
 
     /// <summary>
     /// The arithmetic (primal) mean Σ_i p_i y_i. For cross-entropy this is not the centre of the bias–variance
-    /// decomposition; it is provided to show that (spec §4).
+    /// decomposition; it is provided to show that.
     /// </summary>
     /// <param name="law">The law of the prediction; its atoms must lie in the closed domain.</param>
     public TPoint PrimalMean(DiscreteLaw<TPoint> law)

@@ -4,7 +4,9 @@ using MathNet.Numerics.Statistics;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Confidence-adaptive cross-entropy CACE_c (spec §1, the authors' CACE_loss): per sample, forward BCE on the raw
+/// Confidence-adaptive cross-entropy CACE_c, one of the losses compared by Xu et al. 2025, arXiv:2505.24313
+/// (CACE_loss in the authors' code release (github.com/Gengze/W2SG-Bregman, weak_to_strong/loss.py)): per sample,
+/// forward BCE on the raw
 /// label q when the teacher is confident, |q − 0.5| ≥ c, otherwise reverse BCE on the smoothed label q'.
 /// The routing test is done in double precision exactly as written, so labels on the boundary in decimal are
 /// decided by rounding.
@@ -23,8 +25,8 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     }
 
     /// <summary>
-    /// Quan_CACE_k (spec §1): c is the k/10 quantile of the confidences |q_i − 0.5| over the student's training
-    /// labels, with linear interpolation (numpy's default, R type 7) at position k·0.1 as
+    /// Quan_CACE_k (the authors' quantile variant): c is the k/10 quantile of the confidences |q_i − 0.5| over the
+    /// student's training labels, with linear interpolation (numpy's default, R type 7) at position k·0.1 as
     /// np.linspace(0, 1, 11)[k]. k = 5 (the median) routes about half of the samples to each loss.
     /// </summary>
     /// <param name="teacherProbabilities">The training labels q_i ∈ [0, 1]; at least one.</param>

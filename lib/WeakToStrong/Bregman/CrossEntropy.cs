@@ -5,7 +5,9 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Cross-entropy, entropy and the cross-entropy form of the misfit (spec §1 and §2.3):
+/// Cross-entropy, entropy and the cross-entropy form of the misfit (behind the entropy result
+/// of Xu et al. 2025, arXiv:2505.24313: for cross-entropy, lowering the entropy of the student's predictions promotes
+/// weak-to-strong generalisation):
 /// CE(a, b) = H(a) + KL(a ‖ b), and for the misfit (student p in the first slot, teacher q in the second)
 /// KL(p ‖ q) = RCE(p, q) − H(p), where RCE(p, q) = −Σ_k p_k log q_k is the reverse cross-entropy of the student
 /// against its teacher. These are the exact mathematical functions (no −100 clamp; see
@@ -57,7 +59,8 @@ public static class CrossEntropy
     }
 
     /// <summary>
-    /// Reverse binary cross-entropy of a student against its teacher (spec §2.3–2.4):
+    /// Reverse binary cross-entropy of a student against its teacher (the loss the paper finds less sensitive to the
+    /// teacher's uncertainty, arXiv:2505.24313, §5):
     /// RCE(p, q) = −p log q − (1 − p) log(1 − q) = p·(−logit q) − log(1 − q), linear in p.
     /// </summary>
     /// <param name="student">p ∈ [0, 1].</param>

@@ -3,8 +3,9 @@ namespace WeakToStrong.Bregman;
 
 /// <summary>
 /// A probability law with finitely many atoms: outcomes x_1, …, x_n with probabilities p_1, …, p_n (p_i ≥ 0,
-/// Σ p_i = 1). Expectations under it are exact finite sums, so every identity of the paper (§1 bias–variance,
-/// §2.1 identity ★) can be checked to rounding error by enumeration. An empirical law (uniform weights 1/n on a
+/// Σ p_i = 1). Expectations under it are exact finite sums, so the identities used for Xu et al. 2025, arXiv:2505.24313
+/// (the Bregman bias–variance decomposition and the risk-gap identity ★ of <see cref="RiskGapDecomposition"/>) can be
+/// checked to rounding error by enumeration. An empirical law (uniform weights 1/n on a
 /// sample) turns the same expectations into sample averages.
 /// </summary>
 /// <typeparam name="T">The outcome type (a prediction, a tuple of teacher draws, a teacher–student draw, …).</typeparam>

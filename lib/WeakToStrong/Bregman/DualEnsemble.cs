@@ -4,7 +4,8 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Teacher ensembles averaged in dual space (spec §1 "approximating it by ensembling", §2.1 (d), §3.4 N1/N5): the
+/// Teacher ensembles averaged in dual space (the paper's proposal to approximate the posterior-mean
+/// teacher by ensembling weak teachers, Xu et al. 2025, arXiv:2505.24313): the
 /// ensemble of K teachers is their dual mean (∇φ)⁻¹((1/K) Σ_k ∇φ(f_w,k)), i.e. the mean prediction for squared
 /// loss and the sigmoid/softmax of the mean logits for cross-entropy, an approximation of the posterior-mean
 /// teacher.
@@ -58,7 +59,7 @@ public static class DualEnsemble
     }
 
     /// <summary>
-    /// The exact joint law of the ensemble student of spec §2.1 (d): K i.i.d. teachers f_w,1..K drawn from
+    /// The exact joint law of the ensemble student: K i.i.d. teachers f_w,1..K drawn from
     /// <paramref name="teacher"/>, the student f_s = their dual mean, the teacher slot holding member 1. The
     /// conditioning cell is the multiset of the K draws (exchangeability gives E[∇φ(f_w,1) | cell] = ∇φ(f_s), so
     /// the student is its posterior-mean teacher and the residual of (★) vanishes).

@@ -1,9 +1,10 @@
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Forward binary cross-entropy on a soft teacher label (spec §1, the authors' "bce"):
-/// ℓ_CE(z; q) = −[q log p + (1 − q) log(1 − p)], p = σ(z), with ∂ℓ/∂z = p − q. Minimised at p = q with value H(q)
-/// (spec §2.4).
+/// Forward binary cross-entropy on a soft teacher label (the CE of Xu et al. 2025, arXiv:2505.24313; "bce" in the
+/// authors' code):
+/// ℓ_CE(z; q) = −[q log p + (1 − q) log(1 − p)], p = σ(z), with ∂ℓ/∂z = p − q. Minimised at p = q with value H(q), so
+/// the student inherits the teacher's confidence.
 /// </summary>
 /// <remarks>
 /// Evaluated in logit space as q·softplus(−z) + (1 − q)·softplus(z), exact for every finite z. PyTorch's −100

@@ -6,14 +6,16 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The Charikar-type projection of spec §3.4 N2. x ~ N(0, I_d), truth f*(x) = β*ᵀx, teacher
+/// A projection example in the style of Charikar et al. 2024 (arXiv:2405.15116), the prior squared-loss result that
+/// Xu et al. 2025 (arXiv:2505.24313) extend beyond convex student classes: x ~ N(0, I_d), truth f*(x) = β*ᵀx, teacher
 /// f_w(x) = (β* + Δ)ᵀx + c(x₁² − 1), student = the least-squares linear fit to the teacher. The quadratic term is
 /// orthogonal to every linear function, so the population student is (β* + Δ)ᵀx and
 /// R(f_w) = ‖Δ‖² + 2c², R(f_s) = ‖Δ‖², M = 2c²: R(f_s) = R(f_w) − M with equality (the class is a subspace).
 /// </summary>
 public sealed class LinearProjectionExample
 {
-    /// <summary>Creates the example (spec defaults: β* = (1, −1, 0.5, 0, 2), Δ = (0.3, 0.2, −0.4, 0.1, 0), c = 0.7).</summary>
+    /// <summary>Creates the example (defaults, chosen for this library: β* = (1, −1, 0.5, 0, 2), Δ = (0.3, 0.2, −0.4,
+    /// 0.1, 0), c = 0.7).</summary>
     /// <param name="truth">β*, finite, d ≥ 1.</param>
     /// <param name="teacherShift">Δ, same length.</param>
     /// <param name="curvature">c, finite.</param>

@@ -5,9 +5,11 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A binary logistic student f_s(x) = σ(wᵀx + b) (spec §3.4 N4), with the quantities the notebook reports:
+/// A binary logistic student f_s(x) = σ(wᵀx + b) (the student of <see cref="NoisyTeacherClassification"/>), with the
+/// quantities the notebook reports:
 /// accuracy against ground truth, mean predictive entropy H(f_s) in nats, and the misfit
-/// M(f_s, f_w) = (1/n) Σ_i KL(f_s(x_i) ‖ q_i) with the student in the target slot (spec §1, §2.3).
+/// M(f_s, f_w) = (1/n) Σ_i KL(f_s(x_i) ‖ q_i) with the student in the target slot (as in the misfit of
+/// Xu et al. 2025, arXiv:2505.24313).
 /// </summary>
 public sealed class LogisticStudent
 {
@@ -53,7 +55,7 @@ public sealed class LogisticStudent
     /// <param name="inputs">n×d inputs, finite.</param>
     public double[] Probabilities(Matrix<double> inputs) => Logits(inputs).Select(Sigmoid).ToArray();
 
-    /// <summary>Accuracy (1/n) Σ_i 1[1[σ(z_i) ≥ ½] = y_i] (the authors' eval convention, spec §3.1).</summary>
+    /// <summary>Accuracy (1/n) Σ_i 1[1[σ(z_i) ≥ ½] = y_i] (the accuracy convention of the authors' code).</summary>
     /// <param name="inputs">n×d inputs.</param>
     /// <param name="labels">y_i ∈ {0, 1}, length n.</param>
     public double Accuracy(Matrix<double> inputs, IReadOnlyList<int> labels)
@@ -66,7 +68,7 @@ public sealed class LogisticStudent
     /// <param name="inputs">n×d inputs.</param>
     public double MeanEntropy(Matrix<double> inputs) => MeanEntropyOfLogits(Logits(inputs));
 
-    /// <summary>Misfit (1/n) Σ_i KL(σ(z_i) ‖ q_i), the student in the target slot (spec §1).</summary>
+    /// <summary>Misfit (1/n) Σ_i KL(σ(z_i) ‖ q_i), the student in the target slot.</summary>
     /// <param name="inputs">n×d inputs.</param>
     /// <param name="teacherProbabilities">q_i ∈ (0, 1), length n.</param>
     public double Misfit(Matrix<double> inputs, IReadOnlyList<double> teacherProbabilities) =>

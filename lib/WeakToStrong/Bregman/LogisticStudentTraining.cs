@@ -5,7 +5,8 @@ namespace WeakToStrong.Bregman;
 
 /// <summary>
 /// Full-batch Adam training of a binary logistic student σ(wᵀx + b) on soft teacher labels q_i with any
-/// <see cref="StudentLoss"/> (spec §3.4 N4: initialised at zero, step 0.05, β = (0.9, 0.999), 3000 steps).
+/// <see cref="StudentLoss"/> (the synthetic classification of <see cref="NoisyTeacherClassification"/> initialises at
+/// zero and uses step 0.05, β = (0.9, 0.999), 3000 steps).
 /// The gradient of the mean loss is ∂L/∂w = Σ_i (∂L/∂z_i) x_i, ∂L/∂b = Σ_i ∂L/∂z_i. Deterministic: zero
 /// initialisation (or a seeded Gaussian one) and a fixed summation order give bit-identical runs.
 /// </summary>

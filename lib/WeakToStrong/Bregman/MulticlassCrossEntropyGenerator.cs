@@ -5,7 +5,7 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Multiclass cross-entropy geometry on the probability simplex Δ_K (spec §1): the negative entropy
+/// Multiclass cross-entropy geometry on the probability simplex Δ_K: the negative entropy
 /// φ(p) = Σ_k p_k log p_k (0 log 0 = 0), so D_φ(a, b) = KL(a ‖ b) = Σ_k a_k log(a_k/b_k),
 /// ∇φ(p) = (log p_k + 1)_k and (∇φ)⁻¹ = softmax. On the simplex the gradient is determined only up to an additive
 /// constant vector (the normal direction); softmax ignores that constant, so the dual mean is the normalised

@@ -6,8 +6,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The multiclass version of <see cref="RealDataWeakToStrong"/> with softmax models (issue 6, real data; e.g. the
-/// UCI digits): a weak softmax teacher trained with forward CE on the true labels of a few features, a softmax
+/// The multiclass version of <see cref="RealDataWeakToStrong"/> with softmax models (notebook 03's real-data section;
+/// e.g. the UCI digits): a weak softmax teacher trained with forward CE on the true labels of a few features, a softmax
 /// student on its own features trained on the teacher's predicted distributions with α·CE + β·RCE, and a ceiling
 /// (the student trained on true labels). Splits and standardisation as in <see cref="RealDataWeakToStrong"/>.
 /// </summary>

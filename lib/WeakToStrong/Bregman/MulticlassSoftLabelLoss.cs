@@ -6,7 +6,8 @@ namespace WeakToStrong.Bregman;
 
 /// <summary>
 /// Multiclass forward and reverse cross-entropy of a softmax student p = softmax(z) on a soft teacher label q
-/// (spec §1 "Multiclass form"), each with its gradient with respect to the student's logits z.
+/// (the multiclass CE and RCE of Xu et al. 2025, arXiv:2505.24313), each with its gradient with respect to the
+/// student's logits z.
 /// </summary>
 public static class MulticlassSoftLabelLoss
 {

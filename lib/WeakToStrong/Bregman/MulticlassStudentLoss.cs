@@ -3,10 +3,11 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The objective of a softmax student on soft teacher distributions q_i (spec §1 "Multiclass form"): the batch
+/// The objective of a softmax student on soft teacher distributions q_i (the multiclass CE and RCE of
+/// Xu et al. 2025, arXiv:2505.24313): the batch
 /// mean of α·(−Σ_k q_k log p_k) + β·(−Σ_k p_k log q_k), forward CE weighted by α and reverse CE by β, with
 /// p = softmax(z) and log q clamped at −100 as in the authors' code. (α, β) = (1, 0) is forward CE, (0, 1) reverse
-/// CE, (1, 0.1) the SL loss of spec §3.4.
+/// CE, (1, 0.1) the SL loss with the defaults of <see cref="StudentLoss.Symmetric"/>.
 /// </summary>
 public sealed class MulticlassStudentLoss
 {

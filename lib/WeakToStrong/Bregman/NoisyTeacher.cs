@@ -5,7 +5,8 @@ using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
 
-/// <summary>One draw of the N4 teacher: the truth direction w* and the teacher direction w_t (unit vectors).</summary>
+/// <summary>One draw of the teacher of <see cref="NoisyTeacherClassification"/>: the truth direction w* and the teacher
+/// direction w_t (unit vectors).</summary>
 public sealed class NoisyTeacher
 {
     internal NoisyTeacher(NoisyTeacherClassification design, Vector<double> truthDirection, Vector<double> teacherDirection)

@@ -6,7 +6,9 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The synthetic weak-to-strong classification of spec §3.4 N4. Inputs x ~ N(0, I_d), truth y = 1[w*ᵀx &gt; 0]
+/// A synthetic weak-to-strong classification with a noisy teacher, built for this library (N4 in notebook 03) to
+/// compare the student losses of Xu et al. 2025, arXiv:2505.24313 (CE, RCE, CACE, SL) in a convex setting. Inputs x ~
+/// N(0, I_d), truth y = 1[w*ᵀx &gt; 0]
 /// with w* a uniform unit vector. The teacher direction is w_t = normalize(w* + s·g/√d), g ~ N(0, I_d), and the
 /// teacher's soft label is q = σ(a·w_tᵀx + η) with η ~ N(0, σ_η²) drawn afresh for every sample: η is teacher
 /// variance that a linear student cannot represent. The posterior-mean (logit-mean) teacher is σ(a·w_tᵀx), whose
@@ -14,7 +16,7 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class NoisyTeacherClassification
 {
-    /// <summary>Creates the design (defaults: spec §3.4 N4).</summary>
+    /// <summary>Creates the design (the defaults, in parentheses below, are this library's choice).</summary>
     /// <param name="dimension">d ≥ 1 (20).</param>
     /// <param name="directionNoise">s ≥ 0, the teacher direction's perturbation (0.5).</param>
     /// <param name="logitScale">a &gt; 0, the teacher's logit scale (2).</param>
@@ -54,7 +56,7 @@ public sealed class NoisyTeacherClassification
     }
 
     /// <summary>
-    /// One run of the experiment (spec §3.4 N4): teacher, N training inputs with teacher labels, optional shrinkage
+    /// One run of the experiment: teacher, N training inputs with teacher labels, optional shrinkage
     /// of the labels, a student trained with <paramref name="loss"/>, and evaluation on fresh test points against
     /// ground truth (the teacher scored with fresh η). Streams of <paramref name="seed"/>: 0 teacher, 1 training
     /// sample, 2 test sample, 3 shrinkage; so every loss sees the same data for one seed (paired comparison).

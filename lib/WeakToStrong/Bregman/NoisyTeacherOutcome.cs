@@ -1,6 +1,7 @@
 namespace WeakToStrong.Bregman;
 
-/// <summary>The outcome of one N4 run (every property becomes a sweep column).</summary>
+/// <summary>The outcome of one <see cref="NoisyTeacherClassification"/> run (every property becomes a sweep
+/// column).</summary>
 /// <param name="StudentAccuracy">Test accuracy of the student against ground truth.</param>
 /// <param name="StudentEntropy">Mean predictive entropy of the student on the test inputs (nats).</param>
 /// <param name="StudentMisfit">(1/N) Σ KL(f_s(x_i) ‖ q_i) on the (shrunk) training labels.</param>

@@ -3,8 +3,9 @@ namespace WeakToStrong.Bregman;
 
 /// <summary>
 /// Closed-form per-sample minimisers over the student's probability p ∈ [0, 1] of forward and reverse binary
-/// cross-entropy on a teacher label q (spec §2.4): the forward minimiser follows the teacher's confidence, the
-/// reverse one only its argmax.
+/// cross-entropy on a teacher label q (the mechanism behind the finding of Xu et al. 2025, arXiv:2505.24313, §5,
+/// Corollary 5.1 in the ICLR 2026 version, that reverse CE is less sensitive to the teacher's uncertainty): the forward
+/// minimiser follows the teacher's confidence, the reverse one only its argmax.
 /// </summary>
 public static class PerSampleMinimizers
 {

@@ -1,6 +1,7 @@
 namespace WeakToStrong.Bregman;
 
-/// <summary>One draw of <see cref="RandomFeatureStudentExample"/> (spec §2.2); every property is a sweep column.</summary>
+/// <summary>One draw of <see cref="RandomFeatureStudentExample"/> (the squared-loss example S-LIN); every property is a
+/// sweep column.</summary>
 /// <param name="Width">Student width p.</param>
 /// <param name="TeacherRisk">R(f_w) = ‖ξ‖².</param>
 /// <param name="StudentRisk">R(f_s) = ‖δ‖².</param>

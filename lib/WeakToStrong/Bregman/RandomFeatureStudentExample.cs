@@ -6,8 +6,11 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The squared-loss example S-LIN of spec §2.2 (designed to realise the paper's mechanism; not the paper's own
-/// example). Inputs x ~ N(0, I_d), so R(f) = ‖β_f − β*‖². Teacher β_w = β* + ξ, ξ ~ N(0, τ²I_d). The student sees
+/// A squared-loss example (S-LIN in notebook 03) built for this library to show the mechanism of the squared-loss
+/// result of Xu et al. 2025, arXiv:2505.24313 (Theorem 4.1 in the ICLR 2026 version: with a large enough student, the
+/// student converges in expectation to its posterior-mean teacher while the misfit stays positive). It is not the
+/// paper's own example, which is a random-features model with a ridge-regression head. Inputs x ~ N(0, I_d), so R(f) =
+/// ‖β_f − β*‖². Teacher β_w = β* + ξ, ξ ~ N(0, τ²I_d). The student sees
 /// N teacher-labelled Gaussian inputs X (N×d) and is the random-feature model β_s = β* + Sᵀθ, S ∈ ℝ^{p×d} with
 /// i.i.d. N(0, 1/p) entries, θ = (XSᵀ)⁺Xξ (minimum-norm least squares, fine-tuned from β*). Given
 /// G = (X, S, labels), the posterior-mean teacher is β* + P_Xξ with P_X = Xᵀ(XXᵀ)⁻¹X, computed exactly.
@@ -15,7 +18,7 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class RandomFeatureStudentExample
 {
-    /// <summary>Creates the example (spec §2.2: d = 100, N = 50, τ² = 1).</summary>
+    /// <summary>Creates the example (defaults d = 100, N = 50, τ² = 1).</summary>
     /// <param name="dimension">d ≥ 1.</param>
     /// <param name="labelledSamples">N, 1 ≤ N ≤ d.</param>
     /// <param name="teacherNoiseVariance">τ² &gt; 0.</param>

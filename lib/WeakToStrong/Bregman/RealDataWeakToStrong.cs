@@ -6,8 +6,9 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Weak-to-strong on a small binary real data set (issue 6, real-data section; the analogue of spec §3.1's
-/// protocol). One run shuffles the rows (seeded) into three parts: the teacher's ground-truth part, the student's
+/// Weak-to-strong on a small binary real data set (notebook 03's real-data section; a small analogue of
+/// the reward-model experiments of Xu et al. 2025, arXiv:2505.24313, with logistic regressions in place of language
+/// models). One run shuffles the rows (seeded) into three parts: the teacher's ground-truth part, the student's
 /// part (inputs only, labelled by the teacher) and a test part. Features are standardised with the mean and
 /// standard deviation of the non-test rows. The weak teacher is a logistic regression on a few features, trained
 /// with forward CE on hard labels; the student is a logistic regression on its own features (default: all) trained on the teacher's

@@ -1,8 +1,10 @@
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The terms of the exact risk-gap identity (★) of spec §2.1:
-/// E R(f_s) = E R(f_w) − E M(f_s, f_w) + E ⟨∇φ(f̄) − ∇φ(f_s), g − f_s⟩,
+/// The terms of the exact risk-gap identity (★), an equality derived in this library (conditional Bregman bias–variance
+/// decomposition plus the three-point identity) that underlies the risk-gap bound of Xu et al. 2025, arXiv:2505.24313
+/// (Theorem 3.1 in the ICLR 2026 version: the student's expected risk is at most the teacher's minus the expected
+/// misfit, up to residual terms): E R(f_s) = E R(f_w) − E M(f_s, f_w) + E ⟨∇φ(f̄) − ∇φ(f_s), g − f_s⟩,
 /// with R(f) = E D_φ(g, f) (target in the first slot), M(f_s, f_w) = E D_φ(f_s, f_w) (student in the first slot)
 /// and f̄ = (∇φ)⁻¹(E[∇φ(f_w) | G]) the posterior-mean teacher. All expectations are over inputs and model draws.
 /// </summary>

@@ -2,8 +2,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Risk, misfit, posterior-mean teacher and the exact risk-gap identity (★) of spec §2.1 on discrete joint laws
-/// (exact enumeration) or on samples (empirical laws, <see cref="DiscreteLaw{T}.Empirical"/>).
+/// Risk, misfit, posterior-mean teacher and the exact risk-gap identity (★) of <see cref="RiskGapDecomposition"/> on
+/// discrete joint laws (exact enumeration) or on samples (empirical laws, <see cref="DiscreteLaw{T}.Empirical"/>).
 /// </summary>
 public static class RiskGapIdentity
 {
@@ -81,8 +81,9 @@ public static class RiskGapIdentity
     }
 
     /// <summary>
-    /// The joint law of a discrete (teacher, student) pair at one input, from a weight matrix J (spec §3.4 N1,
-    /// dependent student): P(f_w = teachers[i], f_s = students[j]) = J_ij / Σ J. The cell is the student's column j,
+    /// The joint law of a discrete (teacher, student) pair at one input, from a weight matrix J (e.g. a
+    /// dependent student that is not its posterior-mean teacher, for which the residual of (★) can be large): P(f_w =
+    /// teachers[i], f_s = students[j]) = J_ij / Σ J. The cell is the student's column j,
     /// so the posterior-mean teacher of column j is (∇φ)⁻¹(Σ_i J_ij ∇φ(teachers[i]) / Σ_i J_ij).
     /// </summary>
     /// <param name="target">The fixed target g.</param>
@@ -117,7 +118,7 @@ public static class RiskGapIdentity
     }
 
     /// <summary>
-    /// Imitation (spec §2.1 (c)): the student copies its teacher, f_s = f_w, each teacher atom its own cell. Then
+    /// Imitation: the student copies its teacher, f_s = f_w, each teacher atom its own cell. Then
     /// the misfit is 0, the residual is 0 and E R(f_s) = E R(f_w): no gain.
     /// </summary>
     /// <param name="target">The fixed target g.</param>
@@ -133,7 +134,7 @@ public static class RiskGapIdentity
     }
 
     /// <summary>
-    /// Empirical population risk (1/n) Σ_i D_φ(g(x_i), f(x_i)): target in the first slot (spec §1).
+    /// Empirical population risk (1/n) Σ_i D_φ(g(x_i), f(x_i)): target in the first slot.
     /// </summary>
     /// <param name="generator">The Bregman generator φ.</param>
     /// <param name="targets">g(x_i), i = 1..n.</param>
@@ -143,7 +144,7 @@ public static class RiskGapIdentity
         where TPoint : notnull => MeanDivergence(generator, targets, predictions, nameof(targets), nameof(predictions));
 
     /// <summary>
-    /// Empirical misfit (1/n) Σ_i D_φ(f_s(x_i), f_w(x_i)): the student in the first (target) slot (spec §1).
+    /// Empirical misfit (1/n) Σ_i D_φ(f_s(x_i), f_w(x_i)): the student in the first (target) slot.
     /// </summary>
     /// <param name="generator">The Bregman generator φ.</param>
     /// <param name="students">f_s(x_i), i = 1..n.</param>

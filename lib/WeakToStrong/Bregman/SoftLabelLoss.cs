@@ -4,9 +4,10 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A per-sample loss for training a binary student on a soft teacher label (spec §1 "Losses", §3.1; the authors'
-/// loss.py): ℓ(z; q) with z the student's logit, p = σ(z) its probability of class 1 and q ∈ [0, 1] the teacher's.
-/// Batches are averaged, as in the authors' code (loss.mean()).
+/// A per-sample loss for training a binary student on a soft teacher label (the losses of Xu et al. 2025,
+/// arXiv:2505.24313, as implemented in the authors' code release (github.com/Gengze/W2SG-Bregman,
+/// weak_to_strong/loss.py)): ℓ(z; q) with z the student's logit, p = σ(z) its probability of class 1 and q ∈ [0, 1] the
+/// teacher's. Batches are averaged, as in the authors' code (loss.mean()).
 /// </summary>
 public abstract class SoftLabelLoss
 {

@@ -4,9 +4,10 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A softmax student f_s(x) = softmax(Wx + b) over K classes (spec §1 "Multiclass form"), with accuracy (argmax
+/// A softmax student f_s(x) = softmax(Wx + b) over K classes (the multiclass form of the losses of
+/// Xu et al. 2025, arXiv:2505.24313), with accuracy (argmax
 /// against ground truth), mean predictive entropy H(f_s) in nats and the misfit (1/n) Σ_i KL(f_s(x_i) ‖ q_i)
-/// (student in the target slot, spec §1).
+/// (student in the target slot).
 /// </summary>
 public sealed class SoftmaxStudent
 {

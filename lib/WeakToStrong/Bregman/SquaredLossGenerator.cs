@@ -2,7 +2,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Squared loss on the real line (spec §1): φ(u) = u², so D_φ(a, b) = (a − b)², ∇φ(u) = 2u and
+/// Squared loss on the real line (one of the two losses of Xu et al. 2025, arXiv:2505.24313): φ(u) = u², so D_φ(a, b) =
+/// (a − b)², ∇φ(u) = 2u and
 /// (∇φ)⁻¹(θ) = θ/2. The dual mean is the ordinary mean. Convention: φ = u², not ½u² (the paper's convention is
 /// unknown; with ½u² every divergence would be halved).
 /// </summary>

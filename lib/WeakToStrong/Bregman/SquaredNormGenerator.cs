@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Squared loss on ℝ^d (spec §1): φ(u) = ‖u‖², so D_φ(a, b) = ‖a − b‖², ∇φ(u) = 2u and (∇φ)⁻¹(θ) = θ/2. The dual
+/// Squared loss on ℝ^d: φ(u) = ‖u‖², so D_φ(a, b) = ‖a − b‖², ∇φ(u) = 2u and (∇φ)⁻¹(θ) = θ/2. The dual
 /// mean is the ordinary mean. Same convention as <see cref="SquaredLossGenerator"/> (φ = ‖u‖², not ½‖u‖²).
 /// </summary>
 public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>

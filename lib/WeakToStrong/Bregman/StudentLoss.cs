@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The training objective of a binary student on soft teacher labels (spec §1 "Losses", §3.4 N4): the batch mean
+/// The training objective of a binary student on soft teacher labels (the losses compared by Xu et al. 2025,
+/// arXiv:2505.24313): the batch mean
 /// L(z) = (1/n) Σ_i ℓ(z_i; q_i) of one of the per-sample losses (forward CE, reverse CE, CACE_c, Quan_CACE_k,
 /// SL_α_β), or the auxiliary-confidence loss of Burns et al., whose targets depend on the training progress.
 /// </summary>
@@ -33,7 +34,8 @@ public sealed class StudentLoss
         return new("RCE", _ => loss, null);
     }
 
-    /// <summary>CACE_c: forward CE where |q − 0.5| ≥ c, reverse CE elsewhere ("CACE"; c = 0.1 in spec §3.4 N4).</summary>
+    /// <summary>CACE_c: forward CE where |q − 0.5| ≥ c, reverse CE elsewhere ("CACE"; default c = 0.1, the value of the
+    /// authors' README example).</summary>
     /// <param name="threshold">c ∈ [0, 0.5].</param>
     public static StudentLoss ConfidenceAdaptive(double threshold = 0.1)
     {
@@ -49,7 +51,8 @@ public sealed class StudentLoss
         return new("QCACE", labels => ConfidenceAdaptiveCrossEntropyLoss.FromQuantile(labels, decile), null);
     }
 
-    /// <summary>SL_α_β = α·CE + β·RCE ("SL"; α = 1, β = 0.1 in spec §3.4 N4).</summary>
+    /// <summary>SL_α_β = α·CE + β·RCE ("SL"; default α = 1, β = 0.1, the values of the authors' README
+    /// example).</summary>
     /// <param name="forwardWeight">α ≥ 0.</param>
     /// <param name="reverseWeight">β ≥ 0.</param>
     public static StudentLoss Symmetric(double forwardWeight = 1, double reverseWeight = 0.1)
@@ -75,7 +78,7 @@ public sealed class StudentLoss
     }
 
     /// <summary>
-    /// The loss with the given name and the spec §3.4 N4 settings: "CE", "RCE", "CACE" (c = 0.1), "QCACE" (median),
+    /// The loss with the given name and the default settings: "CE", "RCE", "CACE" (c = 0.1), "QCACE" (median),
     /// "SL" (α = 1, β = 0.1) or "AUX".
     /// </summary>
     /// <param name="name">One of the names above (case-sensitive).</param>

@@ -2,7 +2,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Symmetric learning SL_a{α}_b{β} (spec §1, the authors' SL_loss): ℓ = α·ℓ_CE(z; q) + β·ℓ_RCE(z; q'), forward BCE on
+/// Symmetric learning SL_a{α}_b{β} (one of the losses compared by Xu et al. 2025, arXiv:2505.24313;
+/// SL_loss in the authors' code): ℓ = α·ℓ_CE(z; q) + β·ℓ_RCE(z; q'), forward BCE on
 /// the raw label plus reverse BCE on the smoothed label; the gradient is the same combination.
 /// </summary>
 public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss

@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// The teacher-uncertainty knob of the authors' code (spec §3.1, noisy_rate and noisy_alpha): a random subset of
+/// The teacher-uncertainty knob of the authors' code for Xu et al. 2025, arXiv:2505.24313
+/// (noisy_rate and noisy_alpha): a random subset of
 /// ⌊n·rate⌋ labels (drawn without replacement) is shrunk toward 0.5, q ← 0.5 + α(q − 0.5); the others are kept.
 /// </summary>
 public sealed class TeacherLabelShrinkage

@@ -1,8 +1,8 @@
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// One atom of the joint law behind the risk-gap identity (★) of spec §2.1: at one input x and one draw of the
-/// models, the target g(x), the teacher's prediction f_w(x) and the student's prediction f_s(x).
+/// One atom of the joint law behind the risk-gap identity (★) of <see cref="RiskGapDecomposition"/>: at one input x and
+/// one draw of the models, the target g(x), the teacher's prediction f_w(x) and the student's prediction f_s(x).
 /// </summary>
 /// <typeparam name="TPoint">The point type of the generator.</typeparam>
 /// <param name="Target">The target g(x) (first slot of the risk; hard labels allowed).</param>

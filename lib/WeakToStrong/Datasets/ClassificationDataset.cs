@@ -5,7 +5,7 @@ namespace WeakToStrong.Datasets;
 
 /// <summary>
 /// A labelled data set: one row of features per example and an integer class label per example (read by
-/// <see cref="UciDatasets"/>; used by paper 02 §3.5 and paper 03's real-data experiments).
+/// <see cref="UciDatasets"/>; used by the real-data sections of notebooks 02 and 03).
 /// </summary>
 /// <param name="Features">The m×p feature matrix (rows are examples).</param>
 /// <param name="Labels">The m class labels, each in [0, ClassNames.Count).</param>
@@ -19,7 +19,7 @@ public sealed record ClassificationDataset(Matrix<double> Features, IReadOnlyLis
     public int FeatureCount => Features.ColumnCount;
 
     /// <summary>
-    /// The labels one-hot encoded as regression targets (classification as regression, paper 02 §3.4): row i has
+    /// The labels one-hot encoded as regression targets (classification as regression): row i has
     /// 1 in column Labels[i] and 0 elsewhere (m×K, K the number of classes).
     /// </summary>
     /// <returns>The m×K target matrix.</returns>

@@ -7,8 +7,9 @@ namespace WeakToStrong.Datasets;
 
 /// <summary>
 /// The reader of the small UCI data sets shipped in the repository's data/uci folder (the copies scikit-learn
-/// ships, with their descriptions next to them; paper 02 §3.5 real-data substitute, paper 03's real-data
-/// experiments). Nothing is downloaded. Every row is comma-separated: the features, then the class index.
+/// ships, with their descriptions next to them; the real-data sections of notebooks 02 and 03, small stand-ins for the
+/// pretrained-model experiments of Dong et al. 2025, arXiv:2502.05075, and Xu et al. 2025, arXiv:2505.24313). Nothing
+/// is downloaded. Every row is comma-separated: the features, then the class index.
 /// Every problem with a file is an <see cref="ArgumentException"/> on <c>path</c> whose message names the file,
 /// the line (counting from 1, header included) and the column (counting from 1).
 /// </summary>

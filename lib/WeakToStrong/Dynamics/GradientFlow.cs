@@ -20,7 +20,7 @@ namespace WeakToStrong.Dynamics;
 /// </para>
 /// <para>
 /// <b>Units of time.</b> t is the gradient-flow time: s steps of gradient descent with learning rate η
-/// correspond to t ≈ ηs. The time scale is set by A; report t·λ₁ (paper 01 §3) to make plots
+/// correspond to t ≈ ηs. The time scale is set by A; report t·λ₁ (λ₁ the largest eigenvalue of A) to make plots
 /// normalisation-free. For least squares (<see cref="FromLeastSquares"/>) the objective is
 /// ½‖Xw − y‖²/n, so A = XᵀX/n and b = Xᵀy/n.
 /// </para>

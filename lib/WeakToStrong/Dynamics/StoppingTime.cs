@@ -14,7 +14,7 @@ public sealed record StoppingTime(double Time, double Loss, bool AtBoundary)
     /// on a log-spaced grid of <paramref name="gridPoints"/> times (in one batch call), then the best grid point
     /// is refined by golden-section search in u = ln t between its two neighbours (to |Δu| ≲ 1e-10). The result
     /// is never worse than the best grid point. A risk with local minima finer than the grid may be missed; use a
-    /// denser grid then. Paper 01 §4.2 uses a 4000-point log grid of t·λ₁ ∈ [1e-2, 1e4].
+    /// denser grid then. The random-feature students use a 4000-point log grid of t·λ₁ ∈ [1e-2, 1e4] by default.
     /// </summary>
     /// <param name="risks">Evaluates R at a batch of times (each ≥ t_min &gt; 0); must return one finite value per time.</param>
     /// <param name="minTime">t_min &gt; 0.</param>

@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The paper's asymptotic excess-risk forms exactly as the authors plot them (the notebook's "bound" curves, §2.2):
+/// The asymptotic excess-risk forms of Dong et al. 2025 (arXiv:2502.05075) exactly as the authors plot them (the dotted
+/// "bound" curves of the paper's synthetic excess-risk figures):
 /// <list type="bullet">
 /// <item><description>weak: ER_w ≈ σ²·d_w/n + ρ_w;</description></item>
 /// <item><description>strong baseline: ER_s ≈ σ²·d_s/n + ρ_s;</description></item>
@@ -16,7 +17,7 @@ namespace WeakToStrong.IntrinsicDimension;
 public sealed class AsymptoticRisk : IFourModelTheory
 {
     /// <summary>Builds the closed form (only d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w are used).</summary>
-    /// <param name="quantities">The §2.1 quantities.</param>
+    /// <param name="quantities">The dimensions, noise level and approximation errors.</param>
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
     public AsymptoticRisk(RiskQuantities quantities)
     {
@@ -77,7 +78,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
         return RiskDecomposition.Expected(q.WeakApproximationError + q.StrongApproximationError, variance);
     }
 
-    /// <summary>The main variance formula (abstract, §2.2): Var(f_w2s) ≈ (σ²/n)·[d_{s∧w} + (d_s/N)(d_w − d_{s∧w})].</summary>
+    /// <summary>The main variance formula (stated in the paper's abstract): Var(f_w2s) ≈ (σ²/n)·[d_{s∧w} + (d_s/N)(d_w
+    /// − d_{s∧w})].</summary>
     /// <param name="labelledCount">n ≥ 1.</param>
     /// <param name="unlabelledCount">N ≥ 1.</param>
     /// <returns>The variance.</returns>
@@ -90,7 +92,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     }
 
     /// <summary>
-    /// The split of the paper's main variance formula (§2.2): inherited σ²·d_{s∧w}/n and discrepancy
+    /// The split of the paper's main variance formula: inherited σ²·d_{s∧w}/n and discrepancy
     /// σ²(d_w − d_{s∧w})/n·d_s/N; their sum is <see cref="WeakToStrongVariance"/>.
     /// </summary>
     /// <param name="labelledCount">n ≥ 1.</param>

@@ -5,7 +5,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The correlation dimension of two subspaces (§2.1): d_{s∧w} = ‖V_sᵀV_w‖_F² = Σ_i cos²θ_i, where V_s (D×d_s)
+/// The correlation dimension of two subspaces (Dong et al. 2025, arXiv:2502.05075): d_{s∧w} = ‖V_sᵀV_w‖_F² = Σ_i
+/// cos²θ_i, where V_s (D×d_s)
 /// and V_w (D×d_w) are orthonormal bases and θ_1 ≤ … ≤ θ_m, m = min(d_s, d_w), are the canonical (principal) angles
 /// between the subspaces, cos θ_i = σ_i(V_sᵀV_w). It equals dim(V_s ∩ V_w) for coordinate subspaces and is a soft
 /// intersection dimension in general; d_w − d_{s∧w} is the discrepancy dimension. It does not depend on the choice
@@ -39,7 +40,7 @@ public sealed class CorrelationDimension
     public IReadOnlyList<double> CanonicalAngles => cosines.Select(Math.Acos).ToArray();
 
     /// <summary>
-    /// The correlation dimension between the column spans of two orthonormal bases (§2.1).
+    /// The correlation dimension between the column spans of two orthonormal bases.
     /// </summary>
     /// <param name="strongBasis">V_s, D×d_s with orthonormal columns (max |V_sᵀV_s − I| ≤ 1e-9).</param>
     /// <param name="weakBasis">V_w, D×d_w with orthonormal columns, same D.</param>
@@ -78,8 +79,9 @@ public sealed class CorrelationDimension
     }
 
     /// <summary>
-    /// The correlation dimension between the function spaces spanned by two feature maps on the same inputs (§2.1,
-    /// §3.3 variant): the intrinsic subspaces of each map (top-d eigenvectors v_i of the uncentred second moment
+    /// The correlation dimension between the function spaces spanned by two feature maps on the same inputs (a
+    /// function-space variant of the estimator below): the intrinsic subspaces of each map (top-d eigenvectors v_i of
+    /// the uncentred second moment
     /// FᵀF/m with eigenvalues λ_i, trace share <paramref name="traceShare"/>) give the functions x ↦ φ(x)ᵀv_i, which
     /// are orthogonal in the empirical L² inner product ⟨f, g⟩ = (1/m)Σ_k f(x_k)g(x_k); normalised, their values on the
     /// inputs are the orthonormal columns Q = F V Λ^{−1/2}/√m of R^m. Then d_{s∧w} = ‖Q_sᵀQ_w‖_F² = Σcos²θ_i with θ_i
@@ -89,7 +91,8 @@ public sealed class CorrelationDimension
     /// </summary>
     /// <param name="strongFeatures">F_s, m×p_s: the strong features of m inputs (one row per input).</param>
     /// <param name="weakFeatures">F_w, m×p_w: the weak features of the same inputs.</param>
-    /// <param name="traceShare">Share of the trace each intrinsic dimension must capture, in (0, 1); 0.99 as in §3.3.</param>
+    /// <param name="traceShare">Share of the trace each intrinsic dimension must capture, in (0, 1); 0.99 as in the
+    /// paper's real-data experiment.</param>
     /// <returns>d_{s∧w} with the canonical angles; <see cref="StrongDimension"/>, <see cref="WeakDimension"/> are the intrinsic dimensions.</returns>
     /// <exception cref="ArgumentException">Row counts differ, entries are not finite, or a feature matrix is zero.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>
@@ -105,14 +108,16 @@ public sealed class CorrelationDimension
 
     /// <summary>
     /// The correlation dimension between two feature maps evaluated on the same inputs, by the authors' estimator
-    /// (§3.3): (1) d_s and d_w are the intrinsic dimensions of each feature matrix (<see cref="IntrinsicSubspace.Of"/>,
+    /// (the UTKFace experiment of arXiv:2502.05075): (1) d_s and d_w are the intrinsic dimensions of each feature
+    /// matrix (<see cref="IntrinsicSubspace.Of"/>,
     /// trace share <paramref name="traceShare"/>); (2) the wider feature matrix is projected to the narrower width m
     /// with a Gaussian matrix divided by √m (seeded); (3) V_s, V_w are the top-d_s and top-d_w eigenvectors of the
     /// uncentred second moments FᵀF/n of the (projected) matrices; (4) d_{s∧w} = Σσ_i(V_sᵀV_w)².
     /// </summary>
     /// <param name="strongFeatures">F_s, n×m_s: the strong model's features of n inputs (one row per input).</param>
     /// <param name="weakFeatures">F_w, n×m_w: the weak model's features of the same n inputs.</param>
-    /// <param name="traceShare">Share of the trace the intrinsic dimension must capture, in (0, 1); 0.99 as in §3.3.</param>
+    /// <param name="traceShare">Share of the trace the intrinsic dimension must capture, in (0, 1); 0.99 as in the
+    /// paper's real-data experiment.</param>
     /// <param name="projectionSeed">Seed of the Gaussian projection (used only when the widths differ).</param>
     /// <returns>d_{s∧w} with its canonical angles; <see cref="StrongDimension"/> and <see cref="WeakDimension"/> are the intrinsic dimensions.</returns>
     /// <exception cref="ArgumentException">Row counts differ, entries are not finite, a feature matrix is zero, or an intrinsic dimension exceeds the common width.</exception>
@@ -130,7 +135,7 @@ public sealed class CorrelationDimension
         if (Math.Max(strongDimension, weakDimension) > width)
         {
             throw new ArgumentException(
-                $"The intrinsic dimensions (d_s = {strongDimension}, d_w = {weakDimension}) exceed the common width {width}; the projection step of §3.3 cannot keep them.",
+                $"The intrinsic dimensions (d_s = {strongDimension}, d_w = {weakDimension}) exceed the common width {width}; the random-projection step of the estimator cannot keep them.",
                 nameof(traceShare));
         }
 

@@ -5,8 +5,9 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// Weak and strong feature maps of the 8×8 digit images (pixel counts 0–16, row-major) for the real-data section
-/// (§3.5 substitute for pretrained networks). All maps scale pixels to [0, 1].
+/// Weak and strong feature maps of the 8×8 digit images (pixel counts 0–16, row-major) for notebook 02's real-data
+/// section (a stand-in for the pretrained networks of the real-data experiments of Dong et al. 2025, arXiv:2502.05075,
+/// which are not available offline). All maps scale pixels to [0, 1].
 /// </summary>
 public static class DigitFeatureMaps
 {

@@ -3,8 +3,9 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The exact finite-sample expected excess risks of the four models for the Gaussian model (§2.3, derived): inputs
-/// z ~ N(0, I), OLS on each model's feature subspace (coordinate or general), independent n- and N-samples.
+/// The exact finite-sample expected excess risks of the four models for the Gaussian model (derived in this library and
+/// checked by Monte Carlo; not a formula of Dong et al. 2025, arXiv:2502.05075, whose asymptotic forms it refines):
+/// inputs z ~ N(0, I), OLS on each model's feature subspace (coordinate or general), independent n- and N-samples.
 /// The omitted part of f* acts on a model as extra independent noise of variance ρ, and E[(XᵀX)⁻¹] = I/(m − k − 1)
 /// for an m×k standard Gaussian design, which gives, with a_σ = σ²/(n − d_w − 1), a_ρ = ρ_w/(n − d_w − 1) and
 /// κ = d_s/(N − d_s − 1):
@@ -15,7 +16,7 @@ namespace WeakToStrong.IntrinsicDimension;
 /// <item><description>W2S: variance a_σ·[d_{s∧w} + (d_w − d_{s∧w})·κ]; bias ρ_s + ‖P_S(I−P_W)c‖² + a_ρ·d_{s∧w}
 /// + (‖(I−P_S)P_W c‖² + a_ρ·(d_w − d_{s∧w}))·κ.</description></item>
 /// </list>
-/// The W2S sum is §2.3's E[ER_w2s] = ρ_s + ‖c_{S\W}‖² + a_w·d_{s∧w} + (‖c_{W\S}‖² + a_w·(d_w − d_{s∧w}))·d_s/(N − d_s − 1)
+/// The W2S sum is E[ER_w2s] = ρ_s + ‖c_{S\W}‖² + a_w·d_{s∧w} + (‖c_{W\S}‖² + a_w·(d_w − d_{s∧w}))·d_s/(N − d_s − 1)
 /// with a_w = a_σ + a_ρ; for general subspaces d_{s∧w} = Σcos²θ_i and the energies are the projections of c.
 /// Every term is a sum of non-negative parts. Built once from the quantities, evaluated cheaply at any (n, N).
 /// </summary>
@@ -128,7 +129,7 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     }
 
     /// <summary>
-    /// The exact split of E[Var(f_w2s)] (§2.3): inherited σ²·d_{s∧w}/(n − d_w − 1) (the teacher's error on the
+    /// The exact split of E[Var(f_w2s)]: inherited σ²·d_{s∧w}/(n − d_w − 1) (the teacher's error on the
     /// overlap, E‖P_S e_w‖² = σ²·tr(P_S P_W)/(n − d_w − 1)) and discrepancy
     /// σ²(d_w − d_{s∧w})/(n − d_w − 1)·d_s/(N − d_s − 1). Their sum is the variance of <see cref="WeakToStrong"/>.
     /// </summary>

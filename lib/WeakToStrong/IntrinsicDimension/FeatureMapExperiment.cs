@@ -8,13 +8,15 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The real-data weak-to-strong experiment of §3.3 on two fixed feature maps of the same examples (the §3.5 substitute
-/// for the pretrained networks): a fixed test split; intrinsic dimensions d_w, d_s of the two maps on the training
+/// The real-data weak-to-strong experiment of Dong et al. 2025, arXiv:2502.05075 (their UTKFace age regression with
+/// linear probes on frozen pretrained features), run on two fixed feature maps of the same examples in place of the
+/// pretrained networks: a fixed test split; intrinsic dimensions d_w, d_s of the two maps on the training
 /// pool (99% of the trace of the uncentred second moment by default) and their function-space correlation dimension
 /// d_{s∧w} (<see cref="CorrelationDimension.BetweenFunctionSpaces"/>); then per trial a random split of the pool into
-/// n labelled and N unlabelled examples and the four ridgeless least-squares fits of §1.3 on each model's principal
+/// n labelled and N unlabelled examples and the four ridgeless least-squares fits (weak teacher, W2S student, strong
+/// baseline, strong ceiling) on each model's principal
 /// features (its intrinsic subspace), as the paper's fine-tuning in a low-dimensional space. Optional Gaussian noise of
-/// standard deviation ς is added to the training labels (the §3.3 label-noise variant), never to the test targets.
+/// standard deviation ς is added to the training labels (the paper's label-noise variant), never to the test targets.
 /// </summary>
 public sealed class FeatureMapExperiment
 {
@@ -30,7 +32,7 @@ public sealed class FeatureMapExperiment
     /// <param name="strongFeatures">The strong map's features of the same examples, m×p_s.</param>
     /// <param name="targets">The regression targets, m×K (for classification as regression, one-hot labels).</param>
     /// <param name="testCount">Examples held out for testing, in [1, m − 2].</param>
-    /// <param name="traceShare">Trace share of the intrinsic dimensions, in (0, 1); 0.99 as in §3.3.</param>
+    /// <param name="traceShare">Trace share of the intrinsic dimensions, in (0, 1); 0.99 as in the paper.</param>
     /// <param name="labelNoise">ς ≥ 0, the standard deviation of Gaussian noise added to every training label.</param>
     /// <param name="splitSeed">Seed of the test split.</param>
     /// <exception cref="ArgumentException">Row counts differ or entries are not finite.</exception>
@@ -95,8 +97,8 @@ public sealed class FeatureMapExperiment
     public int TestCount => targetTest.RowCount;
 
     /// <summary>
-    /// The variance-dominated prediction of §2.4 from the estimated dimensions (PGR ≈ (d_w − d_{s∧w})(1 − d_s/N)/(d_w
-    /// − d_s·n/(n+N)), OPR ≈ d_s/[d_{s∧w} + (d_w − d_{s∧w})d_s/N]).
+    /// The variance-dominated prediction (<see cref="VarianceDominatedScaling"/>) from the estimated dimensions (PGR ≈
+    /// (d_w − d_{s∧w})(1 − d_s/N)/(d_w − d_s·n/(n+N)), OPR ≈ d_s/[d_{s∧w} + (d_w − d_{s∧w})d_s/N]).
     /// </summary>
     public VarianceDominatedScaling Prediction =>
         new(Strong.Dimension, Weak.Dimension, Math.Min(Overlap.Value, Math.Min(Strong.Dimension, Weak.Dimension)));
@@ -141,7 +143,7 @@ public sealed class FeatureMapExperiment
 
     /// <summary>
     /// A sweep of <see cref="RunTrial"/> over a grid varying "n" and "N" on the core's runner (per-trial PGR/OPR
-    /// averaged as in §1.4; identical tables for any thread count).
+    /// averaged, as the paper does; identical tables for any thread count).
     /// </summary>
     /// <param name="grid">A grid varying the integers "n" and "N".</param>
     /// <param name="trials">Trials per point, ≥ 1.</param>

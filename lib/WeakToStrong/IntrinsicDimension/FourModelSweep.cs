@@ -6,12 +6,14 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// Monte Carlo sweeps of the paper's synthetic model (§1.2, §3.1, §3.2) on the core's <see cref="Sweep"/> runner:
-/// every (grid point, trial) job runs the four fits of §1.3 on its own random stream, so the tables are identical for
+/// Monte Carlo sweeps of the synthetic regression of Dong et al. 2025, arXiv:2502.05075
+/// (<see cref="SyntheticConfiguration"/>; the paper's excess-risk and PGR/OPR experiments) on the core's
+/// <see cref="Sweep"/> runner: every (grid point, trial) job runs the four fits (weak teacher, W2S student, strong
+/// baseline, strong ceiling) on its own random stream, so the tables are identical for
 /// any number of threads. The grid must vary <see cref="Labelled"/> ("n") and <see cref="Unlabelled"/> ("N") and may
 /// vary <see cref="Overlap"/> ("overlap", d_{s∧w}, realised as doff = d_s − d_{s∧w}) and <see cref="Noise"/>
 /// ("noise", σ²); absent parameters take the base configuration's values. Per-trial PGR and OPR are computed in each
-/// job and then averaged, as the paper does (§1.4): the summary's <c>PerformanceGapRecovered_mean</c> is the mean of
+/// job and then averaged, as the paper does: the summary's <c>PerformanceGapRecovered_mean</c> is the mean of
 /// per-trial ratios and <c>_std</c> the spread across trials (the paper's error bars).
 /// </summary>
 public static class FourModelSweep
@@ -216,9 +218,9 @@ public static class FourModelSweep
     }
 
     /// <summary>
-    /// The closed forms at every grid point: the exact Gaussian expectations (§2.3, columns <c>exact_…</c>) and the
-    /// paper's asymptotic forms (§2.2, columns <c>asymptotic_…</c>) of the four risks, the student's variance split,
-    /// and PGR/OPR as ratios of these expectations.
+    /// The closed forms at every grid point: the exact Gaussian expectations (<see cref="ExactGaussianRisk"/>, columns
+    /// <c>exact_…</c>) and the paper's asymptotic forms (<see cref="AsymptoticRisk"/>, columns <c>asymptotic_…</c>) of
+    /// the four risks, the student's variance split, and PGR/OPR as ratios of these expectations.
     /// </summary>
     /// <param name="configuration">The base configuration.</param>
     /// <param name="grid">A grid as for <see cref="Run"/> (n &gt; d_w + 1, N &gt; d_s + 1 for the exact forms).</param>

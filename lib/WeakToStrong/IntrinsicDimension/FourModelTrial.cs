@@ -3,7 +3,7 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The metrics of one four-model trial as a flat record (one column each in a sweep's tables, §1.4): the four excess
+/// The metrics of one four-model trial as a flat record (one column each in a sweep's tables): the four excess
 /// risks, the per-trial PGR and OPR, and the student's variance with its split.
 /// </summary>
 /// <param name="Weak">ER(f_w).</param>

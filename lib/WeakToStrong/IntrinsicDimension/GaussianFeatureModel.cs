@@ -5,7 +5,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The synthetic regression of §1.2 in whitened coordinates, and its four-model trial (§1.3, §1.4).
+/// The synthetic regression of Dong et al. 2025 (arXiv:2502.05075) in whitened coordinates, and its four-model trial
+/// (weak teacher, W2S student, strong baseline, strong ceiling) with excess risks split into bias and variance.
 /// Inputs are latent Gaussian coordinates z ~ N(0, I_R) (only the R relevant coordinates are ever sampled),
 /// the target is f*(x) = cᵀz, labels are y = f*(x) + ε with ε ~ N(0, σ²). The strong and weak features span
 /// subspaces V_s = span(U_s) (d_s columns) and V_w = span(U_w) (d_w columns) of R^R: either coordinate subspaces
@@ -73,7 +74,8 @@ public sealed class GaussianFeatureModel
     /// <summary>U_w, an orthonormal basis of the weak feature subspace (R×d_w, a copy).</summary>
     public Matrix<double> WeakBasis => weakBasis.Clone();
 
-    /// <summary>The canonical angles between V_s and V_w and d_{s∧w} = Σcos²θ_i (§2.1).</summary>
+    /// <summary>The canonical angles between V_s and V_w and d_{s∧w} = Σcos²θ_i (the paper's correlation
+    /// dimension).</summary>
     public CorrelationDimension Overlap => overlap.Value;
 
     /// <summary>
@@ -83,7 +85,7 @@ public sealed class GaussianFeatureModel
     public RiskQuantities Quantities { get; }
 
     /// <summary>
-    /// A model whose feature subspaces are spanned by coordinate axes, as in the paper (§1.2).
+    /// A model whose feature subspaces are spanned by coordinate axes, as in the paper.
     /// </summary>
     /// <param name="groundTruth">c ∈ R^R, finite, with f*(x) = cᵀz.</param>
     /// <param name="strongCoordinates">The coordinates spanning V_s: distinct, in [0, R), at least one.</param>
@@ -113,7 +115,8 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// A model with general feature subspaces given by orthonormal bases (§2.3, "general subspaces").
+    /// A model with general feature subspaces given by orthonormal bases (not coordinate-aligned; then
+    /// d_{s∧w} = Σcos²θ_i).
     /// </summary>
     /// <param name="groundTruth">c ∈ R^R, finite.</param>
     /// <param name="strongBasis">U_s, R×d_s with orthonormal columns (max |U_sᵀU_s − I| ≤ 1e-9).</param>
@@ -160,7 +163,7 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// Draws the random inputs and noise of one trial (§1.3) from the stream of (<paramref name="seed"/>,
+    /// Draws the random inputs and noise of one trial from the stream of (<paramref name="seed"/>,
     /// <paramref name="trial"/>), in the fixed order Z_n, ε_n, Z_N, ε_N.
     /// </summary>
     /// <param name="seed">The experiment seed.</param>
@@ -176,7 +179,7 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// Draws the random inputs and noise of one trial (§1.3) from <paramref name="random"/>, in the fixed order
+    /// Draws the random inputs and noise of one trial from <paramref name="random"/>, in the fixed order
     /// Z_n, ε_n, Z_N, ε_N (matrices filled column-major).
     /// </summary>
     /// <param name="random">The trial's random stream, for example a sweep job's <c>Random</c>.</param>
@@ -201,8 +204,8 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// Fits the four models of §1.3 on one sample and returns their excess risks with the bias/variance split
-    /// (§1.4): weak teacher on (Z_n U_w, y_n); W2S student on (Z_N U_s, f_w(x)) with noiseless pseudo-labels;
+    /// Fits the four models on one sample and returns their excess risks with the bias/variance split: weak teacher on
+    /// (Z_n U_w, y_n); W2S student on (Z_N U_s, f_w(x)) with noiseless pseudo-labels;
     /// strong baseline on (Z_n U_s, y_n); strong ceiling on the n + N samples with their true labels. Each fit is
     /// OLS; each is run on the signal labels Z c and on the noise ε separately (the fit is linear), which gives
     /// the exact split ER = Bias + Variance + Cross.
@@ -306,7 +309,7 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// One trial of §1.3 drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
+    /// One trial drawn from the stream of (<paramref name="seed"/>, <paramref name="trial"/>). With
     /// <see cref="TrialSampling.DesignMatrices"/> it is <see cref="Fit"/> of <see cref="DrawSample(long, int, int, int)"/>; with
     /// <see cref="TrialSampling.SufficientStatistics"/> it draws only the sufficient statistics (same law, cost
     /// independent of n and N).
@@ -328,7 +331,7 @@ public sealed class GaussianFeatureModel
     }
 
     /// <summary>
-    /// One trial of §1.3 drawn from <paramref name="random"/> (for example a sweep job's stream): the four fits with
+    /// One trial drawn from <paramref name="random"/> (for example a sweep job's stream): the four fits with
     /// their bias/variance split. Bit-reproducible for a given stream state.
     /// </summary>
     /// <param name="random">The trial's random stream.</param>

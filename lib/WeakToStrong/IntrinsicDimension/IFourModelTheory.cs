@@ -1,12 +1,13 @@
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// A closed form for the excess risks of the four models of §1.3 at sample sizes (n, N): the paper's asymptotic
-/// forms (<see cref="AsymptoticRisk"/>, §2.2) or the exact Gaussian expectations (<see cref="ExactGaussianRisk"/>, §2.3).
+/// A closed form for the excess risks of the four models (weak teacher, W2S student, strong baseline, strong
+/// ceiling) at sample sizes (n, N): the asymptotic forms of Dong et al. 2025, arXiv:2502.05075
+/// (<see cref="AsymptoticRisk"/>) or this library's exact Gaussian expectations (<see cref="ExactGaussianRisk"/>).
 /// </summary>
 public interface IFourModelTheory
 {
-    /// <summary>The §2 quantities the closed form is built from.</summary>
+    /// <summary>The dimensions, noise level and target energies the closed form is built from.</summary>
     RiskQuantities Quantities { get; }
 
     /// <summary>The four risks at (n, N); PGR and OPR of the result are ratios of these expectations.</summary>

@@ -4,7 +4,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The intrinsic dimension of a feature map and its top eigen-subspace, estimated as in §3.3: with the uncentred
+/// The intrinsic dimension of a feature map and its top eigen-subspace, estimated as in the real-data experiment of
+/// Dong et al. 2025, arXiv:2502.05075: with the uncentred
 /// second moment M = FᵀF/n of a feature matrix F (n inputs × m features) and its eigenvalues λ_1 ≥ … ≥ λ_m, the
 /// intrinsic dimension is the smallest k with λ_1 + … + λ_k ≥ share·tr(M) (share = 0.99 in the paper).
 /// </summary>
@@ -36,9 +37,9 @@ public sealed class IntrinsicSubspace
     /// <summary>(λ_1 + … + λ_k) / tr(FᵀF/n), at least <see cref="TraceShare"/>.</summary>
     public double CapturedShare { get; }
 
-    /// <summary>Estimates the intrinsic dimension and top eigen-subspace of a feature matrix (§3.3).</summary>
+    /// <summary>Estimates the intrinsic dimension and top eigen-subspace of a feature matrix.</summary>
     /// <param name="features">F, n×m: one row of m features per input; finite and not all zero.</param>
-    /// <param name="traceShare">The share of the trace to capture, in (0, 1); 0.99 as in §3.3.</param>
+    /// <param name="traceShare">The share of the trace to capture, in (0, 1); 0.99 as in the paper.</param>
     /// <returns>k, the eigenvalues and the top-k eigenvectors of FᵀF/n.</returns>
     /// <exception cref="ArgumentException"><paramref name="features"/> has non-finite entries or is zero.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>

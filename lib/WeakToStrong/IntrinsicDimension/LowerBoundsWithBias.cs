@@ -3,8 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The PGR and OPR lower bounds with bias exactly as the authors plot them ("Bounds" section of their notebook,
-/// §2.4), with ρ = ρ_s + ρ_w and D(N) = d_{s∧w} + (d_w − d_{s∧w})·d_s/N:
+/// The PGR and OPR lower bounds with bias exactly as the authors plot them ("Bounds" section of their notebook for
+/// Dong et al. 2025, arXiv:2502.05075), with ρ = ρ_s + ρ_w and D(N) = d_{s∧w} + (d_w − d_{s∧w})·d_s/N:
 /// <list type="bullet">
 /// <item><description>PGR ≥ 1 − [n/(n − d_w − 1)]·D(N)/d_w − n·ρ/(σ²·d_w);</description></item>
 /// <item><description>OPR ≥ 1 / ( [n/(n − d_w − 1)]·D(N)/d_s + n·ρ/(σ²·d_s) ).</description></item>

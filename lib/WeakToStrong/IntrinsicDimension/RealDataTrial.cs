@@ -1,7 +1,8 @@
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// One trial of the real-data experiment (§3.3 protocol): test errors of the four models against the true targets
+/// One trial of the real-data experiment (the protocol of the real-data experiment of Dong et al. 2025,
+/// arXiv:2502.05075): test errors of the four models against the true targets
 /// (mean over test examples of the squared error summed over outputs; this includes the irreducible error, it is not
 /// an excess risk) and the per-trial PGR and OPR built from them.
 /// </summary>

@@ -1,7 +1,9 @@
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The excess risk of one fitted predictor split by its source (§1.4). In whitened coordinates a predictor is
+/// The excess risk of one fitted predictor split by its source (bias from the approximation errors, variance from
+/// the label noise, as in the bias–variance view of Dong et al. 2025, arXiv:2502.05075). In whitened coordinates a
+/// predictor is
 /// f(x) = βᵀz and f*(x) = cᵀz, so ER = ‖β − c‖². The fit is linear in the labels, so β = β_signal + β_noise, where
 /// β_signal is the fit to the noiseless labels f*(x) and β_noise the fit to the label noise ε:
 /// <list type="bullet">
@@ -9,7 +11,8 @@ namespace WeakToStrong.IntrinsicDimension;
 /// <item><description><see cref="Variance"/> = ‖β_noise‖² (the part driven by the label noise, proportional to σ²);</description></item>
 /// <item><description><see cref="Cross"/> = 2⟨β_signal − c, β_noise⟩, zero in expectation over the noise.</description></item>
 /// </list>
-/// ER = Bias + Variance + Cross. For an expectation (§2.2, §2.3) the cross term is 0.
+/// ER = Bias + Variance + Cross. For an expectation (<see cref="AsymptoticRisk"/>, <see cref="ExactGaussianRisk"/>) the
+/// cross term is 0.
 /// </summary>
 /// <param name="ExcessRisk">ER = ‖β − c‖², computed directly from the fitted coefficients.</param>
 /// <param name="Bias">‖β_signal − c‖².</param>

@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The scalars every closed form of §2 depends on (§2.1, §2.3), in whitened coordinates where f*(x) = cᵀz,
+/// The scalars every closed form of the four risks depends on (<see cref="AsymptoticRisk"/>,
+/// <see cref="ExactGaussianRisk"/>), in whitened coordinates where f*(x) = cᵀz,
 /// z ~ N(0, I), and P_S, P_W are the orthogonal projectors onto the strong and weak feature subspaces.
 /// Validated on construction.
 /// </summary>
@@ -53,7 +54,8 @@ public sealed record RiskQuantities
     /// <summary>d_w = dim V_w, the weak model's intrinsic dimension.</summary>
     public int WeakDimension { get; }
 
-    /// <summary>d_{s∧w} = ‖V_sᵀV_w‖_F² = Σcos²θ_i (§2.1).</summary>
+    /// <summary>d_{s∧w} = ‖V_sᵀV_w‖_F² = Σcos²θ_i, the correlation dimension of Dong et al. 2025,
+    /// arXiv:2502.05075.</summary>
     public double CorrelationDimension { get; }
 
     /// <summary>σ², the label-noise variance.</summary>
@@ -71,6 +73,6 @@ public sealed record RiskQuantities
     /// <summary>‖(I − P_S)P_W c‖²: energy of the teacher's target the student cannot represent (‖c_{W\S}‖²).</summary>
     public double WeakOnlyEnergy { get; }
 
-    /// <summary>The discrepancy dimension d_w − d_{s∧w} (§2.1).</summary>
+    /// <summary>The discrepancy dimension d_w − d_{s∧w}.</summary>
     public double DiscrepancyDimension => WeakDimension - CorrelationDimension;
 }

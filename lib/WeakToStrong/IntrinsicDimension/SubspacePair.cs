@@ -5,8 +5,9 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// Orthonormal bases of a strong and a weak feature subspace of R^D with prescribed canonical angles (§2.1, §2.3
-/// "general subspaces"): V_s = span(e_0 … e_{d_s−1}); weak column i is cos θ_i·e_i + sin θ_i·e_{d_s+i} for the
+/// Orthonormal bases of a strong and a weak feature subspace of R^D with prescribed canonical angles (for
+/// testing that only d_{s∧w} = Σcos²θ_i matters for general, not coordinate-aligned, subspaces): V_s = span(e_0 …
+/// e_{d_s−1}); weak column i is cos θ_i·e_i + sin θ_i·e_{d_s+i} for the
 /// prescribed cosines and e_{d_s+i} beyond them, so σ_i(V_sᵀV_w) = cos θ_i and d_{s∧w} = Σcos²θ_i. Optionally both
 /// bases are turned by one Haar-random rotation of R^D, which leaves every angle (and every OLS risk) unchanged.
 /// </summary>

@@ -5,11 +5,13 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The paper's synthetic regression (§1.2), with its defaults: ambient dimension d = 20000, relevant rank R = 300,
+/// The synthetic regression of Dong et al. 2025, arXiv:2502.05075 as the authors' simulator builds it, with its
+/// defaults: ambient dimension d = 20000, relevant rank R = 300,
 /// strong features on coordinates [0, d_s) with d_s = 100, weak features on [doff, doff + d_w) with d_w = 200,
 /// spectrum λ_i = (i+1)^(−p) with p = 1 on the ground-truth coordinates [0, R), θ* = (Rademacher ±1)/√d, so the
 /// whitened target coefficients are c_i = ±√(λ_i/d), and label noise σ² = 1e-2. Validated on construction.
-/// The closed-form quantities of §1.2 and §2.3 are exposed as generalised harmonic sums.
+/// The closed-form quantities (approximation errors ρ_s, ρ_w and the target energies used by
+/// <see cref="ExactGaussianRisk"/>) are exposed as generalised harmonic sums.
 /// </summary>
 public sealed record SyntheticConfiguration
 {
@@ -99,7 +101,8 @@ public sealed record SyntheticConfiguration
         }
     }
 
-    /// <summary>The §2 quantities of this configuration in closed form (harmonic sums, no sampling).</summary>
+    /// <summary>The <see cref="RiskQuantities"/> of this configuration in closed form (harmonic sums, no
+    /// sampling).</summary>
     public RiskQuantities Quantities => new(
         StrongDimension,
         WeakDimension,

@@ -3,9 +3,9 @@ using MathNet.Numerics.LinearAlgebra;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The random draws of one trial of §1.3, in whitened coordinates: the n labelled inputs and their label noise,
+/// The random draws of one four-model trial, in whitened coordinates: the n labelled inputs and their label noise,
 /// and the N fresh inputs (used unlabelled by W2S) with the label noise the strong ceiling sees on them.
-/// Only the R relevant coordinates of z are stored (§1.2); the ambient d-dimensional features are never formed.
+/// Only the R relevant coordinates of z are stored; the ambient d-dimensional features are never formed.
 /// </summary>
 /// <param name="LabelledInputs">Z_n, n×R, rows z_i ~ N(0, I_R).</param>
 /// <param name="LabelNoise">ε_n, length n, entries ~ N(0, σ²).</param>

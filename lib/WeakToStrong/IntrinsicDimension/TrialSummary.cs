@@ -4,7 +4,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The summary the paper plots at one (n, N) (§1.4, §3.1, §3.2): the mean ± std across trials of the four excess
+/// The summary the paper's synthetic figures plot at one (n, N) (Dong et al. 2025, arXiv:2502.05075): the mean ± std
+/// across trials of the four excess
 /// risks, and of PGR and OPR computed per trial and then averaged (not ratios of the mean risks). Each entry is the
 /// core's <see cref="SampleSummary"/> (mean, std with divisor T − 1 as torch.std, standard error std/√T).
 /// </summary>

@@ -3,7 +3,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// Consequences of the §2.2 variance formulas in the variance-dominated regime σ² ≫ ρ (§2.4, derived), written
+/// Consequences of the asymptotic variance formulas of Dong et al. 2025 (arXiv:2502.05075; see
+/// <see cref="AsymptoticRisk"/>) in the variance-dominated regime σ² ≫ ρ (derived in this library), written
 /// with the effective dimension D(N) = d_{s∧w} + (d_w − d_{s∧w})·d_s/N, so that Var(f_w2s) ≈ σ²·D(N)/n,
 /// Var(f_w) ≈ σ²d_w/n, Var(f_s) ≈ σ²d_s/n and Var(f_c) ≈ σ²d_s/(n+N).
 /// </summary>

@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace WeakToStrong.IntrinsicDimension;
 
 /// <summary>
-/// The four-model trial of §1.3 from sufficient statistics (<see cref="TrialSampling.SufficientStatistics"/>):
+/// The four-model trial (weak teacher, W2S student, strong baseline, strong ceiling; see
+/// <see cref="GaussianFeatureModel"/>) from sufficient statistics (<see cref="TrialSampling.SufficientStatistics"/>):
 /// for each sample (n labelled, N unlabelled) draw G = ZᵀZ and Zᵀε, then solve every OLS fit from its normal
 /// equations: teacher U_wᵀG_nU_w·b = U_wᵀ(G_n c + Z_nᵀε_n); baseline likewise on U_s; W2S
 /// U_sᵀG_NU_s·b = U_sᵀG_N β_w (noiseless pseudo-labels Z_Nβ_w); ceiling (U_sᵀ(G_n + G_N)U_s)·b =

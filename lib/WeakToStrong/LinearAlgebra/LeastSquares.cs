@@ -9,7 +9,8 @@ namespace WeakToStrong.LinearAlgebra;
 /// Ordinary least squares min_w ‖Xw − y‖² for a design X (n samples × d features) and targets y.
 /// <see cref="Solve"/> is the unique solution of a full-column-rank problem (Householder QR);
 /// <see cref="MinimumNorm"/> is the minimum-norm solution X⁺y of any problem (ridgeless regression, the
-/// t → ∞ limit of gradient flow from zero; paper 02 §1.3 fits every model this way).
+/// t → ∞ limit of gradient flow from zero; the models of Dong et al. 2025, arXiv:2502.05075, are
+/// all fitted this way).
 /// </summary>
 public static class LeastSquares
 {

@@ -5,7 +5,8 @@ namespace WeakToStrong.LinearAlgebra;
 
 /// <summary>
 /// Ridge regression w_λ = argmin_w ‖Xw − y‖² + λ‖w‖² = (XᵀX + λI)⁻¹Xᵀy, in the unnormalised convention of
-/// scikit-learn and of paper 02 §3.3 (θ = V diag(s/(s² + λ)) Uᵀy). For the per-sample normalisation
+/// scikit-learn and of the authors' real-data code for Dong et al. 2025 (arXiv:2502.05075), θ = V diag(s/(s² + λ)) Uᵀy.
+/// For the per-sample normalisation
 /// (1/n)‖Xw − y‖² + λ'‖w‖² pass λ = nλ'. One solve per call by Cholesky; for many λ from one decomposition use
 /// <see cref="RidgePath"/>.
 /// </summary>

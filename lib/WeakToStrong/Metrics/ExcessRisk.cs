@@ -5,8 +5,9 @@ namespace WeakToStrong.Metrics;
 
 /// <summary>
 /// Population excess risks of linear predictors x ↦ wᵀx against a linear target x ↦ w*ᵀx:
-/// E_x[(wᵀx − w*ᵀx)²] = (w − w*)ᵀ Σ (w − w*) for inputs with second moment Σ = E[xxᵀ] (paper 02 §1.4 computes
-/// ER this way in whitened coordinates). The isotropic and diagonal forms are sums of non-negative terms; for
+/// E_x[(wᵀx − w*ᵀx)²] = (w − w*)ᵀ Σ (w − w*) for inputs with second moment Σ = E[xxᵀ] (the synthetic experiments of
+/// Dong et al. 2025, arXiv:2502.05075, compute ER this way in whitened coordinates). The isotropic and diagonal forms
+/// are sums of non-negative terms; for
 /// repeated evaluation along a trajectory use <see cref="WeakToStrong.Dynamics.QuadraticRisk"/>, which factors Σ once.
 /// </summary>
 public static class ExcessRisk

@@ -5,19 +5,19 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Metrics;
 
 /// <summary>
-/// The two summary numbers of a weak-to-strong experiment, for risks (lower is better), following paper 02 §1.4
-/// (after Burns et al. 2024):
+/// The two summary numbers of a weak-to-strong experiment, for risks (lower is better), following Dong et al. 2025
+/// (arXiv:2502.05075), after Burns et al. 2023 (arXiv:2312.09390):
 /// <list type="bullet">
 /// <item>PGR, performance gap recovered = (R_weak − R_w2s)/(R_weak − R_ceiling): 0 when the student is no better
 /// than its weak teacher, 1 when it matches the strong ceiling, above 1 when it beats the ceiling. With a
-/// zero-risk ceiling (paper 01 §1.2) PGR = 1 − R_w2s/R_weak.</item>
+/// zero-risk ceiling (as for the infinite-width random-feature students) PGR = 1 − R_w2s/R_weak.</item>
 /// <item>OPR, outperforming ratio = R_strong-baseline/R_w2s, where the strong baseline is the strong model
-/// trained on the weak teacher's n labelled samples (paper 02 §1.3 "S-Baseline"): above 1 means weak-to-strong
-/// training beats supervised training of the strong model on the teacher's data.</item>
+/// trained on the weak teacher's n labelled samples (the "S-Baseline" of arXiv:2502.05075): above 1 means
+/// weak-to-strong training beats supervised training of the strong model on the teacher's data.</item>
 /// </list>
-/// Per-trial values are averaged with the <c>Mean…</c> functions (paper 02's simulations: per trial, then the
-/// mean); the <c>…OfMeans</c> functions give the ratio of mean risks instead. The two differ by a few hundredths
-/// in paper 02 §4.
+/// Per-trial values are averaged with the <c>Mean…</c> functions (as in the simulations of arXiv:2502.05075: per
+/// trial, then the mean); the <c>…OfMeans</c> functions give the ratio of mean risks instead. The two differ by a few
+/// hundredths in the synthetic regression of that paper.
 /// </summary>
 public static class WeakToStrongMetrics
 {

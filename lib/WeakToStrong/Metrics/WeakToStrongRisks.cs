@@ -5,7 +5,8 @@ namespace WeakToStrong.Metrics;
 
 /// <summary>
 /// The four risks of one weak-to-strong run (lower is better) and the two summary ratios derived from them
-/// (paper 02 §1.3–1.4). Used as a sweep result, every property becomes a column.
+/// (the four models and two ratios of Dong et al. 2025, arXiv:2502.05075). Used as a sweep result, every property
+/// becomes a column.
 /// </summary>
 /// <param name="Weak">R_weak: the weak teacher, trained on n ground-truth labels.</param>
 /// <param name="WeakToStrong">R_w2s: the strong student, trained on the teacher's pseudo-labels of N fresh inputs.</param>

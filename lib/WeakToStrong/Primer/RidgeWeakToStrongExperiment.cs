@@ -8,8 +8,9 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Primer;
 
 /// <summary>
-/// The primer's weak-to-strong experiment (notebook 00): the Burns et al. (2024) protocol with ridge
-/// regression on Gaussian data, in the coordinate-subspace model of paper 02 §1.2, small enough to run in
+/// The primer's weak-to-strong experiment (notebook 00): the Burns et al. (2023, arXiv:2312.09390) protocol with
+/// ridge regression on Gaussian data, in a coordinate-subspace model like the synthetic one of Dong et al. 2025
+/// (arXiv:2502.05075), small enough to run in
 /// milliseconds and simple enough to have exact expected risks.
 /// <para>
 /// Data: latent z ~ N(0, I_D), label y = θ*ᵀz + ε with ε ~ N(0, σ²). The target θ* has equal entries
@@ -22,13 +23,15 @@ namespace WeakToStrong.Primer;
 /// <list type="number">
 /// <item>Weak teacher: fitted on n labelled samples.</item>
 /// <item>Weak-to-strong student: fitted on N fresh inputs labelled by the teacher (noiseless pseudo-labels).</item>
-/// <item>Strong ceiling: the student's features fitted on all n + N samples with their true labels (paper 02's S-Ceiling: the strong model given every ground-truth label of the run).</item>
-/// <item>Strong baseline: the student's features fitted on the teacher's n labelled samples (paper 02's S-Baseline, for OPR).</item>
+/// <item>Strong ceiling: the student's features fitted on all n + N samples with their true labels (the S-Ceiling of
+/// arXiv:2502.05075: the strong model given every ground-truth label of the run).</item>
+/// <item>Strong baseline: the student's features fitted on the teacher's n labelled samples (the S-Baseline of
+/// arXiv:2502.05075, for OPR).</item>
 /// </list>
 /// Why the student wins: the teacher's estimation error is spread over its d_w coordinates; on the d_w − d_∩
 /// coordinates the student cannot see, that error is independent of the student's features and acts like label
-/// noise, which N ≫ d_s samples average away (paper 02 §2.2). Only the error on the shared d_∩ coordinates is
-/// inherited.
+/// noise, which N ≫ d_s samples average away (the variance result of arXiv:2502.05075). Only the error on the shared
+/// d_∩ coordinates is inherited.
 /// </summary>
 public sealed class RidgeWeakToStrongExperiment
 {
@@ -99,7 +102,8 @@ public sealed class RidgeWeakToStrongExperiment
         new(TeacherDimension, StudentDimension, Overlap, LabelledSamples, pseudoLabelledSamples, NoiseVariance, Regularization);
 
     /// <summary>
-    /// The exact expected excess risks in the least-squares limit λ → 0 (paper 02 §2.3 with ρ_w = ρ_s = 0), with
+    /// The exact expected excess risks in the least-squares limit λ → 0
+    /// (<see cref="IntrinsicDimension.ExactGaussianRisk"/> with ρ_w = ρ_s = 0), with
     /// a_w = σ²/(n − d_w − 1):
     /// E R_weak = a_w d_w; E R_w2s = a_w [d_∩ + (d_w − d_∩) d_s/(N − d_s − 1)];
     /// E R_ceiling = σ² d_s/(n + N − d_s − 1); E R_baseline = σ² d_s/(n − d_s − 1).

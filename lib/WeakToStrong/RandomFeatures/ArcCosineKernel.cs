@@ -5,7 +5,8 @@ namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
 /// The degree-1 arc-cosine kernel and the exact population Gram matrices of ReLU random features on the sphere
-/// (spec 01, §3.2). With x uniform on S^(d−1) and φ_w(x) = relu(w·x) for unit w,
+/// (the ReLU random features of Medvedev et al. 2025, arXiv:2503.02877, with inputs and weights on the sphere). With x
+/// uniform on S^(d−1) and φ_w(x) = relu(w·x) for unit w,
 /// E_x[φ_w(x) φ_u(x)] = k1(w·u) / d, where k1(ρ) = (√(1 − ρ²) + (π − arccos ρ) ρ) / (2π).
 /// </summary>
 public static class ArcCosineKernel
@@ -14,7 +15,7 @@ public static class ArcCosineKernel
     public const double CosineTolerance = 1e-12;
 
     /// <summary>
-    /// k1(ρ) = (√(1 − ρ²) + (π − arccos ρ) ρ) / (2π) for a cosine ρ ∈ [−1, 1] (spec 01, §3.2).
+    /// k1(ρ) = (√(1 − ρ²) + (π − arccos ρ) ρ) / (2π) for a cosine ρ ∈ [−1, 1].
     /// k1(1) = 1/2, k1(0) = 1/(2π), k1(−1) = 0. It equals E_{g∼N(0,I)}[relu(g·w) relu(g·u)] for unit w, u with w·u = ρ.
     /// </summary>
     /// <param name="cosine">ρ, the cosine between two unit weight vectors; values within 1e-12 outside [−1, 1] are clamped.</param>
@@ -29,7 +30,7 @@ public static class ArcCosineKernel
 
     /// <summary>
     /// The exact population Gram matrix G_ij = E_x[relu(w_i·x) relu(w_j·x)] = k1(w_i·w_j)/d of ReLU features with
-    /// unit weight rows w_i, for x uniform on S^(d−1) (spec 01, §3.2). The diagonal is exactly k1(1)/d = 1/(2d).
+    /// unit weight rows w_i, for x uniform on S^(d−1). The diagonal is exactly k1(1)/d = 1/(2d).
     /// </summary>
     /// <param name="weights">M × d matrix whose rows are unit vectors (validated to |‖w‖² − 1| ≤ 1e-10).</param>
     public static Matrix<double> Gram(Matrix<double> weights)
@@ -42,7 +43,7 @@ public static class ArcCosineKernel
 
     /// <summary>
     /// The exact population cross-Gram C_ij = E_x[relu(u_i·x) relu(w_j·x)] = k1(u_i·w_j)/d between ReLU features with
-    /// unit weight rows u_i (e.g. a student) and w_j (e.g. a teacher), x uniform on S^(d−1) (spec 01, §3.2).
+    /// unit weight rows u_i (e.g. a student) and w_j (e.g. a teacher), x uniform on S^(d−1).
     /// </summary>
     /// <param name="rowWeights">M_S × d matrix of unit rows u_i.</param>
     /// <param name="columnWeights">M × d matrix of unit rows w_j, same d.</param>

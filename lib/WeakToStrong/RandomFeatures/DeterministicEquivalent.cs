@@ -4,7 +4,9 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The deterministic-equivalent prediction of a random-feature teacher's population loss (spec 01, §3.4 [D]):
+/// The deterministic-equivalent prediction of a random-feature teacher's population loss, in the spirit of the
+/// Gaussian-universality ansatz under which Medvedev et al. 2025 (arXiv:2503.02877) derive their polynomial rates; the
+/// formula itself is this library's derivation, checked against simulated teachers, not a statement of the paper:
 /// κ solves the degrees-of-freedom equation Σ_k N_k λ_k/(λ_k + κ) = M_TE (N_k the multiplicity of eigenvalue λ_k), and
 /// L_TE ≈ κ/(λ_target + κ). The left side decreases strictly in κ from (number of eigenfunctions with λ_k &gt; 0) to 0
 /// and is below trace/κ, so κ is bracketed in log κ between trace/M_TE and a value found by shrinking, then located by
@@ -13,7 +15,7 @@ namespace WeakToStrong.RandomFeatures;
 public static class DeterministicEquivalent
 {
     /// <summary>
-    /// κ solving Σ_k N_k λ_k/(λ_k + κ) = M for a finite spectrum (spec 01, §3.4).
+    /// κ solving Σ_k N_k λ_k/(λ_k + κ) = M for a finite spectrum.
     /// </summary>
     /// <param name="eigenvalues">λ_k ≥ 0, finite, at least one positive.</param>
     /// <param name="multiplicities">N_k &gt; 0 (any real weights, e.g. 1 per coordinate), same length.</param>
@@ -53,7 +55,8 @@ public static class DeterministicEquivalent
     }
 
     /// <summary>
-    /// The prediction for the ReLU sphere model of spec 01, §3.2: degrees k ≤ K with multiplicities N_k and eigenvalues
+    /// The prediction for the ReLU model on the sphere (<see cref="ReluTeacher"/>): degrees k ≤ K with multiplicities
+    /// N_k and eigenvalues
     /// λ_k = μ_k², plus the tail above K, whose trace T = 1/(2d) − Σ_(k≤K) N_kλ_k enters as T/κ (exact up to a relative
     /// error ≤ λ_tail/κ, since every tail eigenvalue is ≤ λ_tail ≪ κ). Target: f* = √d x_1, λ_target = λ_1 = 1/(4d²).
     /// </summary>
@@ -87,7 +90,8 @@ public static class DeterministicEquivalent
     }
 
     /// <summary>
-    /// The prediction for the linear random-feature model of spec 01, §3.3: multiplicity 1 per input coordinate, target
+    /// The prediction for the linear random-feature model with anisotropic Gaussian input
+    /// (<see cref="LinearFeatureTeacher"/>): multiplicity 1 per input coordinate, target
     /// the coordinate <paramref name="targetIndex"/> (default 0, i.e. e_1), λ_target = its eigenvalue.
     /// </summary>
     /// <param name="eigenvalues">λ_1…λ_D &gt; 0.</param>

@@ -1,7 +1,7 @@
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The outcome of oracle early stopping of an infinite-width student (spec 01, §1.2 and §4.2): the stopping time that
+/// The outcome of oracle early stopping of an infinite-width student: the stopping time that
 /// minimises the student's population loss L_ST(t) against the true target, and the weak-to-strong figures there.
 /// </summary>
 /// <param name="OptimalTime">t*, the loss-minimising gradient-flow time (in the model's own time units).</param>
@@ -22,7 +22,8 @@ public sealed record EarlyStoppingResult(
 
     /// <summary>
     /// Performance gap recovered, PGR = (L_TE − L_ST)/(L_TE − L_ceiling) with ceiling loss 0 (an infinite-width student
-    /// trained on the true target reaches f*), i.e. PGR = 1 − L_ST/L_TE (spec 01, §1.2).
+    /// trained on the true target reaches f*), i.e. PGR = 1 − L_ST/L_TE (PGR as in Burns et al. 2023,
+    /// arXiv:2312.09390).
     /// </summary>
     public double Pgr => 1.0 - LossRatio;
 }

@@ -7,12 +7,12 @@ namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
 /// A student of finite width M_S trained by gradient flow (or gradient descent) from θ = 0 on the population loss
-/// against a <see cref="ReluTeacher"/>'s labels (spec 01, §3.2 "Finite student"). The student is
+/// against a <see cref="ReluTeacher"/>'s labels. The student is
 /// f_θ(x) = M_S^(−1/2) Σ_j θ_j relu(u_j·x) with unit weights u_j and x uniform on S^(d−1), so with the exact population
 /// matrices G_S = k1(UUᵀ)/d, C = k1(UWᵀ)/d, c = C a and b_S = U e_1/(2√d):
 /// <list type="bullet">
 /// <item>training objective ½E[(f_θ − f_TE)²] = ½θᵀAθ − βᵀθ + const, A = G_S/M_S, β = c/√M_S; from one spectral
-/// decomposition A = Σ γ_j v_j v_jᵀ, θ(t) = Σ_j (1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ v_j (spec 01, §3.2) — the core
+/// decomposition A = Σ γ_j v_j v_jᵀ, θ(t) = Σ_j (1 − e^(−tγ_j))/γ_j ⟨v_j, β⟩ v_j — the core
 /// <see cref="GradientFlow"/> on (A, β), available as <see cref="Flow"/>;</item>
 /// <item>the loss against the true target, L_ST(θ) = θᵀG_Sθ/M_S − 2θᵀb_S/√M_S + 1, is the core <see cref="QuadraticRisk"/>
 /// (θ − θ°)ᵀA(θ − θ°) + L_S with θ° = √M_S G_S⁻¹b_S and L_S = 1 − b_Sᵀ G_S⁻¹ b_S (the student's own best loss, the
@@ -24,8 +24,8 @@ namespace WeakToStrong.RandomFeatures;
 /// flops instead of about 9M_S³ for a full eigendecomposition), so M_S = 4096 stays practical on two cores;
 /// <see cref="Flow"/> (the weights themselves) and <see cref="Risk"/> are built only on request.
 /// As M_S grows, A's spectrum tends to the kernel's (λ_k on N_k-dimensional blocks) and L_ST(t) tends to the
-/// infinite-width curve of <see cref="InfiniteWidthStudent"/> (spec 01 §3.2, §6). Times are reported as t·λ_1,
-/// λ_1 = 1/(4d²), the same unit as the infinite-width student.
+/// infinite-width curve of <see cref="InfiniteWidthStudent"/> (the gap shrinks roughly like 1/M_S). Times are reported
+/// as t·λ_1, λ_1 = 1/(4d²), the same unit as the infinite-width student.
 /// </summary>
 public sealed class FiniteWidthStudent
 {
@@ -107,8 +107,8 @@ public sealed class FiniteWidthStudent
     }
 
     /// <summary>
-    /// The student that has exactly the teacher's features (U = W, M_S = M_TE). It lives in the teacher's span, so by
-    /// spec 01 §6 its loss never drops below L_TE: there is no weak-to-strong gain.
+    /// The student that has exactly the teacher's features (U = W, M_S = M_TE). It lives in the teacher's span, and
+    /// f_TE is the best function in that span, so its loss never drops below L_TE: there is no weak-to-strong gain.
     /// </summary>
     /// <param name="teacher">The teacher.</param>
     public static FiniteWidthStudent WithTeacherFeatures(ReluTeacher teacher)
@@ -159,7 +159,7 @@ public sealed class FiniteWidthStudent
     /// <summary>L_ST as a function of the top-layer weights θ, as a core <see cref="QuadraticRisk"/> (see the type summary).</summary>
     public QuadraticRisk Risk => new(curvature, ArcCosineKernel.Gram(weights).Cholesky().Solve(targetCorrelations) * Math.Sqrt(Width), OwnLoss);
 
-    /// <summary>L_ST(t) under gradient flow (spec 01, §3.2).</summary>
+    /// <summary>L_ST(t) under gradient flow.</summary>
     /// <param name="time">t ≥ 0; +∞ gives <see cref="LimitLoss"/>.</param>
     public double Loss(double time) => Losses([time])[0];
 
@@ -177,7 +177,7 @@ public sealed class FiniteWidthStudent
     }
 
     /// <summary>
-    /// L_ST after n steps of full-batch gradient descent θ ← θ − η(Aθ − β) from 0, for each n (spec 01, §3.1: the flow
+    /// L_ST after n steps of full-batch gradient descent θ ← θ − η(Aθ − β) from 0, for each n (the flow
     /// factor 1 − e^(−γt) becomes 1 − (1 − ηγ)^n, t = nη).
     /// </summary>
     /// <param name="steps">Step counts n ≥ 0.</param>
@@ -200,7 +200,7 @@ public sealed class FiniteWidthStudent
         return steps.Select(n => Evaluate(g => StepFactor(g, stepSize, n))).ToArray();
     }
 
-    /// <summary>The loss curve on a log-spaced grid of t·λ_1 (figure F3 of spec 01, §4.2).</summary>
+    /// <summary>The loss curve on a log-spaced grid of t·λ_1 (for comparing finite widths with M_S = ∞).</summary>
     /// <param name="minScaledTime">Smallest t·λ_1, &gt; 0 (default 1e-2).</param>
     /// <param name="maxScaledTime">Largest t·λ_1, &gt; <paramref name="minScaledTime"/> (default 1e4).</param>
     /// <param name="points">Number of grid points, ≥ 2 (default 400).</param>
@@ -213,7 +213,7 @@ public sealed class FiniteWidthStudent
 
     /// <summary>
     /// Oracle early stopping: the time minimising L_ST(t) by the core's <see cref="StoppingTime.Search(Func{IReadOnlyList{double}, double[]}, double, double, int)"/>
-    /// (log-spaced grid of t·λ_1, then golden-section refinement in log t; spec 01, §4.2).
+    /// (log-spaced grid of t·λ_1, then golden-section refinement in log t).
     /// </summary>
     /// <param name="minScaledTime">Smallest t·λ_1, &gt; 0 (default 1e-2).</param>
     /// <param name="maxScaledTime">Largest t·λ_1, &gt; <paramref name="minScaledTime"/> (default 1e4).</param>
@@ -247,7 +247,7 @@ public sealed class FiniteWidthStudent
         return loss;
     }
 
-    /// <summary>(1 − (1 − ηγ)^n)/γ, the gradient-descent counterpart of (1 − e^(−γt))/γ (spec 01, §3.1).</summary>
+    /// <summary>(1 − (1 − ηγ)^n)/γ, the gradient-descent counterpart of (1 − e^(−γt))/γ.</summary>
     private static double StepFactor(double gamma, double stepSize, int steps)
     {
         var contraction = stepSize * gamma;

@@ -6,7 +6,8 @@ namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
 /// The infinite-width (M_ST = ∞) student: kernel gradient flow from 0 on the population loss ½E[(f − f_TE)²] with the
-/// student's random-feature kernel K, written in K's eigenbasis (λ_k, e_k) (spec 01, §3.1):
+/// student's random-feature kernel K, written in K's eigenbasis (λ_k, e_k) (the student of Medvedev et al.
+/// 2025, arXiv:2503.02877, in the limit M_ST → ∞ taken first):
 /// f_ST,t = (I − e^(−tK)) f_TE, so
 /// <code>L_ST(t) = Σ_k ( θ_k − g_k β_k )²,   g_k = 1 − e^(−λ_k t),</code>
 /// with β_k = ⟨f_TE, e_k⟩ and θ_k = ⟨f*, e_k⟩. Discrete gradient descent with step η after n steps replaces g_k by
@@ -14,7 +15,8 @@ namespace WeakToStrong.RandomFeatures;
 /// <para>Numerics: each term's error θ_k − g_k β_k is formed without cancellation where possible: as
 /// (θ_k − β_k) + β_k e^(−λ_k t) when θ_k − β_k and β_k do not have opposite signs (e.g. the target direction, where
 /// θ − β = L_TE), otherwise as θ_k − β_k g_k with g_k = −expm1(−λ_k t) (e.g. θ_k = 0). The loss is then a sum of
-/// non-negative squares, so values down to 1e-12 keep their digits (spec 01, §7).</para>
+/// non-negative squares, so values down to 1e-12 keep their digits (the expanded form Σθ_k² − 2Σg_kβ_kθ_k + Σg_k²β_k²
+/// would cancel catastrophically for small losses).</para>
 /// <para>A term with λ_k = 0 is never learnt (g_k = 0). Times may be +∞ (the converged limit).</para>
 /// </summary>
 public sealed class InfiniteWidthStudent
@@ -26,7 +28,7 @@ public sealed class InfiniteWidthStudent
     private readonly bool[] residualForm;
 
     /// <summary>
-    /// The generic student of spec 01, §3.1 from the kernel's eigenvalues and the coefficients of f_TE and f* on the
+    /// The generic student from the kernel's eigenvalues and the coefficients of f_TE and f* on the
     /// corresponding orthonormal eigenfunctions (one entry per eigenfunction; several entries may share an eigenvalue,
     /// and an entry may stand for a whole eigenspace's component, whose norm is then the coefficient).
     /// </summary>
@@ -138,7 +140,7 @@ public sealed class InfiniteWidthStudent
     /// <summary>2/λ_max, the (exclusive) upper limit of stable learning rates for <see cref="LossAfterSteps"/>.</summary>
     public double MaxStableLearningRate => 2.0 / LargestEigenvalue;
 
-    /// <summary>L_ST(t) = Σ_k (θ_k − (1 − e^(−λ_k t)) β_k)² under gradient flow (spec 01, §3.1).</summary>
+    /// <summary>L_ST(t) = Σ_k (θ_k − (1 − e^(−λ_k t)) β_k)² under gradient flow.</summary>
     /// <param name="time">t ≥ 0; +∞ gives the converged limit.</param>
     public double Loss(double time)
     {
@@ -176,7 +178,7 @@ public sealed class InfiniteWidthStudent
     }
 
     /// <summary>
-    /// L_ST after n steps of full-batch gradient descent with step η from 0 (spec 01, §3.1):
+    /// L_ST after n steps of full-batch gradient descent with step η from 0:
     /// g_k = 1 − (1 − ηλ_k)^n, evaluated as 1 − exp(n·ln(1 − ηλ_k)) when ηλ_k &lt; 1. Time is t = nη.
     /// </summary>
     /// <param name="steps">n ≥ 0.</param>
@@ -201,7 +203,8 @@ public sealed class InfiniteWidthStudent
         return loss;
     }
 
-    /// <summary>The loss curve on a log-spaced grid of scaled times t·λ_ref (figure F1 of spec 01, §4.2).</summary>
+    /// <summary>The loss curve on a log-spaced grid of scaled times t·λ_ref (the U-curve: L_ST(t)/L_TE starts at
+    /// 1/L_TE, dips below 1 and returns to 1 as t → ∞).</summary>
     /// <param name="minScaledTime">Smallest t·λ_ref, &gt; 0 (default 1e-2).</param>
     /// <param name="maxScaledTime">Largest t·λ_ref, &gt; <paramref name="minScaledTime"/> (default 1e4).</param>
     /// <param name="points">Number of grid points, ≥ 2 (default 4000).</param>
@@ -215,7 +218,7 @@ public sealed class InfiniteWidthStudent
     /// <summary>
     /// Oracle early stopping: the time minimising L_ST(t), found by the core's <see cref="StoppingTime.Search(Func{double, double}, double, double, int)"/>
     /// on a log-spaced grid of t·λ_ref and refined by golden-section search in log t between the best grid point's
-    /// neighbours (spec 01, §4.2: 4000 points on [1e-2, 1e4] by default).
+    /// neighbours (4000 points on [1e-2, 1e4] by default).
     /// </summary>
     /// <param name="minScaledTime">Smallest t·λ_ref, &gt; 0.</param>
     /// <param name="maxScaledTime">Largest t·λ_ref, &gt; <paramref name="minScaledTime"/>.</param>

@@ -6,7 +6,8 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The weak teacher of the linear random-feature model with anisotropic Gaussian input (spec 01, §3.3):
+/// The weak teacher of the linear random-feature model with anisotropic Gaussian input (the linear random-feature
+/// case of Medvedev et al. 2025, arXiv:2503.02877, in this library's normalisation):
 /// x ∼ N(0, diag(λ_1, …, λ_D)), features φ_i(x) = w_i·x with w_i ∼ N(0, I_D), target f*(x) = x_1/√λ_1.
 /// In whitened coordinates z = Σ^(−1/2)x (so ‖·‖ is the L2(D) norm and the target is e_1) the features span the column
 /// space of diag(√λ)Wᵀ; with Q an orthonormal basis of it (thin QR), the population least-squares teacher is
@@ -19,7 +20,7 @@ public sealed class LinearFeatureTeacher
 
     /// <summary>The teacher for the given input spectrum and feature weights.</summary>
     /// <param name="eigenvalues">λ_1, …, λ_D &gt; 0 (D ≥ 2), the input covariance's eigenvalues; the target is the first
-    /// coordinate (spec 01 takes them non-increasing, so the target is the top direction; not required).</param>
+    /// coordinate (usually non-increasing, so that the target is the top direction; not required).</param>
     /// <param name="weights">M_TE × D matrix of finite feature weights, 1 ≤ M_TE &lt; D, of full row rank.</param>
     public LinearFeatureTeacher(IReadOnlyList<double> eigenvalues, Matrix<double> weights)
     {
@@ -87,7 +88,7 @@ public sealed class LinearFeatureTeacher
     }
 
     /// <summary>
-    /// An M × D matrix of independent standard normal entries (the weight law w_i ∼ N(0, I_D) of spec 01, §3.3) from the
+    /// An M × D matrix of independent standard normal entries (the weight law w_i ∼ N(0, I_D)) from the
     /// core's <see cref="RandomDraws.NextGaussianMatrix"/> (column-major fill). A deterministic function of the stream's state.
     /// </summary>
     /// <param name="inputDimension">D ≥ 2.</param>
@@ -101,7 +102,7 @@ public sealed class LinearFeatureTeacher
         return random.NextGaussianMatrix(width, inputDimension);
     }
 
-    /// <summary>The power-law input spectrum λ_k = k^(−α), k = 1…D, of spec 01, §4.2 (λ_1 = 1, so f* = x_1).</summary>
+    /// <summary>The power-law input spectrum λ_k = k^(−α), k = 1…D (λ_1 = 1, so f* = x_1).</summary>
     /// <param name="inputDimension">D ≥ 2.</param>
     /// <param name="exponent">α &gt; 0.</param>
     public static double[] PowerLawSpectrum(int inputDimension, double exponent)
@@ -127,7 +128,7 @@ public sealed class LinearFeatureTeacher
     public double Loss { get; }
 
     /// <summary>
-    /// The infinite-width student with kernel x·x' (spec 01, §3.3): L_ST(t) = Σ_k ((1 − e^(−λ_k t))(f_TE)_k − δ_k1)²,
+    /// The infinite-width student with kernel x·x': L_ST(t) = Σ_k ((1 − e^(−λ_k t))(f_TE)_k − δ_k1)²,
     /// with the target term formed as L_TE + (f_TE)_1 e^(−λ_1 t). Times are reported as t·λ_1.
     /// </summary>
     public InfiniteWidthStudent InfiniteWidthStudent()

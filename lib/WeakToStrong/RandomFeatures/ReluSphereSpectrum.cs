@@ -5,7 +5,8 @@ namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
 /// The eigen-decomposition of the ReLU random-feature kernel K(x, x') = E_w[relu(w·x) relu(w·x')] = k1(x·x')/d on
-/// S^(d−1), with x and w uniform on the sphere (spec 01, §3.2). By Funk–Hecke, relu(w·x) = Σ_k μ_k N_k P_k(w·x), and
+/// S^(d−1), with x and w uniform on the sphere (the ReLU random features of Medvedev et al. 2025, arXiv:2503.02877,
+/// in this library's spherical setting). By Funk–Hecke, relu(w·x) = Σ_k μ_k N_k P_k(w·x), and
 /// the kernel's integral operator acts on the degree-k spherical harmonics (a space of dimension N_k) as the
 /// eigenvalue λ_k = μ_k². Built once for degrees 0…K; every per-degree quantity is computed in log space through
 /// log-gamma, so nothing overflows for large d or K.
@@ -25,7 +26,7 @@ public sealed class ReluSphereSpectrum
     private readonly double[] multiplicities;
     private readonly double[] eigenvalueMasses;
 
-    /// <summary>Tabulates μ_k, λ_k and N_k for k = 0, …, <paramref name="maxDegree"/> in dimension d (spec 01, §3.2).</summary>
+    /// <summary>Tabulates μ_k, λ_k and N_k for k = 0, …, <paramref name="maxDegree"/> in dimension d.</summary>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="maxDegree">K ≥ 1, the truncation degree (default 200). The trace tail Σ_(k&gt;K) N_k λ_k decays only like
 /// K^(−3): at K = 200 it is 4e-8 (d = 3) to 8e-7 (d = 20) of the trace, so the identities at ρ = ±1 hold to that
@@ -129,7 +130,7 @@ public sealed class ReluSphereSpectrum
         return LogAbsFunkHeckeCoefficientUnchecked(degree, dimension);
     }
 
-    /// <summary>The kernel eigenvalue λ_k = μ_k² on degree-k harmonics (spec 01, §3.2).</summary>
+    /// <summary>The kernel eigenvalue λ_k = μ_k² on degree-k harmonics.</summary>
     /// <param name="degree">k ≥ 0.</param>
     /// <param name="dimension">d ≥ 2.</param>
     public static double Eigenvalue(int degree, int dimension) => Math.Exp(2 * LogAbsFunkHeckeCoefficient(degree, dimension));

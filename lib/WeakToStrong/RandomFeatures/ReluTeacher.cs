@@ -6,7 +6,10 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The weak teacher of spec 01, §3.2: M_TE ReLU random features φ_i(x) = relu(w_i·x) with unit weights w_i, trained on
+/// The weak teacher of the ReLU random-feature model of Medvedev et al. 2025 (arXiv:2503.02877), trained on the
+/// population with a linear target; this library sets it on the sphere (inputs and weights uniform on S^(d−1)), where
+/// every population quantity has a closed form: M_TE ReLU random features φ_i(x) = relu(w_i·x) with unit weights w_i,
+/// trained on
 /// the population (x uniform on S^(d−1)) by least squares against the linear target f*(x) = √d·x_1 (‖f*‖² = 1).
 /// Its function f_TE = Σ a_i φ_i is the L2 projection of f* onto the features' span:
 /// <list type="bullet">
@@ -20,7 +23,8 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public sealed class ReluTeacher
 {
-    /// <summary>The default truncation degree K for the teacher's degree masses (spec 01, §3.2: K = 60 leaves a tail of ~1e-6 or less).</summary>
+    /// <summary>The default truncation degree K for the teacher's degree masses (K = 60 leaves a tail mass of about
+    /// 1e-6 or less).</summary>
     public const int DefaultMaxDegree = 60;
 
     private readonly Matrix<double> weights;
@@ -105,7 +109,7 @@ public sealed class ReluTeacher
 
     /// <summary>
     /// M rows drawn i.i.d. uniformly on S^(d−1) by the core's <see cref="RandomDraws.NextUnitVectors"/> (g/‖g‖ with
-    /// g ∼ N(0, I_d)), the weight law of spec 01, §1.2. A deterministic function of the stream's state.
+    /// g ∼ N(0, I_d)). A deterministic function of the stream's state.
     /// </summary>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="width">M ≥ 1.</param>
@@ -164,7 +168,7 @@ public sealed class ReluTeacher
     public double TailEigenvalue { get; }
 
     /// <summary>
-    /// The infinite-width student trained on this teacher's labels (spec 01, §3.2, "Student (M_ST = ∞)"):
+    /// The infinite-width student trained on this teacher's labels (M_ST = ∞):
     /// L_ST(t) = (1 − g_1 c_1)² + g_1² p_1 + Σ_(k≠1, k≤K) g_k² m_k + g_tail² max(0, tail), g_k = 1 − e^(−λ_k t), with
     /// 1 − g_1 c_1 formed as L_TE + c_1 e^(−λ_1 t). The tail mass is placed on <see cref="TailEigenvalue"/>, so that
     /// L_ST(0) = 1 and L_ST(∞) = L_TE hold to rounding; at finite t its term is ≤ tail·(λ_tail t)², an upper bound on the

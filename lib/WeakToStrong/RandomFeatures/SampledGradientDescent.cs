@@ -6,9 +6,10 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// An empirical check of the closed forms that uses none of them (spec 01, §1.2 and §3.2): sample n training inputs
+/// An empirical check of the closed forms that uses none of them: sample n training inputs
 /// x ∼ Unif(S^(d−1)), build the feature matrices, label the inputs with the population teacher f_TE(x) = Σ a_i relu(w_i·x)
-/// (the teacher is trained on the population, so its top layer a is the population least-squares solution of §3.2),
+/// (the teacher is trained on the population, so its top layer a is the population least-squares solution of
+/// <see cref="ReluTeacher"/>),
 /// run plain explicit gradient descent on the student's top layer, and measure the student's loss against the true
 /// target f*(x) = √d·x_1 on fresh test inputs:
 /// <code>

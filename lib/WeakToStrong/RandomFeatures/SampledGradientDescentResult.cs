@@ -1,6 +1,7 @@
 namespace WeakToStrong.RandomFeatures;
 
-/// <summary>The outcome of <see cref="SampledGradientDescent.Run"/> (spec 01, §3.2 checked by simulation).</summary>
+/// <summary>The outcome of <see cref="SampledGradientDescent.Run"/> (a simulation check of the closed-form ReLU teacher
+/// and student).</summary>
 /// <param name="Steps">The recorded step counts n.</param>
 /// <param name="ScaledTimes">The corresponding t·λ_1 = nη/(4d²).</param>
 /// <param name="TestLosses">L̂_ST at each step count: the mean squared error against f* on the test inputs.</param>

@@ -4,20 +4,21 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The normalised Legendre (Gegenbauer) polynomials P_k of dimension d (spec 01, §3.2): P_k(1) = 1, orthogonal
+/// The normalised Legendre (Gegenbauer) polynomials P_k of dimension d, the harmonic basis of the ReLU kernel on the
+/// sphere (see <see cref="ReluSphereSpectrum"/>): P_k(1) = 1, orthogonal
 /// under the law of t = w·x on S^(d−1) (density ∝ (1 − t²)^((d−3)/2)), with E[P_k(t)²] = 1/N_k. Computed by the
 /// three-term recurrence P_0 = 1, P_1 = ρ, (k + d − 2) P_(k+1) = (2k + d − 2) ρ P_k − k P_(k−1).
 /// For d = 3 these are the ordinary Legendre polynomials, for d = 2 the Chebyshev polynomials T_k.
 /// </summary>
 public static class SphericalLegendre
 {
-    /// <summary>P_k(ρ) in dimension d (spec 01, §3.2).</summary>
+    /// <summary>P_k(ρ) in dimension d.</summary>
     /// <param name="degree">k ≥ 0.</param>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="cosine">ρ ∈ [−1, 1] (1e-12 rounding slack is clamped).</param>
     public static double Value(int degree, int dimension, double cosine) => Values(degree, dimension, cosine)[degree];
 
-    /// <summary>P_0(ρ), …, P_K(ρ) in dimension d, one recurrence pass (spec 01, §3.2).</summary>
+    /// <summary>P_0(ρ), …, P_K(ρ) in dimension d, one recurrence pass.</summary>
     /// <param name="maxDegree">K ≥ 0, the largest degree returned.</param>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="cosine">ρ ∈ [−1, 1] (1e-12 rounding slack is clamped).</param>
@@ -45,7 +46,7 @@ public static class SphericalLegendre
     /// <summary>
     /// The quadratic forms q_k = aᵀ P_k(R) a for k = 0, …, K, where P_k acts entrywise on the symmetric cosine matrix R
     /// (e.g. R = WWᵀ for unit weight rows). One vectorised recurrence pass over the upper triangle of R, O(K M²) work and
-    /// O(M²) memory (spec 01, §3.2: the teacher's degree-k mass is μ_k² N_k aᵀP_k(WWᵀ)a).
+    /// O(M²) memory (the teacher's degree-k mass is μ_k² N_k aᵀP_k(WWᵀ)a, see <see cref="ReluTeacher"/>).
     /// </summary>
     /// <param name="cosines">Symmetric M × M matrix with entries in [−1, 1] (1e-12 slack clamped).</param>
     /// <param name="coefficients">The vector a, length M.</param>

@@ -1,7 +1,8 @@
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// A student's population loss along a grid of gradient-flow times (spec 01, §4.2 figure F1): one row per time.
+/// A student's population loss along a grid of gradient-flow times (the U-shaped curve L_ST(t)/L_TE against t·λ_1 that
+/// shows why early stopping is needed): one row per time.
 /// </summary>
 /// <param name="Times">The gradient-flow times t.</param>
 /// <param name="ScaledTimes">The same times as t·λ_ref (λ_ref = λ_1, the target's eigenvalue).</param>
@@ -13,6 +14,6 @@ public sealed record StudentLossCurve(
     IReadOnlyList<double> StudentLosses,
     double TeacherLoss)
 {
-    /// <summary>L_ST(t)/L_TE at each time (the y axis of figure F1).</summary>
+    /// <summary>L_ST(t)/L_TE at each time (the y axis of the U-curve plot).</summary>
     public IReadOnlyList<double> LossRatios => StudentLosses.Select(loss => loss / TeacherLoss).ToArray();
 }

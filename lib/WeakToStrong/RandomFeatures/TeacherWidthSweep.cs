@@ -5,25 +5,29 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.RandomFeatures;
 
 /// <summary>
-/// The sweeps of spec 01, §4.2 (figures F2a/F2b and the linear-RF slope) over teacher widths × seeds, run by the core's
+/// The teacher-width sweeps behind Fig. 2(a) (min_t L_ST/L_TE against M_TE) and Fig. 2(b) (L_ST* against L_TE, log–log,
+/// with its fitted slope) of Medvedev et al. 2025 (arXiv:2503.02877), and the same slope for the paper's linear
+/// random-feature case, over teacher widths × seeds, run by the core's
 /// <see cref="Sweep.Run{TResult}(ParameterGrid, int, long, Func{SweepJob, TResult}, SweepOptions?)"/> (parallel,
 /// deterministic: job (grid point g, trial t) draws its teacher from its own <see cref="Randomness.RandomStream"/>). Every
 /// run is a fresh population-trained teacher and its infinite-width student with oracle early stopping; the tables carry
 /// the columns of <see cref="WeakToStrongRun"/> (Trials: one row per run; Summary: mean, s.d. and s.e. per grid point).
+/// The grids suggested in the parameter docs are this library's choice, not values taken from the paper.
 /// </summary>
 public static class TeacherWidthSweep
 {
     /// <summary>
-    /// ReLU random features on S^(d−1) with the linear target f* = √d·x_1 and M_ST = ∞ (spec 01, §3.2). Grid columns
+    /// ReLU random features on S^(d−1) with the linear target f* = √d·x_1 and M_ST = ∞ (the ReLU case of
+    /// arXiv:2503.02877, set on the sphere as in <see cref="ReluTeacher"/>). Grid columns
     /// "d" and "M_TE".
     /// </summary>
-    /// <param name="dimensions">Input dimensions d ≥ 2 (spec: 10, and 3, 5, 20 for the slopes).</param>
-    /// <param name="teacherWidths">M_TE ≥ 1 (spec: 16 … 2048).</param>
-    /// <param name="trials">Seeds per width, ≥ 1 (spec: 5).</param>
+    /// <param name="dimensions">Input dimensions d ≥ 2 (e.g. 10, plus 3, 5 and 20 for the slope fits).</param>
+    /// <param name="teacherWidths">M_TE ≥ 1 (e.g. the powers of two 16 … 2048).</param>
+    /// <param name="trials">Seeds per width, ≥ 1 (e.g. 5).</param>
     /// <param name="seed">The experiment seed.</param>
-    /// <param name="gridPoints">Oracle-stopping grid size, ≥ 3 (spec: 4000 log-spaced points).</param>
-    /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0 (spec: 1e-2).</param>
-    /// <param name="maxScaledTime">Largest t·λ_1 searched (spec: 1e4).</param>
+    /// <param name="gridPoints">Oracle-stopping grid size, ≥ 3 (default 4000 log-spaced points).</param>
+    /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0 (default 1e-2).</param>
+    /// <param name="maxScaledTime">Largest t·λ_1 searched (default 1e4).</param>
     /// <param name="options">Parallelism and progress; null for the defaults.</param>
     public static SweepResult Relu(
         IReadOnlyList<int> dimensions,
@@ -60,12 +64,13 @@ public static class TeacherWidthSweep
 
     /// <summary>
     /// The linear random-feature model with anisotropic Gaussian input, λ_k = k^(−α), k = 1…D, target e_1 and M_ST = ∞
-    /// (spec 01, §3.3). Grid columns "alpha" and "M_TE".
+    /// (the linear random-feature case of arXiv:2503.02877, as in <see cref="LinearFeatureTeacher"/>). Grid columns
+    /// "alpha" and "M_TE".
     /// </summary>
-    /// <param name="inputDimension">D ≥ 2 (spec: 2000).</param>
-    /// <param name="exponents">α &gt; 0 (spec: 1.1, 1.5, 2).</param>
-    /// <param name="teacherWidths">1 ≤ M_TE &lt; D (spec: 4 … 512).</param>
-    /// <param name="trials">Seeds per point, ≥ 1 (spec: 3).</param>
+    /// <param name="inputDimension">D ≥ 2 (e.g. 2000).</param>
+    /// <param name="exponents">α &gt; 0 (e.g. 1.1, 1.5, 2).</param>
+    /// <param name="teacherWidths">1 ≤ M_TE &lt; D (e.g. the powers of two 4 … 512).</param>
+    /// <param name="trials">Seeds per point, ≥ 1 (e.g. 3).</param>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="gridPoints">Oracle-stopping grid size, ≥ 3.</param>
     /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0.</param>
@@ -105,7 +110,8 @@ public static class TeacherWidthSweep
 
     /// <summary>
     /// The OLS slope of ln L_ST* on ln L_TE over the runs (rows of <see cref="SweepResult.Trials"/>) with
-    /// L_TE &lt; <paramref name="maxTeacherLoss"/> (spec 01, §4.2: 0.05), by the core <see cref="LogLogFit"/>, with its
+    /// L_TE &lt; <paramref name="maxTeacherLoss"/> (default 0.05, the small-L_TE regime), by the core
+    /// <see cref="LogLogFit"/>, with its
     /// classical standard error. Over a finite range this slope equals 2 + the slope of ln(L_ST*/L_TE²) on ln L_TE.
     /// </summary>
     /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/> (filter it first with

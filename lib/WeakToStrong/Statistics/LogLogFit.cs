@@ -5,8 +5,9 @@ namespace WeakToStrong.Statistics;
 /// <summary>
 /// The ordinary least-squares line ln y = a + b·ln x through positive data (a power law y = e^a·x^b), with the
 /// classical standard errors of slope and intercept (residual variance with n − 2 degrees of freedom) and R².
-/// Paper 01 §4.2 fits the slope of ln L_ST* on ln L_TE this way. Centred sums are used (x̄, ȳ subtracted before
-/// forming Sxx, Sxy), which avoids cancellation.
+/// The random-feature notebook fits the slope of ln L_ST* on ln L_TE this way (cf. Fig. 2(b) of Medvedev et al. 2025,
+/// arXiv:2503.02877, whose fitted exponent lies above the 1.49 of their upper bound). Centred sums are used (x̄, ȳ
+/// subtracted before forming Sxx, Sxy), which avoids cancellation.
 /// </summary>
 /// <param name="Slope">b, the exponent.</param>
 /// <param name="SlopeStandardError">se(b) = √(σ̂²/Sxx).</param>

@@ -42,7 +42,9 @@ public static class Spacing
 
     /// <summary>
     /// Integer grid values: <see cref="Linear"/> truncated toward zero, as <c>torch.linspace(start, stop, count, dtype=int)</c>
-    /// builds the sample-size grids of paper 02 §3.1. Where torch would repeat a value (more points than integers in
+    /// builds the sample-size grids of the synthetic
+    /// experiments in the authors' code for Dong et al. 2025 (arXiv:2502.05075). Where torch would repeat a value (more
+    /// points than integers in
     /// the range), this refuses: a repeated grid point silently doubles a sweep's trials at that point.
     /// </summary>
     /// <param name="start">First value.</param>
