@@ -23,6 +23,8 @@ public static class CommandLine
           --html <dir>             Folder for the HTML book (default: artifacts/html under the repository root).
           --html-title <text>      Title of the HTML book (default: Weak-to-Strong Notebooks).
           --no-html                Do not export the HTML book.
+          --figures                Also write the book's contact sheet: every chart as a PNG (rendered by plotly.js in
+                                   headless Chromium) under <html>/figures/, all shown on <html>/figures.html.
           --fail-fast              Stop at the first failing cell.
           --timeout-seconds <n>    Fail a cell that runs longer than n seconds, 0 < n <= 86400 (kernel start and the
                                    notebook's package restores are not counted against earlier cells): the kernel is
@@ -45,6 +47,7 @@ public static class CommandLine
         string? html = null;
         string? htmlTitle = null;
         var noHtml = false;
+        var figures = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
@@ -71,6 +74,9 @@ public static class CommandLine
                     break;
                 case "--no-html":
                     noHtml = true;
+                    break;
+                case "--figures":
+                    figures = true;
                     break;
                 case "--fail-fast":
                     failFast = true;
@@ -100,6 +106,11 @@ public static class CommandLine
             throw new UsageException("--html and --no-html contradict each other.");
         }
 
+        if (noHtml && figures)
+        {
+            throw new UsageException("--figures renders the HTML book's charts; it cannot be combined with --no-html.");
+        }
+
         if (inputs.Count == 0)
         {
             throw new UsageException("No notebook given (usage: NotebookRunner <notebook.ipynb | folder>... [options]; see --help).");
@@ -114,6 +125,7 @@ public static class CommandLine
             TimeoutSeconds = timeout,
             HtmlDirectory = html,
             NoHtml = noHtml,
+            Figures = figures,
             HtmlTitle = htmlTitle ?? "Weak-to-Strong Notebooks",
         };
     }

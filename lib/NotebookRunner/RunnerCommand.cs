@@ -122,6 +122,19 @@ public static class RunnerCommand
                 }
 
                 await log.WriteLineAsync($"HTML book: {book.IndexPath}").ConfigureAwait(false);
+                if (options.Figures)
+                {
+                    try
+                    {
+                        var sheet = FigureSheet.Write(book);
+                        await log.WriteLineAsync($"Contact sheet ({string.Join(", ", sheet.FiguresPerNotebook.Select(f => $"{f.Notebook}: {f.Figures}"))} figures): {sheet.SheetPath}").ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                    {
+                        await log.WriteLineAsync($"error: contact sheet: {e.Message}").ConfigureAwait(false);
+                        exitCode = Math.Max(exitCode, BadInput);
+                    }
+                }
             }
             catch (HtmlBookException e)
             {

@@ -24,6 +24,9 @@ public sealed record RunnerOptions
     /// <summary>Skip the HTML export.</summary>
     public bool NoHtml { get; init; }
 
+    /// <summary>Whether to write the book's contact sheet (every chart as a PNG, on figures.html); needs Chromium.</summary>
+    public bool Figures { get; init; }
+
     /// <summary>Title of the HTML book's index page.</summary>
     public string HtmlTitle { get; init; } = "Weak-to-Strong Notebooks";
 

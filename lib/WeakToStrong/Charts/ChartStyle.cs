@@ -23,6 +23,21 @@ internal static class ChartStyle
     /// <summary>Height in pixels added per legend entry: the legend sits below the plot, one entry per row at narrow widths.</summary>
     public const int LegendRowHeight = 28;
 
+    /// <summary>Marker size in pixels (Plotly's default 6 is too small on a projector).</summary>
+    public const int MarkerSize = 9;
+
+    /// <summary>Line width in pixels (Plotly's default is 2).</summary>
+    public const double LineWidth = 2.5;
+
+    /// <summary>Characters per line of a chart title: about 560 px at 18 px, so a title fits a narrow page column.</summary>
+    public const int TitleLineLength = 56;
+
+    /// <summary>Characters per line of an x-axis title (about 500 px at 16 px).</summary>
+    public const int XAxisTitleLineLength = 60;
+
+    /// <summary>Characters per line of a y-axis title, which runs along the plot's height (about 330 px at 16 px).</summary>
+    public const int YAxisTitleLineLength = 40;
+
     /// <summary>Chart title size in pixels.</summary>
     public const double TitleSize = 18;
 
@@ -30,11 +45,12 @@ internal static class ChartStyle
     /// <param name="title">The axis title (with its unit).</param>
     /// <param name="logarithmic">A log axis.</param>
     /// <param name="decades">log₁₀(max/min) of the data on a log axis (a tick at every decade from 2 on), else 0.</param>
+    /// <param name="vertical">A y axis (its title is wrapped to the plot's height rather than its width).</param>
     /// <returns>The axis.</returns>
-    public static LinearAxis Axis(string title, bool logarithmic, double decades)
+    public static LinearAxis Axis(string title, bool logarithmic, double decades, bool vertical)
     {
         var axis = new LinearAxis();
-        axis.SetProperty("title", Text(title, AxisTitleSize));
+        axis.SetProperty("title", Text(Wrap(title, vertical ? YAxisTitleLineLength : XAxisTitleLineLength), AxisTitleSize));
         axis.SetProperty("type", logarithmic ? "log" : "linear");
         axis.SetProperty("tickfont", Size(TickSize));
         axis.SetProperty("exponentformat", "power");
@@ -62,7 +78,12 @@ internal static class ChartStyle
         layout.SetProperty("font", Size(TickSize));
         if (!string.IsNullOrWhiteSpace(title))
         {
-            layout.SetProperty("title", Text(title, TitleSize));
+            var wrapped = Wrap(title, TitleLineLength);
+            layout.SetProperty("title", Text(wrapped, TitleSize));
+            var lines = wrapped.Split("<br>").Length;
+            var margin = new Margin();
+            margin.SetProperty("t", Math.Max(80, 36 + (26 * lines)));
+            layout.SetProperty("margin", margin);
         }
 
         var legend = new Legend();
@@ -84,6 +105,106 @@ internal static class ChartStyle
         combined.RemoveProperty("width");
         return GenericChart.setLayout(combined, chart);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> broken at spaces into lines of at most <paramref name="lineLength"/> characters (a longer
+    /// word keeps its own line), joined by Plotly's line break &lt;br&gt;; an existing &lt;br&gt; is kept as a break. A
+    /// binary operator stays on the line of both its operands ("n = 200" is never broken), through no-break spaces.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="lineLength">Characters per line, ≥ 10.</param>
+    /// <returns>The wrapped text.</returns>
+    public static string Wrap(string text, int lineLength)
+    {
+        var lines = new List<string>();
+        foreach (var operators in BinaryOperators)
+        {
+            text = text.Replace($" {operators} ", $"\u00A0{operators}\u00A0", StringComparison.Ordinal);
+        }
+
+        foreach (var paragraph in text.Split("<br>"))
+        {
+            var line = new System.Text.StringBuilder();
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line.Length > 0 && line.Length + 1 + word.Length > lineLength)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                }
+
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return string.Join("<br>", lines);
+    }
+
+    /// <summary>
+    /// Re-wraps the axis titles of a grid's panels, each drawn in 1/<paramref name="columns"/> of the width and
+    /// 1/<paramref name="rows"/> of the height, so that they fit their panel.
+    /// </summary>
+    /// <param name="chart">The grid chart.</param>
+    /// <param name="rows">Rows of panels.</param>
+    /// <param name="columns">Columns of panels.</param>
+    /// <returns>The chart.</returns>
+    public static GenericChart FitPanelAxisTitles(GenericChart chart, int rows, int columns)
+    {
+        var layout = GenericChart.getLayout(chart);
+        foreach (var name in layout.GetPropertyNames(true).ToArray())
+        {
+            var vertical = name.StartsWith("yaxis", StringComparison.Ordinal);
+            if (!vertical && !name.StartsWith("xaxis", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (layout.TryGetPropertyValue(name) is { } axisValue && axisValue.Value is DynamicObj.DynamicObj axis
+                && axis.TryGetPropertyValue("title") is { } titleValue && titleValue.Value is DynamicObj.DynamicObj title
+                && title.TryGetPropertyValue("text") is { } textValue && textValue.Value is string text)
+            {
+                var length = vertical ? YAxisTitleLineLength * 3 / (rows + 2) : XAxisTitleLineLength / columns;
+                title.SetProperty("text", Wrap(text.Replace("<br>", " ", StringComparison.Ordinal), Math.Max(16, length)));
+            }
+        }
+
+        return GenericChart.setLayout(layout, chart);
+    }
+
+    /// <summary>
+    /// One legend entry per name and colour in a grid: panels that draw the same series (the same name in the same
+    /// colour) share one entry, and clicking it toggles the series in every panel (a Plotly legend group).
+    /// </summary>
+    /// <param name="chart">The grid chart; its traces are changed in place.</param>
+    public static void ShareLegendEntries(GenericChart chart)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            if (trace.TryGetPropertyValue("name") is not { } nameValue || nameValue.Value is not string name)
+            {
+                continue;
+            }
+
+            var colour = Colour(trace, "marker") ?? Colour(trace, "line") ?? string.Empty;
+            var key = name + "\u0001" + colour;
+            trace.SetProperty("legendgroup", key);
+            if (!seen.Add(key))
+            {
+                trace.SetProperty("showlegend", false);
+            }
+        }
+    }
+
+    private static string? Colour(DynamicObj.DynamicObj trace, string part) =>
+        trace.TryGetPropertyValue(part) is { } value && value.Value is DynamicObj.DynamicObj style
+            && style.TryGetPropertyValue("color") is { } colour
+            ? colour.Value is Color plotlyColour ? plotlyColour.Value?.ToString() : colour.Value?.ToString()
+            : null;
+
+    private static readonly string[] BinaryOperators = ["=", "≈", "±", "−", "+", "×", "·", "≤", "≥", "<", ">", "→", "/"];
 
     private static Font Size(double pixels)
     {

@@ -75,12 +75,18 @@ public sealed record Figure
     /// <param name="x">x values.</param>
     /// <param name="y">y values (same length).</param>
     /// <param name="dashed">Draw dashed (e.g. for a bound or an asymptotic formula).</param>
-    /// <param name="color">A CSS colour, or null for the default cycle (give a theory line and its simulation points the same colour).</param>
+    /// <param name="color">A CSS colour (one of <see cref="Palette"/>'s), or null for the default cycle (give a theory line and its simulation points the same colour).</param>
+    /// <param name="dotted">Draw dotted (a third style, for a line that coincides with a solid and a dashed one); not together with <paramref name="dashed"/>.</param>
     /// <returns>The extended figure.</returns>
-    public Figure Line(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false, string? color = null)
+    public Figure Line(string name, IEnumerable<double> x, IEnumerable<double> y, bool dashed = false, string? color = null, bool dotted = false)
     {
         var (xs, ys) = Check(name, x, y);
-        return Add(new Layer(LayerKind.Line, name, xs, ys, null, null, dashed, color));
+        if (dashed && dotted)
+        {
+            throw new ArgumentException($"Line \"{name}\": dashed and dotted are both true; a line is solid, dashed or dotted.", nameof(dotted));
+        }
+
+        return Add(new Layer(LayerKind.Line, name, xs, ys, null, null, dashed, color, dotted));
     }
 
     /// <summary>Adds markers at (x_i, y_i), optionally with symmetric error bars ±e_i (e.g. standard errors or standard deviations; say which in the name).</summary>
@@ -88,9 +94,10 @@ public sealed record Figure
     /// <param name="x">x values.</param>
     /// <param name="y">y values (same length).</param>
     /// <param name="error">Error-bar half-lengths e_i ≥ 0 (same length), or null.</param>
-    /// <param name="color">A CSS colour, or null for the default cycle.</param>
+    /// <param name="color">A CSS colour (one of <see cref="Palette"/>'s), or null for the default cycle.</param>
+    /// <param name="marker">The marker shape; give points that may coincide with another layer's a different shape.</param>
     /// <returns>The extended figure.</returns>
-    public Figure Points(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? error = null, string? color = null)
+    public Figure Points(string name, IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? error = null, string? color = null, MarkerShape marker = MarkerShape.Circle)
     {
         var (xs, ys) = Check(name, x, y);
         double[]? errors = null;
@@ -101,7 +108,7 @@ public sealed record Figure
             Guard.AllNonNegative(errors, nameof(error));
         }
 
-        return Add(new Layer(LayerKind.Points, name, xs, ys, errors, null, false, color));
+        return Add(new Layer(LayerKind.Points, name, xs, ys, errors, null, false, color, Marker: marker));
     }
 
     /// <summary>Adds a shaded band between <paramref name="lower"/> and <paramref name="upper"/> (e.g. mean ± one standard deviation).</summary>
@@ -185,10 +192,11 @@ public sealed record Figure
             {
                 case LayerKind.Line:
                     traces.Add(CSharpChart.Line<double, double, string>(
-                        layer.X, layer.Y, Name: layer.Name, LineDash: layer.Dashed ? StyleParam.DrawingStyle.Dash : StyleParam.DrawingStyle.Solid, LineColor: ColorOf(layer)));
+                        layer.X, layer.Y, Name: layer.Name, LineDash: layer.Dashed ? StyleParam.DrawingStyle.Dash : layer.Dotted ? StyleParam.DrawingStyle.Dot : StyleParam.DrawingStyle.Solid,
+                        LineColor: ColorOf(layer), LineWidth: ChartStyle.LineWidth));
                     break;
                 case LayerKind.Points:
-                    var points = CSharpChart.Scatter<double, double, string>(layer.X, layer.Y, StyleParam.Mode.Markers, Name: layer.Name, MarkerColor: ColorOf(layer));
+                    var points = CSharpChart.Scatter<double, double, string>(layer.X, layer.Y, StyleParam.Mode.Markers, Name: layer.Name, Marker: MarkerOf(layer));
                     if (layer.Error is not null)
                     {
                         points = Plotly.NET.Chart.withYError(ErrorBars(layer.Error)).Invoke(points);
@@ -217,8 +225,8 @@ public sealed record Figure
         }
 
         var chart = CSharpChart.Combine(traces);
-        chart = Plotly.NET.Chart.withXAxis(ChartStyle.Axis(XTitle, LogX, LogX ? Decades(data, useX: true) : 0), null).Invoke(chart);
-        chart = Plotly.NET.Chart.withYAxis(ChartStyle.Axis(YTitle, LogY, LogY ? Decades(data, useX: false) : 0), null).Invoke(chart);
+        chart = Plotly.NET.Chart.withXAxis(ChartStyle.Axis(XTitle, LogX, LogX ? Decades(data, useX: true) : 0, vertical: false), null).Invoke(chart);
+        chart = Plotly.NET.Chart.withYAxis(ChartStyle.Axis(YTitle, LogY, LogY ? Decades(data, useX: false) : 0, vertical: true), null).Invoke(chart);
         chart = ChartStyle.Apply(chart, Height, Title);
         if (Width is { } width)
         {
@@ -231,6 +239,30 @@ public sealed record Figure
     /// <summary>The layer's colour, or "not set" (Plotly's default colour cycle).</summary>
     private static Plotly.NET.CSharp.Optional<Color> ColorOf(Layer layer) =>
         layer.Color is null ? default(Plotly.NET.CSharp.Optional<Color>) : new Plotly.NET.CSharp.Optional<Color>(Color.fromString(layer.Color), true);
+
+    /// <summary>The layer's marker: colour (if set), Plotly symbol name and the style's size.</summary>
+    private static Plotly.NET.TraceObjects.Marker MarkerOf(Layer layer)
+    {
+        var marker = new Plotly.NET.TraceObjects.Marker();
+        marker.SetProperty("size", ChartStyle.MarkerSize);
+        marker.SetProperty("symbol", layer.Marker switch
+        {
+            MarkerShape.Square => "square",
+            MarkerShape.Diamond => "diamond",
+            MarkerShape.TriangleUp => "triangle-up",
+            MarkerShape.OpenCircle => "circle-open",
+            MarkerShape.OpenSquare => "square-open",
+            MarkerShape.OpenDiamond => "diamond-open",
+            MarkerShape.Cross => "x",
+            _ => "circle",
+        });
+        if (layer.Color is not null)
+        {
+            marker.SetProperty("color", layer.Color);
+        }
+
+        return marker;
+    }
 
     private static Plotly.NET.TraceObjects.Error ErrorBars(double[] halfLengths) =>
         Plotly.NET.TraceObjects.Error.init<double, double>(

@@ -72,7 +72,8 @@ public static class Plot
 
     /// <summary>
     /// Panels laid out on a grid (row by row), each keeping its own axis titles and scales; e.g. the 2×2 PGR/OPR
-    /// figure of paper 02 §3.2.
+    /// figure of Dong et al. 2025 (arXiv:2502.05075). Panel and axis titles are wrapped to the panel's share of the width,
+    /// and a series drawn in several panels (same name, same colour) gets one legend entry that toggles it everywhere.
     /// </summary>
     /// <param name="rows">Rows, ≥ 1.</param>
     /// <param name="columns">Columns, ≥ 1.</param>
@@ -106,7 +107,9 @@ public static class Plot
 
         var chart = panelTitles is null
             ? CSharpChart.Grid(panels, rows, columns)
-            : CSharpChart.Grid(panels, rows, columns, SubPlotTitles: panelTitles.ToArray());
+            : CSharpChart.Grid(panels, rows, columns, SubPlotTitles: panelTitles.Select(t => ChartStyle.Wrap(t, Math.Max(16, ChartStyle.TitleLineLength / columns))).ToArray());
+        chart = ChartStyle.FitPanelAxisTitles(chart, rows, columns);
+        ChartStyle.ShareLegendEntries(chart);
         chart = ChartStyle.Apply(chart, height, title);
         if (width is { } w)
         {
