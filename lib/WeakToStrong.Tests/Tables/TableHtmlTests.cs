@@ -50,4 +50,13 @@ public sealed class TableHtmlTests
         TableHtml.Render(new DataFrame(column));
         Assert.Equal(0.123456789, column[0]);
     }
+
+    [Fact]
+    public void AWideTableScrollsInsideItsOwnBox()
+    {
+        var frame = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.DoubleDataFrameColumn("x", [1.0]));
+        var html = TableHtml.Render(frame);
+        Assert.StartsWith("<div class=\"w2s-table-scroll\" style=\"overflow-x:auto;max-width:100%\">", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("</table>", StringComparison.Ordinal) < html.LastIndexOf("</div>", StringComparison.Ordinal), html);
+    }
 }

@@ -19,7 +19,7 @@ public static class TableHtml
     /// <param name="frame">The table.</param>
     /// <param name="significantDigits">Significant digits of real numbers, in [1, 17].</param>
     /// <param name="maximumRows">Rows shown, ≥ 1; a note says how many more there are.</param>
-    /// <returns>An HTML fragment: a <c>table</c> element, and a footnote when columns or rows are left out.</returns>
+    /// <returns>An HTML fragment: a <c>table</c> element in a horizontally scrolling box, and a footnote when columns or rows are left out.</returns>
     public static string Render(DataFrame frame, int significantDigits = 4, int maximumRows = 100)
     {
         Guard.NotNull(frame);
@@ -29,7 +29,9 @@ public static class TableHtml
         var dropped = frame.Columns.Where(IsAllMissing).Select(c => c.Name).ToList();
         var rows = (int)Math.Min(frame.Rows.Count, maximumRows);
 
-        var html = new StringBuilder("<table class=\"w2s-table\">\n<thead><tr>");
+        // A table wider than its column scrolls inside its own box (VS Code's output cell, Jupyter, the book) rather than
+        // widening the page; the box keeps the table's own width when it fits.
+        var html = new StringBuilder("<div class=\"w2s-table-scroll\" style=\"overflow-x:auto;max-width:100%\">\n<table class=\"w2s-table\">\n<thead><tr>");
         foreach (var column in shown)
         {
             html.Append(IsNumeric(column) ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
@@ -50,7 +52,7 @@ public static class TableHtml
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>");
+        html.Append("</tbody>\n</table>\n</div>");
         var notes = new List<string>();
         if (frame.Rows.Count > rows)
         {
