@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using NotebookEngine.Export;
 
 namespace Notebooks.Tests;
 
@@ -38,35 +38,11 @@ internal static class BookInBrowser
     /// <summary>Opens <paramref name="page"/> at <paramref name="windowWidth"/> px and returns the measurements.</summary>
     public static JsonElement Measure(string page, int windowWidth)
     {
-        var chromium = new[] { "chromium", "chromium-browser", "google-chrome" }
-            .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(dir => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("Chromium not found on PATH; environment/setup.sh installs it");
         var copy = Path.Combine(Path.GetDirectoryName(page)!, Path.GetFileNameWithoutExtension(page) + ".measured.html");
         File.WriteAllText(copy, File.ReadAllText(page).Replace("</body>", MeasuringScript + "</body>", StringComparison.Ordinal));
-        var profile = Directory.CreateTempSubdirectory("w2s-book-");
         try
         {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                $"--user-data-dir={profile.FullName}", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-                $"--window-size={windowWidth},1200", "--virtual-time-budget=20000", "--dump-dom", new Uri(copy).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"Chromium did not finish {copy} within 120 s");
-            }
-
-            var dom = output.GetAwaiter().GetResult();
+            var dom = HeadlessChromium.DumpDom(copy, windowWidth, 20_000);
             const string marker = "data-measured=\"";
             var at = dom.IndexOf(marker, StringComparison.Ordinal);
             Assert.True(at >= 0, $"{Path.GetFileName(page)} at {windowWidth} px: the measuring script did not run (no charts drawn?)");
@@ -76,7 +52,6 @@ internal static class BookInBrowser
         finally
         {
             File.Delete(copy);
-            profile.Delete(recursive: true);
         }
     }
 }

@@ -1,3 +1,5 @@
+using NotebookEngine.Export;
+
 namespace NotebookEngine.Tests.Export;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using NotebookEngine.Export;
+
 namespace NotebookEngine.Tests.Export;
 
 /// <summary>
@@ -7,11 +9,31 @@ namespace NotebookEngine.Tests.Export;
 public sealed class HtmlBookBrowserTests(ExportedFixtureBook book) : IClassFixture<ExportedFixtureBook>
 {
     [ChromiumFact]
+    public void TheContactSheetHasEveryChartAsAPngUnderItsNotebookAndSection()
+    {
+        var sheet = FigureSheet.Write(book.Result);
+
+        Assert.Equal([0, 3], sheet.FiguresPerNotebook.Select(f => f.Figures));
+        var html = File.ReadAllText(sheet.SheetPath);
+        for (var i = 1; i <= 3; i++)
+        {
+            var png = File.ReadAllBytes(Path.Combine(book.OutputDirectory, "figures", $"02-charts-{i:D2}.png"));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+            // The PNG's width (big-endian, bytes 16-19 of the IHDR chunk) is the sheet's rendering width.
+            Assert.Equal(FigureSheet.ChartWidth, (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19]);
+            Assert.Contains($"src=\"figures/02-charts-{i:D2}.png\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(3 in all)", html, StringComparison.Ordinal);
+        Assert.Contains("<h2><a href=\"01-foundations.html\">", html, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
     public void ChartsAreDrawnAndMathIsTypesetOffline()
     {
-        var chromium = HeadlessChromium.Require();
+        HeadlessChromium.Require();
         string[] files = ["01-foundations.html", "02-charts.html", "index.html"];
-        var doms = files.ToDictionary(file => file, file => HeadlessChromium.DumpDom(chromium, Path.Combine(book.OutputDirectory, file)));
+        var doms = files.ToDictionary(file => file, file => HeadlessChromium.DumpDom(Path.Combine(book.OutputDirectory, file)));
 
         foreach (var file in files)
         {
