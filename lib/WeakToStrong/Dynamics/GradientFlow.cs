@@ -82,11 +82,7 @@ public sealed class GradientFlow
     /// <returns>The flow.</returns>
     public static GradientFlow FromLeastSquares(Matrix<double> design, Vector<double> targets, Vector<double>? initialWeights = null)
     {
-        Guard.NotNull(design);
-        Guard.Positive(design.RowCount, "design.RowCount");
-        Guard.AllFinite(design);
-        Guard.Length(targets, design.RowCount, "design.RowCount (one target per sample)");
-        Guard.AllFinite(targets);
+        Guard.DesignWithTargets(design, targets);
         var n = design.RowCount;
         var gram = design.TransposeThisAndMultiply(design) / n;
         gram = (gram + gram.Transpose()) * 0.5;

@@ -66,12 +66,6 @@ public static class LeastSquares
 
     private static void CheckProblem(Matrix<double> design, Vector<double> targets)
     {
-        Guard.NotNull(design);
-        Guard.NotNull(targets);
-        Guard.Positive(design.RowCount, "design.RowCount");
-        Guard.Positive(design.ColumnCount, "design.ColumnCount");
-        Guard.AllFinite(design);
-        Guard.Length(targets, design.RowCount, "design.RowCount (one target per sample)");
-        Guard.AllFinite(targets);
+        Guard.DesignWithTargets(design, targets);
     }
 }

@@ -22,12 +22,7 @@ public static class Ridge
     /// <returns>w_λ, length d.</returns>
     public static Vector<double> Solve(Matrix<double> design, Vector<double> targets, double regularization)
     {
-        Guard.NotNull(design);
-        Guard.Positive(design.RowCount, "design.RowCount");
-        Guard.Positive(design.ColumnCount, "design.ColumnCount");
-        Guard.AllFinite(design);
-        Guard.Length(targets, design.RowCount, "design.RowCount (one target per sample)");
-        Guard.AllFinite(targets);
+        Guard.DesignWithTargets(design, targets);
         Guard.Positive(regularization);
         var n = design.RowCount;
         var d = design.ColumnCount;

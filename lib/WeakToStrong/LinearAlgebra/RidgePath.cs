@@ -38,9 +38,7 @@ public sealed class RidgePath
     /// <returns>The path.</returns>
     public static RidgePath FromData(Matrix<double> design, Vector<double> targets)
     {
-        Guard.NotNull(design);
-        Guard.Length(targets, design.RowCount, "design.RowCount (one target per sample)");
-        Guard.AllFinite(targets);
+        Guard.DesignWithTargets(design, targets);
         var svd = ThinSvd.Of(design);
         var s = svd.SingularValues;
         var projections = svd.U.TransposeThisAndMultiply(targets).PointwiseMultiply(s);

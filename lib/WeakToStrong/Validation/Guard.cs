@@ -295,6 +295,25 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// A regression problem: a design matrix X (n × d, n ≥ 1, d ≥ 1, finite) and its targets y (length n, one per
+    /// sample, finite), named by the caller's expressions.
+    /// </summary>
+    public static void DesignWithTargets(
+        [System.Diagnostics.CodeAnalysis.NotNull] Matrix<double>? design,
+        [System.Diagnostics.CodeAnalysis.NotNull] Vector<double>? targets,
+        [CallerArgumentExpression(nameof(design))] string designName = "",
+        [CallerArgumentExpression(nameof(targets))] string targetsName = "")
+    {
+        NotNull(design, designName);
+        NotNull(targets, targetsName);
+        Positive(design.RowCount, designName + ".RowCount");
+        Positive(design.ColumnCount, designName + ".ColumnCount");
+        AllFinite(design, designName);
+        Length(targets, design.RowCount, designName + ".RowCount (one target per sample)", targetsName);
+        AllFinite(targets, targetsName);
+    }
+
     public static void Length(Vector<double> vector, int length, string lengthDescription, [CallerArgumentExpression(nameof(vector))] string name = "")
     {
         NotNull(vector, name);
