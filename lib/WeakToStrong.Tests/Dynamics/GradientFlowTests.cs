@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Dynamics;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Dynamics;
 
@@ -45,14 +46,14 @@ public sealed class GradientFlowTests
         var (a, b) = Problem(3, 5, 8);
         var w0 = V.Dense([0.3, -0.2, 0.1, 0.0, 0.5]);
         var flow = new GradientFlow(a, b, w0);
-        Assert.True((flow.Weights(0.0) - w0).InfinityNorm() < 1e-15);
+        AssertBelow((flow.Weights(0.0) - w0).InfinityNorm(), 1e-15);
         foreach (var t in new[] { 0.05, 0.7, 3.0 })
         {
             // Central finite difference of w(t) against the right-hand side b − A w(t).
             const double h = 1e-5;
             var derivative = (flow.Weights(t + h) - flow.Weights(t - h)) / (2 * h);
             var rhs = b - (a * flow.Weights(t));
-            Assert.True((derivative - rhs).InfinityNorm() < 1e-8);
+            AssertBelow((derivative - rhs).InfinityNorm(), 1e-8);
         }
     }
 
@@ -64,10 +65,10 @@ public sealed class GradientFlowTests
         var y = rng.NextGaussianVector(6);
         var flow = GradientFlow.FromLeastSquares(x, y);
         var minimumNorm = LeastSquares.MinimumNorm(x, y);
-        Assert.True((flow.Limit() - minimumNorm).InfinityNorm() < 1e-10);
+        AssertBelow((flow.Limit() - minimumNorm).InfinityNorm(), 1e-10);
         var smallestPositive = flow.Eigenvalues.Where(v => v > 0).Min();
         var late = flow.Weights(60 / smallestPositive);
-        Assert.True((late - minimumNorm).InfinityNorm() < 1e-9);
+        AssertBelow((late - minimumNorm).InfinityNorm(), 1e-9);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class GradientFlowTests
             for (var j = 0; j < steps.Length; j++)
             {
                 var direct = risk.Evaluate(flow.WeightsAfterSteps(steps[j], eta));
-                Assert.True(Math.Abs(stepLosses[j] - direct) < 1e-11 * (1 + direct));
+                AssertBelow(Math.Abs(stepLosses[j] - direct), 1e-11 * (1 + direct));
             }
         }
     }
@@ -133,7 +134,7 @@ public sealed class GradientFlowTests
         var flow = new GradientFlow(a, b);
         var times = new[] { 0.5, 2.0 };
         var trajectory = flow.Weights(times);
-        Assert.True((trajectory.Column(1) - flow.Weights(2.0)).InfinityNorm() < 1e-14);
+        AssertBelow((trajectory.Column(1) - flow.Weights(2.0)).InfinityNorm(), 1e-14);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class GradientFlowTests
         var best = flow.OptimalStoppingTime(risk, 1e-3, 1e3, 50);
         var expected = -Math.Log(1 - (c / wStar)) / a;
         Assert.Equal(expected, best.Time, 6);
-        Assert.True(best.Loss < 1e-14);
+        AssertBelow(best.Loss, 1e-14);
         Assert.False(best.AtBoundary);
     }
 
@@ -240,8 +241,8 @@ public sealed class GradientFlowTests
         // A = [1e-12], b = [1e-12] (w* = 1): w(1) = 1 − e^{−1e-12} = 1e-12 − 5e-25 + …; the naive 1 − exp(−λt)
         // would be off in the fifth digit. Discrete: (1 − (1 − ηλ)^s)/λ·b with η = 1, s = 3 is 3e-12 − 3e-24 + 1e-36.
         var flow = new GradientFlow(M.DenseOfDiagonalArray([1e-12]), V.Dense([1e-12]));
-        Assert.True(Math.Abs(flow.Weights(1.0)[0] - (1e-12 - 5e-25)) < 1e-27);
-        Assert.True(Math.Abs(flow.WeightsAfterSteps(3, 1.0)[0] - (3e-12 - 3e-24)) < 1e-27);
+        AssertBelow(Math.Abs(flow.Weights(1.0)[0] - (1e-12 - 5e-25)), 1e-27);
+        AssertBelow(Math.Abs(flow.WeightsAfterSteps(3, 1.0)[0] - (3e-12 - 3e-24)), 1e-27);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
 using WeakToStrong.Sweeps;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.LinearAlgebra;
 
@@ -110,7 +111,7 @@ public sealed class ProviderAgreementTests
         var nativeInverse = Under(Providers.Native, a.Inverse);
         var managedInverse = Under(Providers.Managed, a.Inverse);
         var inverseNorm = condition / a.L2Norm();
-        Assert.True((nativeInverse - managedInverse).L2Norm() <= 2 * condition * n * Epsilon * inverseNorm);
+        AssertAtMost((nativeInverse - managedInverse).L2Norm(), 2 * condition * n * Epsilon * inverseNorm);
 
         var nativeFactor = Under(Providers.Native, a.LU);
         var crossed = Under(Providers.Managed, () => nativeFactor.Solve(b));
@@ -137,17 +138,17 @@ public sealed class ProviderAgreementTests
         // Q, R from either provider are interchangeable, and they agree up to the sign of each column of Q / row of R.
         var nativeQr = Under(Providers.Native, () => design.QR(QRMethod.Thin));
         var managedQr = Under(Providers.Managed, () => design.QR(QRMethod.Thin));
-        Assert.True(((nativeQr.Q * nativeQr.R) - design).L2Norm() <= rows * Epsilon * design.L2Norm());
-        Assert.True((nativeQr.Q.TransposeThisAndMultiply(nativeQr.Q) - M.DenseIdentity(columns)).L2Norm() <= rows * Epsilon);
+        AssertAtMost(((nativeQr.Q * nativeQr.R) - design).L2Norm(), rows * Epsilon * design.L2Norm());
+        AssertAtMost((nativeQr.Q.TransposeThisAndMultiply(nativeQr.Q) - M.DenseIdentity(columns)).L2Norm(), rows * Epsilon);
         for (var j = 0; j < columns; j++)
         {
             var sign = Math.Sign(nativeQr.R[j, j]) * Math.Sign(managedQr.R[j, j]);
             // Row j of R: its diagonal |R_jj| ≥ s_min, and R's rows are determined up to sign to κ·η relative accuracy.
-            Assert.True(((nativeQr.R.Row(j) * sign) - managedQr.R.Row(j)).L2Norm() <= 2 * condition * rows * Epsilon * design.L2Norm());
+            AssertAtMost(((nativeQr.R.Row(j) * sign) - managedQr.R.Row(j)).L2Norm(), 2 * condition * rows * Epsilon * design.L2Norm());
         }
 
         var crossed = Under(Providers.Managed, () => nativeQr.Solve(y));
-        Assert.True((crossed - managed).L2Norm() <= 2 * condition * rows * Epsilon * w.L2Norm());
+        AssertAtMost((crossed - managed).L2Norm(), 2 * condition * rows * Epsilon * w.L2Norm());
     }
 
     [Theory]
@@ -177,10 +178,10 @@ public sealed class ProviderAgreementTests
 
         // Both are orthogonal to the null space of X: w = X⁺Xw, with X⁺X = V_r V_rᵀ.
         var rangeBasis = svd.V.SubMatrix(0, columns, 0, rank);
-        Assert.True((native - (rangeBasis * rangeBasis.TransposeThisAndMultiply(native))).L2Norm() <= bound);
+        AssertAtMost((native - (rangeBasis * rangeBasis.TransposeThisAndMultiply(native))).L2Norm(), bound);
 
         var path = Under(Providers.Native, () => RidgePath.FromData(x, y).Solve(0.0));
-        Assert.True((path - managed).L2Norm() <= bound);
+        AssertAtMost((path - managed).L2Norm(), bound);
     }
 
     [Fact]
@@ -201,8 +202,8 @@ public sealed class ProviderAgreementTests
             Assert.True(Math.Abs(native.Eigenvalues[i] - managed.Eigenvalues[i]) <= 2 * n * Epsilon * norm, $"λ{i}: {native.Eigenvalues[i]:R} vs {managed.Eigenvalues[i]:R}");
         }
 
-        Assert.True((native.Reconstruct() - a).L2Norm() <= n * Epsilon * norm);
-        Assert.True((native.Eigenvectors.TransposeThisAndMultiply(native.Eigenvectors) - M.DenseIdentity(n)).L2Norm() <= n * Epsilon);
+        AssertAtMost((native.Reconstruct() - a).L2Norm(), n * Epsilon * norm);
+        AssertAtMost((native.Eigenvectors.TransposeThisAndMultiply(native.Eigenvectors) - M.DenseIdentity(n)).L2Norm(), n * Epsilon);
 
         // Davis–Kahan: the eigenvector of a simple eigenvalue with gap g moves by an angle ≤ ‖E‖/g; the two
         // providers' vectors are within 2·n·ε·‖A‖/g of each other (up to sign).
@@ -220,7 +221,7 @@ public sealed class ProviderAgreementTests
         var nativePair = native.Eigenvectors.SubMatrix(0, n, 28, 2);
         var managedPair = managed.Eigenvectors.SubMatrix(0, n, 28, 2);
         var projectorGap = (nativePair.TransposeAndMultiply(nativePair) - managedPair.TransposeAndMultiply(managedPair)).L2Norm();
-        Assert.True(projectorGap <= 2 * n * Epsilon * norm / 0.03);
+        AssertAtMost(projectorGap, 2 * n * Epsilon * norm / 0.03);
     }
 
     [Theory]
@@ -240,15 +241,15 @@ public sealed class ProviderAgreementTests
         var tolerance = 2 * Math.Max(rows, columns) * Epsilon * 1.0;
         for (var i = 0; i < k; i++)
         {
-            Assert.True(Math.Abs(native.SingularValues[i] - managed.SingularValues[i]) <= tolerance);
-            Assert.True(Math.Abs(full.S[i] - fullManaged.S[i]) <= tolerance);
+            AssertAtMost(Math.Abs(native.SingularValues[i] - managed.SingularValues[i]), tolerance);
+            AssertAtMost(Math.Abs(full.S[i] - fullManaged.S[i]), tolerance);
         }
 
         // Backward stability: the factors reproduce X and are orthonormal to max(m, n)·ε (‖X‖₂ = 1).
-        Assert.True(((native.U * M.DenseOfDiagonalVector(native.SingularValues) * native.V.Transpose()) - x).L2Norm() <= Math.Max(rows, columns) * Epsilon);
-        Assert.True(((full.U * full.W * full.VT) - x).L2Norm() <= Math.Max(rows, columns) * Epsilon);
-        Assert.True((full.U.TransposeThisAndMultiply(full.U) - M.DenseIdentity(rows)).L2Norm() <= Math.Max(rows, columns) * Epsilon);
-        Assert.True((full.VT.TransposeAndMultiply(full.VT) - M.DenseIdentity(columns)).L2Norm() <= Math.Max(rows, columns) * Epsilon);
+        AssertAtMost(((native.U * M.DenseOfDiagonalVector(native.SingularValues) * native.V.Transpose()) - x).L2Norm(), Math.Max(rows, columns) * Epsilon);
+        AssertAtMost(((full.U * full.W * full.VT) - x).L2Norm(), Math.Max(rows, columns) * Epsilon);
+        AssertAtMost((full.U.TransposeThisAndMultiply(full.U) - M.DenseIdentity(rows)).L2Norm(), Math.Max(rows, columns) * Epsilon);
+        AssertAtMost((full.VT.TransposeAndMultiply(full.VT) - M.DenseIdentity(columns)).L2Norm(), Math.Max(rows, columns) * Epsilon);
     }
 
     [Fact]
@@ -258,7 +259,7 @@ public sealed class ProviderAgreementTests
         // dgesdd with and without vectors runs different code paths; both are within max(m, n)·ε·s₁ of the exact values.
         var withVectors = Under(Providers.Native, () => x.Svd(computeVectors: true).S);
         var valuesOnly = Under(Providers.Native, () => x.Svd(computeVectors: false).S);
-        Assert.True((withVectors - valuesOnly).InfinityNorm() <= 2 * 30 * Epsilon * withVectors[0]);
+        AssertAtMost((withVectors - valuesOnly).InfinityNorm(), 2 * 30 * Epsilon * withVectors[0]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.LinearAlgebra;
 
@@ -28,7 +29,7 @@ public abstract class SolverTests : ProviderScope
         var x = rng.NextGaussianMatrix(30, 6);
         var w = rng.NextGaussianVector(6);
         var solved = LeastSquares.Solve(x, x * w);
-        Assert.True((solved - w).InfinityNorm() < 1e-12);
+        AssertBelow((solved - w).InfinityNorm(), 1e-12);
     }
 
     [Fact]
@@ -39,8 +40,8 @@ public abstract class SolverTests : ProviderScope
         var y = rng.NextGaussianVector(40);
         var qr = LeastSquares.Solve(x, y);
         var svd = LeastSquares.MinimumNorm(x, y);
-        Assert.True((qr - svd).InfinityNorm() < 1e-12);
-        Assert.True(x.TransposeThisAndMultiply((x * qr) - y).InfinityNorm() < 1e-11);
+        AssertBelow((qr - svd).InfinityNorm(), 1e-12);
+        AssertBelow(x.TransposeThisAndMultiply((x * qr) - y).InfinityNorm(), 1e-11);
     }
 
     [Fact]
@@ -50,13 +51,13 @@ public abstract class SolverTests : ProviderScope
         var x = rng.NextGaussianMatrix(5, 20);
         var y = rng.NextGaussianVector(5);
         var w = LeastSquares.MinimumNorm(x, y);
-        Assert.True(((x * w) - y).InfinityNorm() < 1e-12);
+        AssertBelow(((x * w) - y).InfinityNorm(), 1e-12);
         // Independent closed form for full row rank: w = Xᵀ(XXᵀ)⁻¹y, which lies in the row space.
         var expected = x.TransposeThisAndMultiply(x.TransposeAndMultiply(x).Solve(y));
-        Assert.True((w - expected).InfinityNorm() < 1e-12);
+        AssertBelow((w - expected).InfinityNorm(), 1e-12);
         // Null-space component: (I − X⁺X)w with X⁺X the projector onto the row space.
         var rowSpaceProjector = x.TransposeThisAndMultiply(x.TransposeAndMultiply(x).Inverse()) * x;
-        Assert.True((w - (rowSpaceProjector * w)).InfinityNorm() < 1e-12);
+        AssertBelow((w - (rowSpaceProjector * w)).InfinityNorm(), 1e-12);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public abstract class SolverTests : ProviderScope
         var b = rng.NextGaussianVector(10);
         var x = M.DenseOfColumnVectors(a, a, b);
         var w = LeastSquares.MinimumNorm(x, (2 * a) + b);
-        Assert.True((w - V.Dense([1.0, 1.0, 1.0])).InfinityNorm() < 1e-12);
+        AssertBelow((w - V.Dense([1.0, 1.0, 1.0])).InfinityNorm(), 1e-12);
         Assert.Equal(2, LeastSquares.NumericalRank(x));
     }
 
@@ -91,9 +92,9 @@ public abstract class SolverTests : ProviderScope
         var svd = ThinSvd.Of(x);
         var r = Math.Min(rows, columns);
         Assert.Equal(r, svd.SingularValues.Count);
-        Assert.True((svd.U * M.DenseOfDiagonalVector(svd.SingularValues) * svd.V.Transpose() - x).InfinityNorm() < 1e-12);
-        Assert.True((svd.U.TransposeThisAndMultiply(svd.U) - M.DenseIdentity(r)).InfinityNorm() < 1e-12);
-        Assert.True((svd.V.TransposeThisAndMultiply(svd.V) - M.DenseIdentity(r)).InfinityNorm() < 1e-12);
+        AssertBelow((svd.U * M.DenseOfDiagonalVector(svd.SingularValues) * svd.V.Transpose() - x).InfinityNorm(), 1e-12);
+        AssertBelow((svd.U.TransposeThisAndMultiply(svd.U) - M.DenseIdentity(r)).InfinityNorm(), 1e-12);
+        AssertBelow((svd.V.TransposeThisAndMultiply(svd.V) - M.DenseIdentity(r)).InfinityNorm(), 1e-12);
         Assert.Equal(Math.Max(rows, columns) * ThinSvd.MachineEpsilon * svd.SingularValues[0], svd.RankTolerance);
     }
 
@@ -122,13 +123,13 @@ public abstract class SolverTests : ProviderScope
             var explicitSolution = (x.TransposeThisAndMultiply(x) + (lambda * M.DenseIdentity(d))).Inverse() * x.TransposeThisAndMultiply(y);
             var cholesky = Ridge.Solve(x, y, lambda);
             var scale = explicitSolution.L2Norm();
-            Assert.True((cholesky - explicitSolution).L2Norm() < 1e-9 * scale);
-            Assert.True((fromData.Solve(lambda) - cholesky).L2Norm() < 1e-10 * scale);
-            Assert.True((fromNormal.Solve(lambda) - cholesky).L2Norm() < 1e-10 * scale);
+            AssertBelow((cholesky - explicitSolution).L2Norm(), 1e-9 * scale);
+            AssertBelow((fromData.Solve(lambda) - cholesky).L2Norm(), 1e-10 * scale);
+            AssertBelow((fromNormal.Solve(lambda) - cholesky).L2Norm(), 1e-10 * scale);
         }
 
         var many = fromData.Solve([0.1, 1.0]);
-        Assert.True((many.Column(1) - Ridge.Solve(x, y, 1.0)).L2Norm() < 1e-10);
+        AssertBelow((many.Column(1) - Ridge.Solve(x, y, 1.0)).L2Norm(), 1e-10);
     }
 
     [Fact]
@@ -142,11 +143,11 @@ public abstract class SolverTests : ProviderScope
         foreach (var lambda in new[] { 1.0, 1e-2, 1e-4, 1e-6 })
         {
             var gap = (Ridge.Solve(x, y, lambda) - ls).L2Norm();
-            Assert.True(gap < previous);
+            AssertBelow(gap, previous);
             previous = gap;
         }
 
-        Assert.True(previous < 1e-6 * ls.L2Norm());
+        AssertBelow(previous, 1e-6 * ls.L2Norm());
     }
 
     [Fact]
@@ -156,8 +157,8 @@ public abstract class SolverTests : ProviderScope
         var x = rng.NextGaussianMatrix(6, 15);
         var y = rng.NextGaussianVector(6);
         var minimumNorm = LeastSquares.MinimumNorm(x, y);
-        Assert.True((RidgePath.FromData(x, y).Solve(0.0) - minimumNorm).InfinityNorm() < 1e-12);
-        Assert.True((RidgePath.FromNormalEquations(x.TransposeThisAndMultiply(x), x.TransposeThisAndMultiply(y)).Solve(0.0) - minimumNorm).InfinityNorm() < 1e-9);
+        AssertBelow((RidgePath.FromData(x, y).Solve(0.0) - minimumNorm).InfinityNorm(), 1e-12);
+        AssertBelow((RidgePath.FromNormalEquations(x.TransposeThisAndMultiply(x), x.TransposeThisAndMultiply(y)).Solve(0.0) - minimumNorm).InfinityNorm(), 1e-9);
     }
 
     [Fact]
@@ -178,9 +179,9 @@ public abstract class SolverTests : ProviderScope
             Assert.True(big.Eigenvalues[k - 1] >= big.Eigenvalues[k]);
         }
 
-        Assert.True((big.Reconstruct() - symmetric).InfinityNorm() < 1e-12);
+        AssertBelow((big.Reconstruct() - symmetric).InfinityNorm(), 1e-12);
         var square = big.Apply(v => v * v);
-        Assert.True((square - (symmetric * symmetric)).InfinityNorm() < 1e-11);
+        AssertBelow((square - (symmetric * symmetric)).InfinityNorm(), 1e-11);
     }
 
     [Fact]

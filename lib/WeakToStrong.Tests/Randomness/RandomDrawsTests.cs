@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Randomness;
 
@@ -23,7 +24,7 @@ public sealed class RandomDrawsTests
     {
         var unit = new RandomStream(3).NextGaussianVector(50);
         var scaled = new RandomStream(3).NextGaussianVector(50, 2.5);
-        Assert.True((scaled - (2.5 * unit)).InfinityNorm() < 1e-12);
+        AssertBelow((scaled - (2.5 * unit)).InfinityNorm(), 1e-12);
     }
 
     [Fact]
@@ -67,8 +68,8 @@ public sealed class RandomDrawsTests
     {
         var q = new RandomStream(8, d).NextOrthogonalMatrix(d);
         var identity = Matrix<double>.Build.DenseIdentity(d);
-        Assert.True((q.TransposeThisAndMultiply(q) - identity).InfinityNorm() < 1e-12);
-        Assert.True((q.TransposeAndMultiply(q) - identity).InfinityNorm() < 1e-12);
+        AssertBelow((q.TransposeThisAndMultiply(q) - identity).InfinityNorm(), 1e-12);
+        AssertBelow((q.TransposeAndMultiply(q) - identity).InfinityNorm(), 1e-12);
     }
 
     [Fact]
@@ -79,13 +80,13 @@ public sealed class RandomDrawsTests
         var frame = new RandomStream(9).NextOrthonormalFrame(d, k);
         Assert.Equal(d, frame.RowCount);
         Assert.Equal(k, frame.ColumnCount);
-        Assert.True((frame.TransposeThisAndMultiply(frame) - Matrix<double>.Build.DenseIdentity(k)).InfinityNorm() < 1e-12);
+        AssertBelow((frame.TransposeThisAndMultiply(frame) - Matrix<double>.Build.DenseIdentity(k)).InfinityNorm(), 1e-12);
 
         // With diag R > 0, the first column of Q is the first Gaussian column normalised (Gram–Schmidt),
         // which is exactly uniform on the sphere: the Haar property the sign fix guarantees.
         var gaussian = new RandomStream(9).NextGaussianMatrix(d, k);
         var expected = gaussian.Column(0) / gaussian.Column(0).L2Norm();
-        Assert.True((frame.Column(0) - expected).InfinityNorm() < 1e-12);
+        AssertBelow((frame.Column(0) - expected).InfinityNorm(), 1e-12);
     }
 
     [Fact]
