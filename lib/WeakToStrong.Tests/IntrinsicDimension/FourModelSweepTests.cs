@@ -71,7 +71,7 @@ public sealed class FourModelSweepTests
         var grid = ParameterGrid.Create().Vary("n", 60).Vary("N", 90).Vary("overlap", 3, 9);
         var result = FourModelSweep.Run(Small, grid, 3000, seed: 11);
         var theory = FourModelSweep.Theory(Small, grid);
-        foreach (var metric in new[] { "Weak", "WeakToStrong", "StrongBaseline", "StrongCeiling", "InheritedVariance", "DiscrepancyVariance" })
+        foreach (var metric in new[] { "Weak", "WeakToStrong", "StrongBaseline", "StrongCeiling", "InheritedVariance", "DiscrepancyVariance", "WeakToStrongBias", "WeakToStrongVariance" })
         {
             var exact = theory.Columns["exact_" + metric];
             for (var g = 0; g < 2; g++)
@@ -115,5 +115,33 @@ public sealed class FourModelSweepTests
         var tooFew = ParameterGrid.Create().Vary("n", 15).Vary("N", 60);
         Assert.Equal("labelledCount", Assert.Throws<ArgumentOutOfRangeException>(() => FourModelSweep.Run(Small, tooFew, 2, 1, TrialSampling.DesignMatrices)).ParamName);
         Assert.Equal("overlap", Assert.Throws<ArgumentOutOfRangeException>(() => FourModelSweep.Run(Small, ParameterGrid.Create().Vary("n", 40).Vary("N", 60).Vary("overlap", 11), 2, 1)).ParamName);
+    }
+
+    [Fact]
+    public void PureVarianceSweepHasNoBiasAndTheSameRatiosAtEveryNoiseLevel()
+    {
+        var pure = new SyntheticConfiguration(weakOffset: 5, noiseVariance: 1e-2, ambientDimension: 600, relevantRank: 30, strongDimension: 10, weakDimension: 20, targetScale: 0.0);
+        var result = FourModelSweep.RunAtNoiseLevels(pure, Grid(), [1e-2, 3.0], 4, seed: 2);
+        Assert.All(result.TrialValues("WeakToStrongBias"), v => Assert.Equal(0.0, v));
+        var quiet = result.Where("noise", 1e-2);
+        var loud = result.Where("noise", 3.0);
+        foreach (var metric in new[] { "OutperformingRatio", "PerformanceGapRecovered" })
+        {
+            var a = quiet.TrialValues(metric);
+            var b = loud.TrialValues(metric);
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.Equal(a[i], b[i], 1e-9 * Math.Abs(a[i]));
+            }
+        }
+
+        // Every risk is then pure variance: ER = ‖β_noise‖², proportional to σ² (ratio 300 between the levels).
+        var quietRisk = quiet.TrialValues("WeakToStrong");
+        var loudRisk = loud.TrialValues("WeakToStrong");
+        Assert.Equal(quiet.TrialValues("WeakToStrongVariance"), quietRisk);
+        for (var i = 0; i < quietRisk.Length; i++)
+        {
+            Assert.Equal(300.0, loudRisk[i] / quietRisk[i], 1e-9);
+        }
     }
 }

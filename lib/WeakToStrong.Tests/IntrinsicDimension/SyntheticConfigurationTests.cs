@@ -121,4 +121,56 @@ public sealed class SyntheticConfigurationTests
         Assert.Equal("relevantRank", error.ParamName);
         Assert.Contains("150", error.Message);
     }
+
+    [Fact]
+    public void TargetScaleMultipliesEveryEnergyByItsSquare()
+    {
+        var configuration = new SyntheticConfiguration(weakOffset: 30, targetScale: 2.0);
+        Assert.Equal(4 * (H(300) - H(100)) / 20000, configuration.StrongApproximationError, 1e-15);
+        Assert.Equal(4 * (H(30) + H(300) - H(230)) / 20000, configuration.WeakApproximationError, 1e-15);
+        Assert.Equal(4 * H(30) / 20000, configuration.StrongOnlyEnergy, 1e-15);
+        Assert.Equal(4 * (H(230) - H(100)) / 20000, configuration.WeakOnlyEnergy, 1e-15);
+        var c = configuration.CreateModel().GroundTruth;
+        for (var i = 0; i < c.Count; i++)
+        {
+            Assert.Equal(4.0 / (i + 1) / 20000, c[i] * c[i], 1e-18);
+        }
+
+        // Same signs as the unscaled model: only the size of f* changes.
+        var unscaled = new SyntheticConfiguration(weakOffset: 30).CreateModel().GroundTruth;
+        Assert.Equal(unscaled * 2.0, c);
+    }
+
+    [Fact]
+    public void TargetScaleZeroIsThePureVarianceModel()
+    {
+        // f* = 0: no approximation error, no energy; the exact W2S risk is its variance
+        // σ²/(n − d_w − 1)·[d_{s∧w} + (d_w − d_{s∧w})·d_s/(N − d_s − 1)], written out here with d_{s∧w} = 100 − 40 = 60.
+        var configuration = new SyntheticConfiguration(weakOffset: 40, noiseVariance: 0.5, targetScale: 0.0);
+        var q = configuration.Quantities;
+        Assert.Equal(0.0, q.StrongApproximationError);
+        Assert.Equal(0.0, q.WeakApproximationError);
+        Assert.Equal(0.0, q.StrongOnlyEnergy);
+        Assert.Equal(0.0, q.WeakOnlyEnergy);
+        Assert.All(configuration.CreateModel().GroundTruth, v => Assert.Equal(0.0, v));
+        var student = new ExactGaussianRisk(q).WeakToStrong(1000, 2000);
+        Assert.Equal(0.0, student.Bias);
+        Assert.Equal(0.5 / 799 * (60 + (140 * 100.0 / 1899)), student.ExcessRisk, 1e-15);
+        // OPR and PGR are ratios of quantities proportional to σ²: the same at any noise level.
+        var louder = new ExactGaussianRisk(new SyntheticConfiguration(weakOffset: 40, noiseVariance: 7.0, targetScale: 0.0).Quantities).Predict(1000, 2000);
+        var quieter = new ExactGaussianRisk(q).Predict(1000, 2000);
+        Assert.Equal(quieter.OutperformingRatio, louder.OutperformingRatio, 1e-12);
+        Assert.Equal(quieter.PerformanceGapRecovered, louder.PerformanceGapRecovered, 1e-12);
+        Assert.Equal((100.0 / 899) / ((60 + (140 * 100.0 / 1899)) / 799), quieter.OutperformingRatio, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void InvalidTargetScaleIsRejected(double scale)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticConfiguration(10, targetScale: scale));
+        Assert.Equal("targetScale", error.ParamName);
+    }
 }

@@ -134,7 +134,7 @@ public static class FourModelSweep
 
         var unit = ConfigurationAt(configuration, grid[0]);
         var baseConfiguration = new SyntheticConfiguration(
-            unit.WeakOffset, 1.0, unit.AmbientDimension, unit.RelevantRank, unit.StrongDimension, unit.WeakDimension, unit.SpectrumExponent, unit.GroundTruthSeed);
+            unit.WeakOffset, 1.0, unit.AmbientDimension, unit.RelevantRank, unit.StrongDimension, unit.WeakDimension, unit.SpectrumExponent, unit.GroundTruthSeed, unit.TargetScale);
         var levels = noiseLevels.ToArray();
         var raw = RunSweep(baseConfiguration, grid, trials, seed, sampling, options, keepDecomposition: true);
 
@@ -297,7 +297,8 @@ public static class FourModelSweep
             configuration.StrongDimension,
             configuration.WeakDimension,
             configuration.SpectrumExponent,
-            configuration.GroundTruthSeed);
+            configuration.GroundTruthSeed,
+            configuration.TargetScale);
     }
 
     private static IReadOnlyDictionary<string, double> Decomposition(FourModelRisks risks)

@@ -16,6 +16,8 @@ namespace WeakToStrong.IntrinsicDimension;
 /// <param name="InheritedVariance">The part inherited on the overlap, ‖P_S e_w‖².</param>
 /// <param name="DiscrepancyVariance">What remains of the discrepancy part, ‖β_noise − P_S e_w‖².</param>
 /// <param name="WeakVariance">The teacher's noise-driven part ‖e_w‖².</param>
+/// <param name="WeakToStrongBias">The student's noise-free part ‖β_signal − c‖² (its fit to the noiseless pseudo-labels
+/// of a teacher fitted on noiseless labels); ER(f_w2s) = bias + variance + cross term.</param>
 public sealed record FourModelTrial(
     double Weak,
     double WeakToStrong,
@@ -26,7 +28,8 @@ public sealed record FourModelTrial(
     double WeakToStrongVariance,
     double InheritedVariance,
     double DiscrepancyVariance,
-    double WeakVariance)
+    double WeakVariance,
+    double WeakToStrongBias)
 {
     /// <summary>Flattens a trial (or a closed form's expectations).</summary>
     /// <param name="risks">The four decompositions.</param>
@@ -45,6 +48,7 @@ public sealed record FourModelTrial(
             risks.WeakToStrong.Variance,
             risks.InheritedVariance,
             risks.DiscrepancyVariance,
-            risks.Weak.Variance);
+            risks.Weak.Variance,
+            risks.WeakToStrong.Bias);
     }
 }

@@ -10,6 +10,9 @@ namespace WeakToStrong.IntrinsicDimension;
 /// strong features on coordinates [0, d_s) with d_s = 100, weak features on [doff, doff + d_w) with d_w = 200,
 /// spectrum λ_i = (i+1)^(−p) with p = 1 on the ground-truth coordinates [0, R), θ* = (Rademacher ±1)/√d, so the
 /// whitened target coefficients are c_i = ±√(λ_i/d), and label noise σ² = 1e-2. Validated on construction.
+/// An optional target scale a multiplies c (c_i = ±a·√(λ_i/d)); a = 0 is the pure-variance model f* = 0, in which
+/// every model's excess risk is its variance, proportional to σ², so PGR and OPR do not depend on σ² (the limit
+/// σ² → ∞ of every configuration) and every overlap has the same (zero) bias.
 /// The closed-form quantities (approximation errors ρ_s, ρ_w and the target energies used by
 /// <see cref="ExactGaussianRisk"/>) are exposed as generalised harmonic sums.
 /// </summary>
@@ -24,6 +27,8 @@ public sealed record SyntheticConfiguration
     /// <param name="weakDimension">d_w ≥ 1 (200).</param>
     /// <param name="spectrumExponent">p ≥ 0, finite (1).</param>
     /// <param name="groundTruthSeed">Seed of the Rademacher signs of θ* (drawn once per model, as the authors do).</param>
+    /// <param name="targetScale">a ≥ 0, finite: c is multiplied by a, so every approximation error and energy by a² (1: the
+    /// paper's model; 0: the pure-variance model f* = 0).</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public SyntheticConfiguration(
         int weakOffset,
@@ -33,7 +38,8 @@ public sealed record SyntheticConfiguration
         int strongDimension = 100,
         int weakDimension = 200,
         double spectrumExponent = 1.0,
-        long groundTruthSeed = 42)
+        long groundTruthSeed = 42,
+        double targetScale = 1.0)
     {
         Guard.Positive(strongDimension, nameof(strongDimension));
         StrongDimension = strongDimension;
@@ -50,6 +56,8 @@ public sealed record SyntheticConfiguration
         Guard.NonNegative(spectrumExponent, nameof(spectrumExponent));
         SpectrumExponent = spectrumExponent;
         GroundTruthSeed = groundTruthSeed;
+        Guard.NonNegative(targetScale, nameof(targetScale));
+        TargetScale = targetScale;
     }
 
     /// <summary>doff, the first weak coordinate.</summary>
@@ -76,13 +84,16 @@ public sealed record SyntheticConfiguration
     /// <summary>The seed of θ*'s Rademacher signs.</summary>
     public long GroundTruthSeed { get; }
 
+    /// <summary>a, the factor on the target coefficients c (1: the paper's model; 0: f* = 0, pure variance).</summary>
+    public double TargetScale { get; }
+
     /// <summary>d_{s∧w} = |[0, d_s) ∩ [doff, doff + d_w)| (= d_s − doff for doff ≤ d_s ≤ doff + d_w).</summary>
     public int CorrelationDimension => Math.Max(0, Math.Min(StrongDimension, WeakOffset + WeakDimension) - WeakOffset);
 
-    /// <summary>ρ_s = Σ_{i ∈ [d_s, R)} c_i² = (H_R − H_{d_s})/d, H the generalised harmonic number of order p.</summary>
+    /// <summary>ρ_s = Σ_{i ∈ [d_s, R)} c_i² = a²(H_R − H_{d_s})/d, H the generalised harmonic number of order p.</summary>
     public double StrongApproximationError => Energy(StrongDimension, RelevantRank);
 
-    /// <summary>ρ_w = Σ_{i ∉ [doff, doff+d_w)} c_i² = (H_doff + H_R − H_{doff+d_w})/d.</summary>
+    /// <summary>ρ_w = Σ_{i ∉ [doff, doff+d_w)} c_i² = a²(H_doff + H_R − H_{doff+d_w})/d.</summary>
     public double WeakApproximationError => Energy(0, WeakOffset) + Energy(WeakOffset + WeakDimension, RelevantRank);
 
     /// <summary>‖c_{S\W}‖², the energy on strong-only coordinates (H_doff/d when doff ≤ d_s ≤ doff + d_w).</summary>
@@ -128,7 +139,7 @@ public sealed record SyntheticConfiguration
     }
 
     /// <summary>
-    /// The coordinate-aligned model of this configuration: c_i = ±√((i+1)^(−p)/d) for i &lt; R with signs drawn from
+    /// The coordinate-aligned model of this configuration: c_i = ±a·√((i+1)^(−p)/d) for i &lt; R with signs drawn from
     /// <see cref="GroundTruthSeed"/>, V_s = span(e_0 … e_{d_s−1}), V_w = span(e_doff … e_{doff+d_w−1}).
     /// </summary>
     /// <returns>The model.</returns>
@@ -136,7 +147,7 @@ public sealed record SyntheticConfiguration
     {
         var signs = new RandomStream(GroundTruthSeed, 0, RandomStreams.GroundTruth).NextRademacherVector(RelevantRank);
         var c = Vector<double>.Build.Dense(
-            RelevantRank, i => signs[i] * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension));
+            RelevantRank, i => TargetScale * signs[i] * Math.Sqrt(Math.Pow(i + 1, -SpectrumExponent) / AmbientDimension));
 
         return GaussianFeatureModel.CoordinateAligned(
             c,
@@ -145,8 +156,8 @@ public sealed record SyntheticConfiguration
             NoiseVariance);
     }
 
-    /// <summary>Σ_{i ∈ [from, to)} c_i² = Σ_{j=from+1}^{to} j^(−p) / d.</summary>
-    private double Energy(int from, int to) => HarmonicSum(from, to, SpectrumExponent) / AmbientDimension;
+    /// <summary>Σ_{i ∈ [from, to)} c_i² = a²·Σ_{j=from+1}^{to} j^(−p) / d.</summary>
+    private double Energy(int from, int to) => TargetScale * TargetScale * HarmonicSum(from, to, SpectrumExponent) / AmbientDimension;
 
     /// <summary>Σ_{j=from+1}^{to} j^(−p), largest index first so the small terms are added before the large ones.</summary>
     private static double HarmonicSum(int from, int to, double exponent)
