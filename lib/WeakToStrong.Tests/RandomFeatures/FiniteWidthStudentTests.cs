@@ -91,6 +91,32 @@ public sealed class FiniteWidthStudentTests
     }
 
     [Fact]
+    public void ConvergedStudentIsTheCeilingPlusTheTeachersErrorInTheStudentSpan()
+    {
+        // Independent route with the exact Gram matrices: the converged student is the least-squares fit of f_TE in the
+        // span of the student's features, θ∞ = G_S⁻¹ C a (unscaled features); its loss against f*, the ceiling
+        // L_S = 1 − b_Sᵀ G_S⁻¹ b_S, and the teacher's error in the span, ‖Π_S e‖² = (Ca − b_S)ᵀ G_S⁻¹ (Ca − b_S).
+        var teacher = ReluTeacher.Sample(8, 24, new RandomStream(11));
+        var student = FiniteWidthStudent.Sample(90, teacher, new RandomStream(11, 0, 1));
+        var u = student.Weights;
+        var gram = ArcCosineKernel.Gram(u);
+        var cholesky = gram.Cholesky();
+        var cross = ArcCosineKernel.CrossGram(u, teacher.Weights) * teacher.OutputWeights;
+        var bS = u.Column(0) / (2 * Math.Sqrt(8.0));
+        var theta = cholesky.Solve(cross);
+        var converged = theta.DotProduct(gram * theta) - 2 * theta.DotProduct(bS) + 1;
+        var ceiling = 1 - bS.DotProduct(cholesky.Solve(bS));
+        var error = cross - bS;
+        var captured = error.DotProduct(cholesky.Solve(error));
+        Assert.Equal(converged, student.LimitLoss, 1e-11);
+        Assert.Equal(ceiling, student.OwnLoss, 1e-11);
+        Assert.Equal(captured, student.CapturedTeacherError, 1e-11);
+        Assert.Equal(converged, ceiling + captured, 1e-11);
+        // The captured error is part of the teacher's error: 0 ≤ ‖Π_S e‖² ≤ ‖e‖² = L_TE.
+        Assert.InRange(student.CapturedTeacherError, 0.0, teacher.Loss);
+    }
+
+    [Fact]
     public void ApproachesTheInfiniteWidthCurveAsTheStudentWidens()
     {
         // Finite-M_S curves approach the M_S = ∞ curve (≈ 1/M_S); the sup-distance over t·λ_1 ∈ [0.01, 3]

@@ -60,6 +60,35 @@ public sealed class ReluTeacherTests
         Assert.Equal(teacher.TargetCoefficient * teacher.TargetCoefficient + teacher.OrthogonalLinearMass, teacher.DegreeMasses[1], 1e-15);
     }
 
+    [Theory]
+    [InlineData(5, 12, 3)]
+    [InlineData(10, 64, 8)]
+    public void DegreeErrorsAreTheTeachersErrorPerDegreeAndAddUpToItsLoss(int d, int m, int seed)
+    {
+        var teacher = ReluTeacher.Sample(d, m, new RandomStream(seed));
+        var errors = teacher.DegreeErrors;
+
+        // Degree 1 independently: [e]_1(x) = (v − √d e_1)·x with v = Wᵀa/2, and E_x[(u·x)²] = ‖u‖²/d on the sphere.
+        var v = teacher.Weights.TransposeThisAndMultiply(teacher.OutputWeights) / 2.0;
+        v[0] -= Math.Sqrt(d);
+        Assert.Equal(v.DotProduct(v) / d, errors[1], 1e-13);
+
+        // Other degrees: f* has no degree-k part, so the error there is the teacher's own mass.
+        for (var k = 0; k <= teacher.MaxDegree; k++)
+        {
+            if (k != 1)
+            {
+                Assert.Equal(Math.Max(0.0, teacher.DegreeMasses[k]), errors[k]);
+            }
+        }
+
+        // ‖e‖² = L_TE = 1 − bᵀG⁻¹b, from a fresh solve of the exact Gram system.
+        var gram = ArcCosineKernel.Gram(teacher.Weights);
+        var b = teacher.Weights.Column(0) / (2 * Math.Sqrt(d));
+        var loss = 1 - b.DotProduct(gram.Cholesky().Solve(b));
+        Assert.Equal(loss, errors.Sum() + teacher.TailMass, 1e-10);
+    }
+
     [Fact]
     public void HigherTruncationShrinksTheTail()
     {

@@ -42,6 +42,20 @@ public sealed class TeacherWidthSweepTests
         // Every run respects L_ST* ≥ L_TE² (eigenfunction target).
         Assert.All(result.TrialValues("LossOverTeacherLossSquared"), r => Assert.True(r >= 1 - 1e-9, $"{r:R}"));
         Assert.Equal("maxTeacherLoss", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.Slope(result, 1e-12)).ParamName);
+        Assert.Equal(expected, TeacherWidthSweep.TrySlope(result, cut));
+    }
+
+    [Fact]
+    public void TrySlopeIsNullWithFewerThanThreeRunsBelowTheCut()
+    {
+        var result = TeacherWidthSweep.Relu([5], [16, 32, 64], 2, seed: 2, gridPoints: 300);
+        var sorted = result.TrialValues("TeacherLoss").OrderBy(v => v).ToArray();
+        Assert.Null(TeacherWidthSweep.TrySlope(result, sorted[0]));       // no run strictly below the smallest loss
+        Assert.Null(TeacherWidthSweep.TrySlope(result, sorted[2]));       // two runs
+        var three = TeacherWidthSweep.TrySlope(result, sorted[3]);
+        Assert.NotNull(three);
+        Assert.Equal(3, three.Count);
+        Assert.Equal("maxTeacherLoss", Assert.Throws<ArgumentOutOfRangeException>(() => TeacherWidthSweep.TrySlope(result, 0)).ParamName);
     }
 
     [Fact]

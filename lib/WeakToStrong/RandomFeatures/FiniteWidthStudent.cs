@@ -150,6 +150,14 @@ public sealed class FiniteWidthStudent
     /// <summary>L_ST(∞): the loss of the converged student, the projection of f_TE onto the student's span.</summary>
     public double LimitLoss { get; }
 
+    /// <summary>
+    /// ‖Π_S e‖², the part of the teacher's error e = f_TE − f* that the student's span S can express (Π_S the L2
+    /// projection onto S). The converged student is Π_S f_TE, so Π_S f_TE − f* = −(I − Π_S) f* + Π_S e, a sum of two
+    /// orthogonal functions: L_ST(∞) = L_S + ‖Π_S e‖² exactly, for any teacher. Hence this is <see cref="LimitLoss"/> −
+    /// <see cref="OwnLoss"/>, and the converged student beats its teacher iff ‖Π_S e‖² &lt; L_TE − L_S.
+    /// </summary>
+    public double CapturedTeacherError => Math.Max(0.0, LimitLoss - OwnLoss);
+
     /// <summary>The time unit λ_1 = 1/(4d²) of the infinite-width kernel (times are reported as t·λ_1).</summary>
     public double ReferenceEigenvalue => 1.0 / (4.0 * Dimension * Dimension);
 

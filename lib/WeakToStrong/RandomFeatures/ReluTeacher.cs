@@ -161,6 +161,15 @@ public sealed class ReluTeacher
     /// <summary>m_k = ‖[f_TE]_k‖² for k = 0…K (m_0 = λ_0(Σa_i)², m_1 = c_1² + p_1, m_k = 0 for odd k ≥ 3).</summary>
     public IReadOnlyList<double> DegreeMasses => degreeMasses;
 
+    /// <summary>
+    /// The teacher's error e = f_TE − f* on each harmonic degree, ‖[e]_k‖² for k = 0…K: for k ≠ 1 it is m_k (f* has no
+    /// degree-k part), for k = 1 it is (1 − c_1)² + p_1 = L_TE² + p_1 (the target direction keeps the error 1 − c_1 = L_TE,
+    /// the orthogonal degree-1 part is all error; a mass that rounding made negative counts as 0). With the tail above K they
+    /// add up to L_TE:
+    /// Σ_k ‖[e]_k‖² + <see cref="TailMass"/> = L_TE, because Σ_(k≠1) m_k + p_1 = 1 − L_TE − c_1² − tail and c_1 = 1 − L_TE.
+    /// </summary>
+    public IReadOnlyList<double> DegreeErrors => degreeMasses.Select((m, k) => k == 1 ? (Loss * Loss) + OrthogonalLinearMass : Math.Max(0.0, m)).ToArray();
+
     /// <summary>The teacher's mass above degree K: (1 − L_TE) − Σ_(k≤K) m_k (rounding may make a zero tail slightly negative).</summary>
     public double TailMass { get; }
 

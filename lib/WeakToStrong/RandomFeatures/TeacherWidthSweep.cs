@@ -117,19 +117,26 @@ public static class TeacherWidthSweep
     /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/> (filter it first with
     /// <see cref="SweepResult.Where(string, double)"/> for one d or α).</param>
     /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
-    public static LogLogFit Slope(SweepResult result, double maxTeacherLoss = 0.05)
+    public static LogLogFit Slope(SweepResult result, double maxTeacherLoss = 0.05) =>
+        TrySlope(result, maxTeacherLoss) ?? throw new ArgumentOutOfRangeException(nameof(maxTeacherLoss), maxTeacherLoss,
+            $"{nameof(maxTeacherLoss)} = {Guard.Show(maxTeacherLoss)} leaves {CountBelow(result, maxTeacherLoss)} runs with L_TE below it; a slope with a standard error needs at least 3 (use wider teachers or a larger cut).");
+
+    /// <summary>
+    /// The slope of <see cref="Slope"/>, or null when fewer than 3 runs have L_TE &lt; <paramref name="maxTeacherLoss"/>
+    /// (too few for a slope with a standard error), so that a notebook can report "no fit" instead of failing.
+    /// </summary>
+    /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/>.</param>
+    /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
+    public static LogLogFit? TrySlope(SweepResult result, double maxTeacherLoss = 0.05)
     {
         Guard.NotNull(result, nameof(result));
         Guard.Positive(maxTeacherLoss, nameof(maxTeacherLoss));
         var teacher = result.TrialValues(nameof(WeakToStrongRun.TeacherLoss));
         var student = result.TrialValues(nameof(WeakToStrongRun.StudentLoss));
         var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < maxTeacherLoss).ToArray();
-        if (keep.Length < 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxTeacherLoss), maxTeacherLoss,
-                $"{nameof(maxTeacherLoss)} = {Guard.Show(maxTeacherLoss)} leaves {keep.Length} runs with L_TE below it; a slope with a standard error needs at least 3 (use wider teachers or a larger cut).");
-        }
-
-        return LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
+        return keep.Length < 3 ? null : LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
     }
+
+    private static int CountBelow(SweepResult result, double maxTeacherLoss) =>
+        result.TrialValues(nameof(WeakToStrongRun.TeacherLoss)).Count(v => v < maxTeacherLoss);
 }
