@@ -30,7 +30,7 @@ public sealed class ExperimentTests
         foreach (var p in new[] { 3, 10, 20, 60, 300 })
         {
             var draw = example.Draw(p, new RandomStream(4, p));
-            Assert.True(Math.Abs(draw.IdentityDefect) < 1e-9 * (1 + draw.StudentRisk), $"p = {p}: defect {draw.IdentityDefect}");
+            Assert.True(Math.Abs(draw.ConditionalIdentityDefect) < 1e-9 * (1 + draw.StudentRisk), $"p = {p}: defect {draw.ConditionalIdentityDefect}");
             Assert.Equal(2 * 20, draw.ConditionalMisfit - draw.DistanceToPosteriorMean, 1e-12);
         }
     }
@@ -59,7 +59,9 @@ public sealed class ExperimentTests
         Assert.Equal(0.30, population.StudentRisk, 1e-15);
         Assert.Equal(0.98, population.Misfit, 1e-15);
         Assert.Equal(population.TeacherRisk - population.Misfit, population.StudentRisk, 1e-15);
+        Assert.Equal(0, population.Residual, 1e-15);
         var fit = example.Fit(200_000, new RandomStream(2));
+        Assert.True(Math.Abs(fit.IdentityDefect) < 1e-13, $"defect {fit.IdentityDefect}");
         Assert.True(Math.Abs(fit.StudentRisk - 0.30) < 0.03, $"student risk {fit.StudentRisk}");
         Assert.True(Math.Abs(fit.Misfit - 0.98) < 0.03, $"misfit {fit.Misfit}");
     }

@@ -33,7 +33,7 @@ public sealed class NoisyTeacher
 
     /// <summary>
     /// n labelled points: x_i ~ N(0, I_d) (rows), y_i = 1[w*ᵀx_i &gt; 0], mean teacher logits a·w_tᵀx_i and soft labels
-    /// q_i = σ(a·w_tᵀx_i + η_i), η_i ~ N(0, σ_η²).
+    /// q_i = σ(a·w_tᵀx_i + η_i), η_i ~ N(0, ν²).
     /// </summary>
     /// <param name="count">n ≥ 1.</param>
     /// <param name="random">The random stream.</param>

@@ -6,21 +6,27 @@ using static WeakToStrong.Bregman.StableFunctions;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A synthetic weak-to-strong classification with a noisy teacher, built for this library (N4 in notebook 03) to
+/// A synthetic weak-to-strong classification with a noisy teacher, built for this library (notebook 03's synthetic classification) to
 /// compare the student losses of Xu et al. 2025, arXiv:2505.24313 (CE, RCE, CACE, SL) in a convex setting. Inputs x ~
 /// N(0, I_d), truth y = 1[w*ᵀx &gt; 0]
-/// with w* a uniform unit vector. The teacher direction is w_t = normalize(w* + s·g/√d), g ~ N(0, I_d), and the
-/// teacher's soft label is q = σ(a·w_tᵀx + η) with η ~ N(0, σ_η²) drawn afresh for every sample: η is teacher
+/// with w* a uniform unit vector. The teacher direction is w_t = normalize(w* + s·ζ/√d), ζ ~ N(0, I_d), and the
+/// teacher's soft label is q = σ(a·w_tᵀx + η) with η ~ N(0, ν²) drawn afresh for every query: η is teacher
 /// variance that a linear student cannot represent. The posterior-mean (logit-mean) teacher is σ(a·w_tᵀx), whose
 /// accuracy is exactly 1 − ∠(w_t, w*)/π.
 /// </summary>
+/// <remarks>
+/// Because η is redrawn per query, the teacher is a random function even for fixed weights, and most of a student's
+/// gain over it is the averaging of this label noise (the student lands near the posterior-mean teacher, not above
+/// it); with ν = 0 the teacher is its own posterior mean and lies in the student class, so no accuracy gain is
+/// expected.
+/// </remarks>
 public sealed class NoisyTeacherClassification
 {
     /// <summary>Creates the design (the defaults, in parentheses below, are this library's choice).</summary>
     /// <param name="dimension">d ≥ 1 (20).</param>
     /// <param name="directionNoise">s ≥ 0, the teacher direction's perturbation (0.5).</param>
     /// <param name="logitScale">a &gt; 0, the teacher's logit scale (2).</param>
-    /// <param name="logitNoise">σ_η ≥ 0, the standard deviation of the per-sample logit noise (1.5).</param>
+    /// <param name="logitNoise">ν ≥ 0, the standard deviation of the per-sample logit noise (1.5).</param>
     public NoisyTeacherClassification(int dimension = 20, double directionNoise = 0.5, double logitScale = 2, double logitNoise = 1.5)
     {
         Guard.Positive(dimension);
@@ -42,7 +48,7 @@ public sealed class NoisyTeacherClassification
     /// <summary>a.</summary>
     public double LogitScale { get; }
 
-    /// <summary>σ_η.</summary>
+    /// <summary>ν.</summary>
     public double LogitNoise { get; }
 
     /// <summary>Draws the truth w* and the teacher direction w_t.</summary>

@@ -16,4 +16,11 @@ public sealed record NoisyTeacherOutcome(
     double TeacherAccuracy,
     double PosteriorMeanTeacherAccuracy,
     double TeacherLabelEntropy,
-    double FinalLoss);
+    double FinalLoss)
+{
+    /// <summary>StudentAccuracy − TeacherAccuracy on the same test points (paired).</summary>
+    public double Gain => StudentAccuracy - TeacherAccuracy;
+
+    /// <summary>StudentAccuracy − PosteriorMeanTeacherAccuracy: how far the student is from the logit-mean teacher.</summary>
+    public double GainOverPosteriorMean => StudentAccuracy - PosteriorMeanTeacherAccuracy;
+}

@@ -6,13 +6,14 @@ using WeakToStrong.Validation;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// A squared-loss example (S-LIN in notebook 03) built for this library to show the mechanism of the squared-loss
+/// A squared-loss example (notebook 03's random-feature least-squares example) built for this library to show the mechanism of the squared-loss
 /// result of Xu et al. 2025, arXiv:2505.24313 (Theorem 4.1 in the ICLR 2026 version: with a large enough student, the
 /// student converges in expectation to its posterior-mean teacher while the misfit stays positive). It is not the
 /// paper's own example, which is a random-features model with a ridge-regression head. Inputs x ~ N(0, I_d), so R(f) =
 /// ‖β_f − β*‖². Teacher β_w = β* + ξ, ξ ~ N(0, τ²I_d). The student sees
 /// N teacher-labelled Gaussian inputs X (N×d) and is the random-feature model β_s = β* + Sᵀθ, S ∈ ℝ^{p×d} with
-/// i.i.d. N(0, 1/p) entries, θ = (XSᵀ)⁺Xξ (minimum-norm least squares, fine-tuned from β*). Given
+/// i.i.d. N(0, 1/p) entries, θ = (XSᵀ)⁺Xξ (minimum-norm least squares, fine-tuned from β*: the student starts at the
+/// truth, an idealisation that makes narrow students, p &lt; N, look artificially good). Given
 /// G = (X, S, labels), the posterior-mean teacher is β* + P_Xξ with P_X = Xᵀ(XXᵀ)⁻¹X, computed exactly.
 /// As p → ∞ (N ≤ d) the student tends to it: E R(f_w) = dτ², E R(f_s) → Nτ², E M → (d − N)τ².
 /// </summary>
@@ -51,10 +52,11 @@ public sealed class RandomFeatureStudentExample
     public double LimitMisfit => (Dimension - LabelledSamples) * TeacherNoiseVariance;
 
     /// <summary>
-    /// One draw at student width p. The draw's terms, with δ = β_s − β* and ξ_P = P_Xξ: realised teacher risk ‖ξ‖²,
-    /// student risk ‖δ‖², misfit ‖δ − ξ‖², distance to the posterior mean ‖δ − ξ_P‖², and the conditional form of (★):
-    /// E[R(f_w)|G] = ‖ξ_P‖² + τ²(d − N), E[M|G] = ‖δ − ξ_P‖² + τ²(d − N), residual 2(ξ_P − δ)ᵀ(−δ), which combine
-    /// exactly to R(f_s) = ‖δ‖² for every p.
+    /// One draw at student width p. With δ = β_s − β* and ξ_P = P_Xξ, every term from its own formula: realised teacher
+    /// risk ‖ξ‖², student risk ‖δ‖², misfit ‖δ − ξ‖², residual of (★) 2(ξ_P − δ)ᵀ(−δ) (the cross term
+    /// 2⟨f̄ − f_s, g − f_s⟩ with the posterior-mean teacher), distance to the posterior mean ‖δ − ξ_P‖², the posterior
+    /// mean's own risk ‖ξ_P‖², and the conditional terms E[R(f_w)|G] = ‖ξ_P‖² + τ²(d − N) and
+    /// E[M|G] = ‖δ − ξ_P‖² + τ²(d − N). See <see cref="RandomFeatureStudentDraw"/> for the two defects.
     /// </summary>
     /// <param name="width">p ≥ 1.</param>
     /// <param name="random">The random stream (draws ξ, X, S in this order).</param>
@@ -62,26 +64,40 @@ public sealed class RandomFeatureStudentExample
     {
         Guard.Positive(width);
         Guard.NotNull(random);
+        var (xi, x, delta) = Solve(width, random);
+        return Terms(width, xi, delta, PosteriorMeanShift(x, xi), UnseenVariance);
+    }
+
+    /// <summary>τ²(d − N): the conditional variance of the teacher's unseen part, E[‖(I − P_X)ξ‖² | G].</summary>
+    internal double UnseenVariance => TeacherNoiseVariance * (Dimension - LabelledSamples);
+
+    /// <summary>The draw's ξ, X and the student's shift δ = β_s − β* (streams as in <see cref="Draw"/>).</summary>
+    internal (Vector<double> TeacherNoise, Matrix<double> Inputs, Vector<double> StudentShift) Solve(int width, Random random)
+    {
         int d = Dimension, n = LabelledSamples;
         var xi = Randomness.RandomDraws.NextGaussianVector(random, d, Math.Sqrt(TeacherNoiseVariance));
         var x = Randomness.RandomDraws.NextGaussianMatrix(random, n, d);
         var s = Randomness.RandomDraws.NextGaussianMatrix(random, width, d, 1 / Math.Sqrt(width));
         var labels = x * xi; // teacher labels minus the known β* part
         var theta = LeastSquares.MinimumNorm(x.TransposeAndMultiply(s), labels);
-        var delta = s.TransposeThisAndMultiply(theta);
-        var projected = PosteriorMeanShift(x, xi);
-        var outside = TeacherNoiseVariance * (d - n);
-        var studentRisk = delta.DotProduct(delta);
-        var distance = SquaredDistance(delta, projected);
+        return (xi, x, s.TransposeThisAndMultiply(theta));
+    }
+
+    /// <summary>The terms of one draw from ξ, δ, the posterior-mean shift ξ_P and the unseen variance τ²(d − N).</summary>
+    internal static RandomFeatureStudentDraw Terms(int width, Vector<double> xi, Vector<double> delta, Vector<double> posteriorShift, double unseenVariance)
+    {
+        var distance = SquaredDistance(delta, posteriorShift);
+        var posteriorRisk = posteriorShift.DotProduct(posteriorShift);
         return new RandomFeatureStudentDraw(
             Width: width,
             TeacherRisk: xi.DotProduct(xi),
-            StudentRisk: studentRisk,
+            StudentRisk: delta.DotProduct(delta),
             Misfit: SquaredDistance(delta, xi),
             DistanceToPosteriorMean: distance,
-            ConditionalTeacherRisk: projected.DotProduct(projected) + outside,
-            ConditionalMisfit: distance + outside,
-            Residual: 2 * (projected - delta).DotProduct(-delta));
+            PosteriorMeanRisk: posteriorRisk,
+            ConditionalTeacherRisk: posteriorRisk + unseenVariance,
+            ConditionalMisfit: distance + unseenVariance,
+            Residual: 2 * (posteriorShift - delta).DotProduct(-delta));
     }
 
     /// <summary>

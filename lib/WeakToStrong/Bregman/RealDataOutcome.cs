@@ -13,4 +13,12 @@ public sealed record RealDataOutcome(
     double CeilingAccuracy,
     double StudentEntropy,
     double TeacherEntropy,
-    double StudentTeacherAgreement);
+    double StudentTeacherAgreement)
+{
+    /// <summary>StudentAccuracy − TeacherAccuracy on the same test rows (a paired difference: its standard error over
+    /// splits is the one to compare it with).</summary>
+    public double Gain => StudentAccuracy - TeacherAccuracy;
+
+    /// <summary>CeilingAccuracy − TeacherAccuracy on the same test rows.</summary>
+    public double CeilingGain => CeilingAccuracy - TeacherAccuracy;
+}
