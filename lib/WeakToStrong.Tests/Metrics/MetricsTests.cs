@@ -6,7 +6,7 @@ namespace WeakToStrong.Tests.Metrics;
 public sealed class MetricsTests
 {
     [Fact]
-    public void PgrAndOprFollowPaper02Definitions()
+    public void PgrAndOprFollowTheirDefinitions()
     {
         // PGR = (4 − 2)/(4 − 0) = 0.5; with ceiling 1: (4 − 2)/(4 − 1) = 2/3. OPR = R_s/R_w2s = 3/2.
         Assert.Equal(0.5, WeakToStrongMetrics.PerformanceGapRecovered(4, 2, 0), 15);
@@ -28,6 +28,16 @@ public sealed class MetricsTests
         // OPR per trial: 4/2 = 2 and 2/1 = 2 → 2; of means 3/1.5 = 2.
         Assert.Equal(2.0, WeakToStrongMetrics.MeanOutperformingRatio(weak, w2s), 15);
         Assert.Equal(2.0, WeakToStrongMetrics.OutperformingRatioOfMeans(weak, w2s), 15);
+    }
+
+    [Fact]
+    public void TheMeanOfPerTrialOprExceedsTheRatioOfMeansWhenTheStudentVaries()
+    {
+        // Baseline 2 in both trials, student 1 then 4: per trial 2 and 0.5, mean 1.25; of means 2/2.5 = 0.8 (Jensen: E[1/Y] ≥ 1/E Y).
+        double[] baseline = [2, 2];
+        double[] w2s = [1, 4];
+        Assert.Equal(1.25, WeakToStrongMetrics.MeanOutperformingRatio(baseline, w2s), 15);
+        Assert.Equal(0.8, WeakToStrongMetrics.OutperformingRatioOfMeans(baseline, w2s), 15);
     }
 
     [Fact]

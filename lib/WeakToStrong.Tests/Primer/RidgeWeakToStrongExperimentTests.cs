@@ -11,7 +11,7 @@ public sealed class RidgeWeakToStrongExperimentTests
     [Fact]
     public void ExpectedRisksMatchTheHandComputedFormulas()
     {
-        // Defaults: σ² = 1, d_w = 80, d_s = 40, d_∩ = 20, n = 200, N = 2000: a_w = 1/119,
+        // Defaults: σ² = 1, d_w = 80, d_s = 40, d_{s∧w} = 20, n = 200, N = 2000: a_w = 1/119,
         // weak 80/119, w2s (20 + 60·40/1959)/119, ceiling (on n + N) 40/2159, baseline 40/159.
         var expected = new RidgeWeakToStrongExperiment().ExpectedRisks;
         Assert.Equal(80.0 / 119, expected.Weak, 14);
@@ -57,6 +57,47 @@ public sealed class RidgeWeakToStrongExperimentTests
         Assert.False(best.AtBoundary);
         Assert.True(best.Loss < converged);
         Assert.Equal(1.0, flow.Loss(experiment.TeacherRisk, 0.0), 14); // w(0) = 0 has risk ‖θ*‖² = 1
+    }
+
+    [Theory]
+    [InlineData(80, 40, 20, 200)]
+    [InlineData(30, 10, 5, 60)]
+    [InlineData(12, 25, 3, 40)]
+    public void TheStudentBreaksEvenWithItsTeacherAtTwiceItsDimensionPlusOne(int dw, int ds, int overlap, int n)
+    {
+        // E R_w2s = a_w [d_{s∧w} + (d_w − d_{s∧w}) d_s/(N − d_s − 1)] equals E R_weak = a_w d_w when N − d_s − 1 = d_s.
+        var experiment = new RidgeWeakToStrongExperiment(dw, ds, overlap, n, pseudoLabelledSamples: (2 * ds) + 1);
+        Assert.Equal(1.0, experiment.ExpectedRisks.WeakToStrong / experiment.ExpectedRisks.Weak, 13);
+        Assert.True(experiment.WithPseudoLabelledSamples((2 * ds) + 2).ExpectedRisks.WeakToStrong < experiment.ExpectedRisks.Weak);
+        Assert.True(experiment.WithPseudoLabelledSamples(2 * ds).ExpectedRisks.WeakToStrong > experiment.ExpectedRisks.Weak);
+    }
+
+    [Fact]
+    public void PgrApproachesItsLimitFromAboveOnlyWhenTheTeacherHasMoreThanTwiceItsDimensionInSamples()
+    {
+        // Defaults (n = 200 > 2d_w + 1 = 161): PGR crosses 1 − 20/80 = 0.75 at N = d_s + 1 + d_w n/(n − 2d_w − 1) = 41 + 16000/39 = 451.28.
+        var experiment = new RidgeWeakToStrongExperiment();
+        Assert.True(experiment.WithPseudoLabelledSamples(451).ExpectedRisks.PerformanceGapRecovered < 0.75);
+        Assert.True(experiment.WithPseudoLabelledSamples(452).ExpectedRisks.PerformanceGapRecovered > 0.75);
+        Assert.True(experiment.WithPseudoLabelledSamples(1_000_000).ExpectedRisks.PerformanceGapRecovered > 0.75);
+        Assert.Equal(0.75, experiment.WithPseudoLabelledSamples(1_000_000_000).ExpectedRisks.PerformanceGapRecovered, 6);
+        // n = 150 ≤ 161: below the limit at every N.
+        var starved = new RidgeWeakToStrongExperiment(labelledSamples: 150);
+        foreach (var bigN in new[] { 100, 1000, 100_000, 10_000_000 })
+        {
+            Assert.True(starved.WithPseudoLabelledSamples(bigN).ExpectedRisks.PerformanceGapRecovered < 0.75, $"N = {bigN}");
+        }
+    }
+
+    [Fact]
+    public void OprTendsToTheRatioOfBaselineToInheritedVariance()
+    {
+        // OPR → [σ² d_s/(n − d_s − 1)]/[σ² d_{s∧w}/(n − d_w − 1)] = 40·119/(159·20) = 1.49686.
+        var experiment = new RidgeWeakToStrongExperiment(pseudoLabelledSamples: 1_000_000_000);
+        Assert.Equal(40.0 * 119 / (159 * 20), experiment.ExpectedRisks.OutperformingRatio, 6);
+        // It crosses 1 at N = d_s + 1 + (d_w − d_{s∧w}) d_s/(B − d_{s∧w}) with B = 40·119/159: N ≈ 282.5.
+        Assert.True(experiment.WithPseudoLabelledSamples(282).ExpectedRisks.OutperformingRatio < 1);
+        Assert.True(experiment.WithPseudoLabelledSamples(283).ExpectedRisks.OutperformingRatio > 1);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ namespace WeakToStrong.Primer;
 /// milliseconds and simple enough to have exact expected risks.
 /// <para>
 /// Data: latent z ~ N(0, I_D), label y = θ*ᵀz + ε with ε ~ N(0, σ²). The target θ* has equal entries
-/// 1/√d_∩ on the first d_∩ coordinates (‖θ*‖² = 1) and is 0 elsewhere. The weak teacher sees the coordinates
-/// W = [0, d_w); the strong student sees S = [0, d_∩) ∪ [d_w, d_w + d_s − d_∩): the d_∩ task-relevant
-/// coordinates it shares with the teacher plus d_s − d_∩ of its own, so D = d_w + d_s − d_∩. Every model is
+/// 1/√d_{s∧w} on the first d_{s∧w} coordinates (‖θ*‖² = 1) and is 0 elsewhere. The weak teacher sees the coordinates
+/// W = [0, d_w); the strong student sees S = [0, d_{s∧w}) ∪ [d_w, d_w + d_s − d_{s∧w}): the d_{s∧w} task-relevant
+/// coordinates it shares with the teacher plus d_s − d_{s∧w} of its own, so D = d_w + d_s − d_{s∧w}. Every model is
 /// ridge regression on its own coordinates, min ‖Xθ − y‖² + λ‖θ‖² (<see cref="Ridge"/>; λ small, i.e. nearly
 /// least squares), and every risk is the exact population excess risk ‖θ − θ*‖² (z is isotropic).
 /// </para>
@@ -28,17 +28,17 @@ namespace WeakToStrong.Primer;
 /// <item>Strong baseline: the student's features fitted on the teacher's n labelled samples (the S-Baseline of
 /// arXiv:2502.05075, for OPR).</item>
 /// </list>
-/// Why the student wins: the teacher's estimation error is spread over its d_w coordinates; on the d_w − d_∩
+/// Why the student wins: the teacher's estimation error is spread over its d_w coordinates; on the d_w − d_{s∧w}
 /// coordinates the student cannot see, that error is independent of the student's features and acts like label
 /// noise, which N ≫ d_s samples average away (the variance result of arXiv:2502.05075). Only the error on the shared
-/// d_∩ coordinates is inherited.
+/// d_{s∧w} coordinates is inherited.
 /// </summary>
 public sealed class RidgeWeakToStrongExperiment
 {
     /// <summary>Configures the experiment. All sizes are counts; the defaults give expected risks with PGR ≈ 0.76 and OPR ≈ 1.4.</summary>
     /// <param name="teacherDimension">d_w, the teacher's number of features, ≥ 1.</param>
     /// <param name="studentDimension">d_s, the student's number of features, ≥ 1.</param>
-    /// <param name="overlap">d_∩, the shared (task-relevant) features, 1 ≤ d_∩ ≤ min(d_w, d_s).</param>
+    /// <param name="overlap">d_{s∧w}, the shared (task-relevant) features, 1 ≤ d_{s∧w} ≤ min(d_w, d_s).</param>
     /// <param name="labelledSamples">n, ground-truth samples for the teacher and the strong baseline, ≥ max(d_w, d_s) + 2.</param>
     /// <param name="pseudoLabelledSamples">N, teacher-labelled samples for the student (the ceiling also gets their true labels), ≥ d_s + 2.</param>
     /// <param name="noiseVariance">σ², label-noise variance, &gt; 0.</param>
@@ -74,7 +74,7 @@ public sealed class RidgeWeakToStrongExperiment
     /// <summary>d_s.</summary>
     public int StudentDimension { get; }
 
-    /// <summary>d_∩.</summary>
+    /// <summary>d_{s∧w}.</summary>
     public int Overlap { get; }
 
     /// <summary>n.</summary>
@@ -89,10 +89,10 @@ public sealed class RidgeWeakToStrongExperiment
     /// <summary>λ.</summary>
     public double Regularization { get; }
 
-    /// <summary>D = d_w + d_s − d_∩, the latent dimension.</summary>
+    /// <summary>D = d_w + d_s − d_{s∧w}, the latent dimension.</summary>
     public int LatentDimension => TeacherDimension + StudentDimension - Overlap;
 
-    /// <summary>θ* (length D): 1/√d_∩ on the first d_∩ coordinates, 0 elsewhere.</summary>
+    /// <summary>θ* (length D): 1/√d_{s∧w} on the first d_{s∧w} coordinates, 0 elsewhere.</summary>
     public Vector<double> Target => Vector<double>.Build.Dense(LatentDimension, i => i < Overlap ? 1 / Math.Sqrt(Overlap) : 0.0);
 
     /// <summary>The same experiment with another N (for sweeps over the number of pseudo-labels).</summary>
@@ -105,9 +105,12 @@ public sealed class RidgeWeakToStrongExperiment
     /// The exact expected excess risks in the least-squares limit λ → 0
     /// (<see cref="IntrinsicDimension.ExactGaussianRisk"/> with ρ_w = ρ_s = 0), with
     /// a_w = σ²/(n − d_w − 1):
-    /// E R_weak = a_w d_w; E R_w2s = a_w [d_∩ + (d_w − d_∩) d_s/(N − d_s − 1)];
+    /// E R_weak = a_w d_w; E R_w2s = a_w [d_{s∧w} + (d_w − d_{s∧w}) d_s/(N − d_s − 1)];
     /// E R_ceiling = σ² d_s/(n + N − d_s − 1); E R_baseline = σ² d_s/(n − d_s − 1).
     /// The ratios of this record are PGR and OPR of the expectations (not the mean of per-trial ratios).
+    /// Consequences (derived in notebook 00, for d_{s∧w} &lt; d_w, with M = N − d_s − 1): E R_w2s &lt; E R_weak exactly
+    /// when N &gt; 2d_s + 1; PGR → 1 − d_{s∧w}/d_w as N → ∞, from above when n &gt; 2d_w + 1 (PGR − limit has the sign
+    /// of (n − 2d_w − 1)M − d_w n) and from below otherwise; OPR → d_s(n − d_w − 1)/(d_{s∧w}(n − d_s − 1)).
     /// </summary>
     public WeakToStrongRisks ExpectedRisks
     {
