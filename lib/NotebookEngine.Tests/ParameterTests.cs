@@ -9,13 +9,13 @@ public sealed class ParameterTests
     public void DeclaredTypesComeFromTheSyntax()
     {
         var declarations = ParameterCellParser.Parse(
-            "#!time\nvar a = 3;\nvar b = 3L;\nvar c = 3.0;\ndouble d = 3;\nvar e = true;\nvar f = \"s\";\nvar g = new[] { 1.5 };\nint[] h = { 1 };\nconst int k = 2;\nvar u = Math.Sqrt(2);");
+            "#!time\nvar a = 3;\nvar b = 3L;\nvar c = 3.0;\ndouble d = 3;\nvar e = true;\nvar f = \"s\";\nvar g = new[] { 1.5 };\nint[] h = { 1 };\nconst int k = 2;\nvar u = Math.Sqrt(2);\nint? n = null;\nint[]? m = null;");
         Assert.Equal(
             [
                 ("a", ParameterType.Int, false), ("b", ParameterType.Long, false), ("c", ParameterType.Double, false),
                 ("d", ParameterType.Double, false), ("e", ParameterType.Bool, false), ("f", ParameterType.String, false),
                 ("g", ParameterType.Double, true), ("h", ParameterType.Int, true), ("k", ParameterType.Int, false),
-                ("u", ParameterType.Unsupported, false),
+                ("u", ParameterType.Unsupported, false), ("n", ParameterType.Int, false), ("m", ParameterType.Int, true),
             ],
             declarations.Select(d => (d.Name, d.Type, d.IsArray)));
         Assert.True(declarations.Single(d => d.Name == "k").IsConstant);

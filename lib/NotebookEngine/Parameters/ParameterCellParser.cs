@@ -52,6 +52,8 @@ public static class ParameterCellParser
         type switch
         {
             ArrayTypeSyntax { RankSpecifiers.Count: 1 } array when array.RankSpecifiers[0].Rank == 1 => (Scalar(array.ElementType), true, type.ToString()),
+            // int[]? (a nullable array: null means "take the scale's value") is set like int[].
+            NullableTypeSyntax { ElementType: ArrayTypeSyntax { RankSpecifiers.Count: 1 } array } when array.RankSpecifiers[0].Rank == 1 => (Scalar(array.ElementType), true, type.ToString()),
             _ => (Scalar(type), false, type.ToString()),
         };
 

@@ -4,8 +4,8 @@ namespace WeakToStrong.Notebooks;
 
 /// <summary>
 /// The parameters cell's <c>scale</c> switch: <see cref="Default"/> runs a notebook in under a minute,
-/// <see cref="Paper"/> runs the paper's grids. A knob that depends on the scale is declared nullable in the parameters
-/// cell (<c>int? trials = null;</c>) and resolved with <see cref="Pick{T}(T?, T, T)"/>: a value the reader set wins, and
+/// <see cref="Paper"/> runs the larger grids (the paper's, where the notebook reproduces a figure of the paper). A knob
+/// that depends on the scale is declared nullable in the parameters cell (<c>int? trials = null;</c>) and resolved with <see cref="Pick{T}(T?, T, T)"/>: a value the reader set wins, and
 /// only a knob left at <c>null</c> takes the scale's value, so <c>scale = "paper"</c> never overrides the reader.
 /// </summary>
 public sealed class Scale
@@ -15,7 +15,7 @@ public sealed class Scale
     /// <summary>The default scale: runs in under a minute.</summary>
     public static Scale Default { get; } = new("default");
 
-    /// <summary>The paper's grids.</summary>
+    /// <summary>The larger grids: the paper's where the notebook reproduces its figures.</summary>
     public static Scale Paper { get; } = new("paper");
 
     /// <summary>The scale's name, "default" or "paper".</summary>
@@ -33,7 +33,7 @@ public sealed class Scale
     {
         "default" => Default,
         "paper" => Paper,
-        _ => throw new ArgumentException($"{name} = {(scale is null ? "null" : $"\"{scale}\"")} is not a scale; expected \"default\" (under a minute) or \"paper\" (the paper's grids).", name),
+        _ => throw new ArgumentException($"{name} = {(scale is null ? "null" : $"\"{scale}\"")} is not a scale; expected \"default\" (under a minute) or \"paper\" (the larger grids, the paper's where a figure is reproduced).", name),
     };
 
     /// <summary>The value the reader set, or else this scale's value of the knob.</summary>
