@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 using WeakToStrong.LinearAlgebra;
 using WeakToStrong.Randomness;
 using static WeakToStrong.Benchmarks.TimingSummary;

@@ -12,6 +12,8 @@ public sealed class ChromiumFactAttribute : FactAttribute
     public ChromiumFactAttribute()
     {
         if (HeadlessChromium.Find() is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
             Skip = $"Chromium not found (set {HeadlessChromium.PathVariable} or run environment/setup.sh); browser tests are required only when CI is set.";
+        }
     }
 }

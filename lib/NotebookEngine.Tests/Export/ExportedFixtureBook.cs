@@ -32,7 +32,10 @@ public sealed class ExportedFixtureBook : IDisposable
             ChartHtmlFor(Xs.Select(x => 1.0 / x).ToArray(), "weak", requireStyle: true),
         ];
         for (var i = 0; i < codeCells.Count; i++)
+        {
             codeCells[i]!["outputs"] = new JsonArray(DisplayData(ChartHtml[i]));
+        }
+
         var charts = Path.Combine(notebooks, "02-charts.ipynb");
         File.WriteAllText(charts, chartNotebook.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
@@ -99,11 +102,19 @@ public sealed class ExportedFixtureBook : IDisposable
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != '\n') continue;
+            if (text[i] != '\n')
+            {
+                continue;
+            }
+
             lines.Add(text[start..(i + 1)]);
             start = i + 1;
         }
-        if (start < text.Length) lines.Add(text[start..]);
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+
         return lines;
     }
 

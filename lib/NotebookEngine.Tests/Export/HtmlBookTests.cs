@@ -1,5 +1,3 @@
-using NotebookEngine.Export;
-
 namespace NotebookEngine.Tests.Export;
 
 /// <summary>Structure of the HTML book written for the fixture notebooks.</summary>
@@ -15,12 +13,17 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
             book.NotebookPaths.Select(p => Path.Combine(book.OutputDirectory, Path.GetFileNameWithoutExtension(p) + ".html")),
             book.Result.Notebooks.Select(n => n.PagePath));
         foreach (var file in PageFiles)
+        {
             Assert.True(File.Exists(Path.Combine(book.OutputDirectory, file)), file);
+        }
 
         Assert.True(book.Result.MathRendered);
         var assets = book.Result.AssetsDirectory;
         foreach (var asset in new[] { "book.css", "typeset-math.js", "plotly.min.js", "plotly.min.js.LICENSE.txt", "katex/katex.min.js", "katex/katex.min.css", "katex/contrib/auto-render.min.js" })
+        {
             Assert.True(new FileInfo(Path.Combine(assets, asset)).Length > 0, asset);
+        }
+
         Assert.Contains(Directory.EnumerateFiles(Path.Combine(assets, "katex", "fonts")), f => f.EndsWith("KaTeX_Main-Regular.woff2", StringComparison.Ordinal));
     }
 
@@ -39,7 +42,10 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
     {
         var dist = FindKatexDist();
         foreach (var file in new[] { "katex.min.js", "katex.min.css", Path.Combine("contrib", "auto-render.min.js") })
+        {
             Assert.Equal(File.ReadAllBytes(Path.Combine(dist, file)), File.ReadAllBytes(Path.Combine(book.Result.AssetsDirectory, "katex", file)));
+        }
+
         Assert.Equal(Directory.GetFiles(Path.Combine(dist, "fonts")).Length, Directory.GetFiles(Path.Combine(book.Result.AssetsDirectory, "katex", "fonts")).Length);
     }
 
@@ -71,7 +77,9 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
         var ids = HtmlScan.PlotlyChartIds(html);
         Assert.Equal(3, ids.Count);
         foreach (var id in ids)
+        {
             Assert.True(html.IndexOf($"<div id=\"{id}\"", StringComparison.Ordinal) > headEnd);
+        }
         // The chart HTML is written raw, exactly as Plotly.NET produced it, so its scripts run.
         Assert.Contains(book.ChartHtml[0], html);
         Assert.Contains(book.ChartHtml[1], html);
@@ -219,7 +227,10 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
         Assert.Equal(2, HtmlScan.Count(second, "<a rel=\"prev\" href=\"01-foundations.html\">← <span class=\"markdown\">Foundations of <span class=\"math\">\\(w_{\\text{weak}}\\)</span> students</span></a>"));
         Assert.DoesNotContain("rel=\"next\"", second);
         foreach (var page in new[] { first, second })
+        {
             Assert.Equal(2, HtmlScan.Count(page, "<a href=\"index.html\">Contents</a>"));
+        }
+
         Assert.Contains("<title>Charts · Fixture book</title>", second);
     }
 
@@ -233,7 +244,10 @@ public sealed class HtmlBookTests(ExportedFixtureBook book) : IClassFixture<Expo
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             var dist = Path.Combine(directory.FullName, "environment", "node_modules", "katex", "dist");
-            if (Directory.Exists(dist)) return dist;
+            if (Directory.Exists(dist))
+            {
+                return dist;
+            }
         }
         throw new InvalidOperationException("environment/node_modules/katex/dist not found above the test folder; run environment/setup.sh");
     }

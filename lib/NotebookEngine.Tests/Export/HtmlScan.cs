@@ -18,7 +18,10 @@ internal static partial class HtmlScan
     {
         var count = 0;
         for (var i = html.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = html.IndexOf(needle, i + needle.Length, StringComparison.Ordinal))
+        {
             count++;
+        }
+
         return count;
     }
 
@@ -35,7 +38,9 @@ internal static partial class HtmlScan
         {
             depth += tag.Value.StartsWith("</", StringComparison.Ordinal) ? -1 : 1;
             if (depth == 0)
+            {
                 return html[start..(tag.Index + tag.Length)];
+            }
         }
         Assert.Fail($"the <div id=\"{id}\"> is not closed");
         return "";

@@ -53,16 +53,27 @@ internal sealed partial record AssetBundle(bool HasMath)
         AtomicFile.WriteAllText(Path.Combine(assets, "book.css"), SiteStylesheet.Css);
 
         if (katexDist is null)
+        {
             return new AssetBundle(HasMath: false);
+        }
 
         var katex = Path.Combine(assets, "katex");
         foreach (var file in KatexLocator.RequiredFiles)
+        {
             AtomicFile.Copy(Path.Combine(katexDist, file), Path.Combine(katex, file));
+        }
+
         foreach (var font in Directory.EnumerateFiles(Path.Combine(katexDist, "fonts")))
+        {
             AtomicFile.Copy(font, Path.Combine(katex, "fonts", Path.GetFileName(font)));
+        }
+
         var license = Path.Combine(katexDist, "..", "LICENSE");
         if (File.Exists(license))
+        {
             AtomicFile.Copy(license, Path.Combine(katex, "LICENSE"));
+        }
+
         AtomicFile.WriteAllText(Path.Combine(assets, "typeset-math.js"), MathTypesetScript.JavaScript);
         return new AssetBundle(HasMath: true);
     }
@@ -77,7 +88,9 @@ internal sealed partial record AssetBundle(bool HasMath)
         CopyResource(assembly, script, Path.Combine(assets, "plotly.min.js"));
         var license = names.FirstOrDefault(n => n.StartsWith(script, StringComparison.Ordinal) && n.Contains("LICENSE", StringComparison.OrdinalIgnoreCase));
         if (license is not null)
+        {
             CopyResource(assembly, license, Path.Combine(assets, "plotly.min.js.LICENSE.txt"));
+        }
     }
 
     private static void CopyResource(System.Reflection.Assembly assembly, string resource, string destination)

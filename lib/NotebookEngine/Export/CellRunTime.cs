@@ -20,27 +20,47 @@ internal static class CellRunTime
     /// <summary>The run time recorded in <paramref name="metadata"/>, or null when none is recorded or it is invalid.</summary>
     public static TimeSpan? From(JsonObject? metadata)
     {
-        if (metadata is null) return null;
+        if (metadata is null)
+        {
+            return null;
+        }
 
         if (Between(metadata["dotnet_repl_cellExecutionStartTime"], metadata["dotnet_repl_cellExecutionEndTime"]) is { } repl)
+        {
             return repl;
+        }
+
         if (metadata["execution"] is JsonObject execution
             && Between(execution["iopub.execute_input"], execution["shell.execute_reply"]) is { } jupyter)
+        {
             return jupyter;
+        }
 
         foreach (var scope in DurationScopes.Select(s => metadata[s] as JsonObject).Prepend(metadata))
         {
-            if (scope is null) continue;
+            if (scope is null)
+            {
+                continue;
+            }
+
             foreach (var key in DurationKeys)
+            {
                 if (scope[key] is JsonValue value && value.TryGetValue(out double seconds) && double.IsFinite(seconds) && seconds >= 0)
+                {
                     return TimeSpan.FromSeconds(seconds);
+                }
+            }
         }
         return null;
     }
 
     private static TimeSpan? Between(JsonNode? start, JsonNode? end)
     {
-        if (Timestamp(start) is not { } s || Timestamp(end) is not { } e || e < s) return null;
+        if (Timestamp(start) is not { } s || Timestamp(end) is not { } e || e < s)
+        {
+            return null;
+        }
+
         return e - s;
     }
 

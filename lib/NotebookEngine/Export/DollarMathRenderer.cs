@@ -43,7 +43,9 @@ internal sealed class DollarMathRenderer : HtmlObjectRenderer<MathInline>
         public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
         {
             if (renderer is HtmlRenderer html)
+            {
                 html.ObjectRenderers.ReplaceOrAdd<HtmlMathInlineRenderer>(new DollarMathRenderer());
+            }
         }
     }
 }

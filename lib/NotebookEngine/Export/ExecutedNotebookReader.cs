@@ -17,7 +17,9 @@ internal static class ExecutedNotebookReader
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         if (!File.Exists(fullPath))
+        {
             throw new HtmlBookException($"Notebook '{fullPath}' does not exist.");
+        }
 
         JsonNode? root;
         try
@@ -31,12 +33,20 @@ internal static class ExecutedNotebookReader
         }
 
         if (root is not JsonObject notebook)
+        {
             throw new HtmlBookException($"Notebook '{fullPath}' is not an nbformat-4 notebook: the top-level JSON value is not an object.");
+        }
+
         var format = notebook["nbformat"] is JsonValue f && f.TryGetValue(out int n) ? n : (int?)null;
         if (format != 4)
+        {
             throw new HtmlBookException($"Notebook '{fullPath}' has nbformat {format?.ToString() ?? "(missing)"}; only nbformat 4 is supported.");
+        }
+
         if (notebook["cells"] is not JsonArray cells)
+        {
             throw new HtmlBookException($"Notebook '{fullPath}' has no 'cells' array.");
+        }
 
         var defaultLanguage = DefaultLanguage(notebook["metadata"] as JsonObject);
         var parsed = new List<NotebookCell>(cells.Count);
@@ -92,7 +102,11 @@ internal static class ExecutedNotebookReader
     private static Dictionary<string, string> MimeBundle(JsonObject? data)
     {
         var bundle = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (data is null) return bundle;
+        if (data is null)
+        {
+            return bundle;
+        }
+
         foreach (var (mime, value) in data)
         {
             bundle[mime] = value switch
@@ -112,9 +126,16 @@ internal static class ExecutedNotebookReader
     private static Dictionary<string, IReadOnlyDictionary<string, string>> Attachments(JsonObject? attachments)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (attachments is null) return result;
+        if (attachments is null)
+        {
+            return result;
+        }
+
         foreach (var (name, bundle) in attachments)
+        {
             result[name] = MimeBundle(bundle as JsonObject);
+        }
+
         return result;
     }
 
@@ -146,7 +167,11 @@ internal static class ExecutedNotebookReader
     /// <summary>The kernel named by a first-line kernel chooser such as <c>#!fsharp</c> (not other magics like <c>#!time</c>).</summary>
     private static string? KernelDirective(string source)
     {
-        if (!source.StartsWith("#!", StringComparison.Ordinal)) return null;
+        if (!source.StartsWith("#!", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var end = source.IndexOfAny(['\r', '\n']);
         var directive = (end < 0 ? source[2..] : source[2..end]).Trim();
         return KernelChoosers.Contains(directive) ? directive : null;

@@ -30,12 +30,22 @@ public static class HtmlBook
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         options ??= new HtmlBookOptions();
         if (string.IsNullOrWhiteSpace(options.Title))
+        {
             throw new ArgumentException($"The book title must not be empty; got '{options.Title}'.", nameof(options));
+        }
+
         if (executedNotebookPaths.Count == 0)
+        {
             throw new ArgumentException("At least one executed notebook is needed to export an HTML book; the list is empty.", nameof(executedNotebookPaths));
+        }
+
         for (var i = 0; i < executedNotebookPaths.Count; i++)
+        {
             if (string.IsNullOrWhiteSpace(executedNotebookPaths[i]))
+            {
                 throw new ArgumentException($"Notebook path #{i + 1} is empty.", nameof(executedNotebookPaths));
+            }
+        }
 
         var notebooks = executedNotebookPaths.Select(ExecutedNotebookReader.Read).ToList();
         CheckPageNames(notebooks, nameof(executedNotebookPaths));
@@ -46,7 +56,10 @@ public static class HtmlBook
         {
             var message = $"KaTeX was not found (looked for {searched}); run environment/setup.sh to install it";
             if (!options.AllowMissingMath)
+            {
                 throw new HtmlBookException(message + ".");
+            }
+
             warnings.Add(message + "; math is left as TeX.");
         }
 
@@ -85,20 +98,29 @@ public static class HtmlBook
         foreach (var notebook in notebooks)
         {
             if (string.Equals(notebook.Name, "index", StringComparison.OrdinalIgnoreCase))
+            {
                 throw new ArgumentException($"Notebook '{notebook.Path}' would be written as index.html, which is the book's contents page; rename the notebook.", parameter);
+            }
         }
         var duplicate = notebooks.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
+        {
             throw new ArgumentException(
                 $"Notebooks {string.Join(" and ", duplicate.Select(n => $"'{n.Path}'"))} would both be written as {duplicate.First().Name}.html; notebook names must be distinct.",
                 parameter);
+        }
     }
 
     private static (string Text, string Html) Title(ExecutedNotebook notebook, MarkdownRenderer markdown)
     {
         foreach (var cell in notebook.Cells.OfType<MarkdownCell>())
+        {
             if (markdown.FirstHeading(cell.Source) is { } heading)
+            {
                 return heading;
+            }
+        }
+
         return (notebook.Name, OutputRenderer.Escape(notebook.Name));
     }
 
@@ -127,7 +149,9 @@ public static class HtmlBook
                 _ => [],
             };
             foreach (var url in fragments.SelectMany(NetworkReferences.In).Distinct(StringComparer.Ordinal))
+            {
                 yield return $"{Path.GetFileName(notebook.Path)}, cell {i + 1}: loads {url}, which will not display offline.";
+            }
         }
     }
 }

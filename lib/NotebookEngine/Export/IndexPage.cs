@@ -27,7 +27,10 @@ internal static class IndexPage
                 ? string.Create(CultureInfo.InvariantCulture, $"<span class=\"failed\">{failed} failed cell{(failed == 1 ? "" : "s")}</span>")
                 : "<span class=\"ok\">all cells ran without error</span>");
         if (times.Count > 0)
+        {
             html.Append(" · total run time ").Append(NotebookStatus.Duration(times.Aggregate(TimeSpan.Zero, (a, b) => a + b)));
+        }
+
         html.Append("</p>\n");
 
         html.Append("<ol class=\"index-list\">\n");

@@ -44,7 +44,10 @@ internal static class KatexLocator
             for (var directory = new DirectoryInfo(root); directory is not null; directory = directory.Parent)
             {
                 var candidate = Path.Combine(directory.FullName, RelativeDist);
-                if (IsDist(candidate)) return candidate;
+                if (IsDist(candidate))
+                {
+                    return candidate;
+                }
             }
         }
         return null;
@@ -54,8 +57,11 @@ internal static class KatexLocator
     {
         var full = Path.GetFullPath(directory);
         if (!IsDist(full))
+        {
             throw new HtmlBookException(
                 $"{setting} points to '{full}', which is not a KaTeX dist folder (it needs {string.Join(", ", RequiredFiles)} and fonts/); run environment/setup.sh or fix the setting.");
+        }
+
         return full;
     }
 

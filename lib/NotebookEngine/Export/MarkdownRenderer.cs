@@ -52,12 +52,19 @@ internal sealed class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown, _pipeline);
         if (attachments is { Count: > 0 })
+        {
             InlineAttachments(document, attachments);
+        }
+
         if (anchors is not null)
         {
             foreach (var heading in document.Descendants<HeadingBlock>())
+            {
                 if (heading.TryGetAttributes() is { Id: { } id } attributes)
+                {
                     attributes.Id = anchors.Claim(id);
+                }
+            }
         }
         return _sanitizer.Sanitize(document.ToHtml(_pipeline));
     }
@@ -70,7 +77,10 @@ internal sealed class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown, _pipeline);
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        if (heading?.Inline is null) return null;
+        if (heading?.Inline is null)
+        {
+            return null;
+        }
 
         var html = _sanitizer.Sanitize(RenderInline(heading, htmlEnabled: true));
         var text = System.Net.WebUtility.HtmlDecode(RenderInline(heading, htmlEnabled: false)).Trim();
@@ -92,11 +102,23 @@ internal sealed class MarkdownRenderer
         const string scheme = "attachment:";
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (link.Url is not { } url || !url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) continue;
+            if (link.Url is not { } url || !url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var name = Uri.UnescapeDataString(url[scheme.Length..]);
-            if (!attachments.TryGetValue(name, out var bundle)) continue;
+            if (!attachments.TryGetValue(name, out var bundle))
+            {
+                continue;
+            }
+
             var image = bundle.FirstOrDefault(kv => kv.Key.StartsWith("image/", StringComparison.OrdinalIgnoreCase));
-            if (image.Key is null) continue;
+            if (image.Key is null)
+            {
+                continue;
+            }
+
             link.Url = image.Key.Equals("image/svg+xml", StringComparison.OrdinalIgnoreCase)
                 ? "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(image.Value))
                 : $"data:{image.Key};base64,{string.Concat(image.Value.Where(ch => !char.IsWhiteSpace(ch)))}";

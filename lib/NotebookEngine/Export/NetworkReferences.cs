@@ -16,10 +16,18 @@ internal static partial class NetworkReferences
     {
         var urls = new List<string>();
         foreach (Match m in LoadingAttribute().Matches(html))
+        {
             urls.Add(m.Groups["url"].Value);
+        }
+
         foreach (Match script in InlineScript().Matches(html))
+        {
             foreach (Match m in Url().Matches(script.Groups["body"].Value))
+            {
                 urls.Add(m.Value);
+            }
+        }
+
         return urls.Distinct(StringComparer.Ordinal).ToList();
     }
 

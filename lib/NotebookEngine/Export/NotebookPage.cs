@@ -63,10 +63,16 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
         var html = new StringBuilder();
         html.Append("<span class=\"prev\">");
         if (previous is not null)
+        {
             html.Append("<a rel=\"prev\" href=\"").Append(previous.Href).Append("\">← <span class=\"markdown\">").Append(previous.TitleHtml).Append("</span></a>");
+        }
+
         html.Append("</span><span class=\"home\"><a href=\"index.html\">Contents</a></span><span class=\"next\">");
         if (next is not null)
+        {
             html.Append("<a rel=\"next\" href=\"").Append(next.Href).Append("\"><span class=\"markdown\">").Append(next.TitleHtml).Append("</span> →</a>");
+        }
+
         return html.Append("</span>").ToString();
     }
 
@@ -77,7 +83,10 @@ internal sealed class NotebookPage(MarkdownRenderer markdown, OutputRenderer out
             .Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ")
             .Append("]:</span>");
         if (cell.RunTime is { } runTime)
+        {
             html.Append("<span class=\"run-time\" title=\"Run time\">").Append(NotebookStatus.Duration(runTime)).Append("</span>");
+        }
+
         html.Append("</div>\n")
             .Append("<pre class=\"source\"><code class=\"language-").Append(cell.Language).Append("\">")
             .Append(OutputRenderer.Escape(cell.Source.TrimEnd('\n', '\r')))

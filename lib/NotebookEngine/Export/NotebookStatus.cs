@@ -12,11 +12,19 @@ internal static class NotebookStatus
         var html = new StringBuilder("<span class=\"status\">");
         html.Append(Count(notebook.CellCount, "cell")).Append(" · ");
         if (notebook.FailedCellCount > 0)
+        {
             html.Append("<span class=\"failed\">").Append(notebook.FailedCellCount.ToString(CultureInfo.InvariantCulture)).Append(" failed</span>");
+        }
         else
+        {
             html.Append("<span class=\"ok\">0 failed</span>");
+        }
+
         if (notebook.RunTime is { } runTime)
+        {
             html.Append(" · ").Append(Duration(runTime));
+        }
+
         return html.Append("</span>").ToString();
     }
 

@@ -97,12 +97,18 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
         html.Append("<div class=\"output error\" role=\"alert\">\n<div class=\"error-title\"><span class=\"error-name\">")
             .Append(Escape(error.Name)).Append("</span>");
         if (error.Value.Length > 0)
+        {
             html.Append(": <span class=\"error-value\">").Append(Escape(StripAnsi(error.Value))).Append("</span>");
+        }
+
         html.Append("</div>\n");
 
         var traceback = StripAnsi(string.Join("\n", error.Traceback)).TrimEnd('\n', '\r');
         if (traceback.Length > 0 && traceback != StripAnsi(error.Value).TrimEnd('\n', '\r'))
+        {
             html.Append("<pre class=\"traceback\">").Append(Escape(traceback)).Append("</pre>\n");
+        }
+
         html.Append("</div>\n");
     }
 
@@ -112,7 +118,11 @@ internal sealed partial class OutputRenderer(MarkdownRenderer markdown)
     /// </summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var ch in text)
         {

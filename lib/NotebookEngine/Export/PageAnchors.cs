@@ -13,11 +13,18 @@ internal sealed class PageAnchors
     /// <summary>Claims <paramref name="id"/>, or the first free <c>id-N</c>, and returns the id claimed.</summary>
     public string Claim(string id)
     {
-        if (_taken.Add(id)) return id;
+        if (_taken.Add(id))
+        {
+            return id;
+        }
+
         for (var n = 1; ; n++)
         {
             var candidate = $"{id}-{n}";
-            if (_taken.Add(candidate)) return candidate;
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
         }
     }
 }

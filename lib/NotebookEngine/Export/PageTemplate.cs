@@ -41,10 +41,15 @@ internal static class PageTemplate
         html.Append("</head>\n<body>\n");
 
         if (navigation is not null)
+        {
             html.Append("<nav class=\"book-nav top\" aria-label=\"Book navigation\">").Append(navigation).Append("</nav>\n");
+        }
+
         html.Append("<main>\n").Append(content).Append("</main>\n");
         if (navigation is not null)
+        {
             html.Append("<nav class=\"book-nav bottom\" aria-label=\"Book navigation\">").Append(navigation).Append("</nav>\n");
+        }
 
         html.Append("</body>\n</html>\n");
         return html.ToString();

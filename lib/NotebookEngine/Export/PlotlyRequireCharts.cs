@@ -58,7 +58,11 @@ internal static partial class PlotlyRequireCharts
     /// </summary>
     public static string Localize(string html)
     {
-        if (!html.Contains("fsharpPlotlyRequire", StringComparison.Ordinal)) return html;
+        if (!html.Contains("fsharpPlotlyRequire", StringComparison.Ordinal))
+        {
+            return html;
+        }
+
         html = PlotlyPath().Replace(html, m => m.Groups["head"].Value + AssetBundle.FolderName + "/plotly.min" + m.Groups["tail"].Value);
         return RequireLoader().Replace(html, m => m.Groups["head"].Value + AssetBundle.FolderName + "/" + FileName + m.Groups["tail"].Value);
     }

@@ -9,13 +9,13 @@ public sealed class CrossEntropyTests
     [Fact]
     public void MisfitEqualsReverseCrossEntropyMinusStudentEntropy()
     {
-        Random random = Seeded(31);
-        for (int trial = 0; trial < 300; trial++)
+        var random = Seeded(31);
+        for (var trial = 0; trial < 300; trial++)
         {
-            double p = random.Next(5) == 0 ? random.Next(2) : RandomProbability(random);
-            double q = RandomProbability(random);
-            double reverse = -(p * Math.Log(q) + (1 - p) * Math.Log(1 - q));
-            double entropy = p is 0 or 1 ? 0 : -(p * Math.Log(p) + (1 - p) * Math.Log(1 - p));
+            var p = random.Next(5) == 0 ? random.Next(2) : RandomProbability(random);
+            var q = RandomProbability(random);
+            var reverse = -(p * Math.Log(q) + (1 - p) * Math.Log(1 - q));
+            var entropy = p is 0 or 1 ? 0 : -(p * Math.Log(p) + (1 - p) * Math.Log(1 - p));
             Assert.Equal(reverse, CrossEntropy.Reverse(p, q), 1e-13);
             Assert.Equal(entropy, CrossEntropy.Entropy(p), 1e-14);
             Assert.Equal(CrossEntropy.Reverse(p, q) - CrossEntropy.Entropy(p), CrossEntropy.Misfit(p, q), 1e-13);
@@ -30,8 +30,8 @@ public sealed class CrossEntropyTests
     [Fact]
     public void ForwardCrossEntropyIsEntropyPlusKl()
     {
-        Random random = Seeded(32);
-        for (int trial = 0; trial < 200; trial++)
+        var random = Seeded(32);
+        for (var trial = 0; trial < 200; trial++)
         {
             double a = random.NextDouble(), b = RandomProbability(random);
             Assert.Equal(CrossEntropy.Entropy(a) + BinaryKl(a, b), CrossEntropy.Forward(a, b), 1e-13);

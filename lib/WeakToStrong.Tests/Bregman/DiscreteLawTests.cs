@@ -26,7 +26,7 @@ public sealed class DiscreteLawTests
     public void IndependentCopiesEnumerateTheProductLaw()
     {
         var law = new DiscreteLaw<int>([0, 1], [0.25, 0.75]);
-        DiscreteLaw<IReadOnlyList<int>> pairs = law.IndependentCopies(2);
+        var pairs = law.IndependentCopies(2);
         Assert.Equal(4, pairs.Count);
         Assert.Equal([0, 1], pairs.Outcomes[1]);
         Assert.Equal(0.25 * 0.75, pairs.Probabilities[1], 1e-15);

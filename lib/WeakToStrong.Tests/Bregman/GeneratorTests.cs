@@ -14,8 +14,8 @@ public sealed class GeneratorTests
     [Fact]
     public void DivergencesMatchTheirDirectFormulas()
     {
-        Random random = Seeded(1);
-        for (int trial = 0; trial < 200; trial++)
+        var random = Seeded(1);
+        for (var trial = 0; trial < 200; trial++)
         {
             double a = 4 * random.NextDouble() - 2, b = 4 * random.NextDouble() - 2;
             Assert.Equal((a - b) * (a - b), Squared.Divergence(a, b), 1e-14);
@@ -35,15 +35,15 @@ public sealed class GeneratorTests
     [Fact]
     public void DivergencesAgreeWithTheDefiningFormulaPhiMinusPhiMinusLinearTerm()
     {
-        Random random = Seeded(2);
-        for (int trial = 0; trial < 100; trial++)
+        var random = Seeded(2);
+        for (var trial = 0; trial < 100; trial++)
         {
             double a = RandomProbability(random), b = RandomProbability(random);
-            double defining = Binary.Potential(a) - Binary.Potential(b) - Binary.Gradient(b) * (a - b);
+            var defining = Binary.Potential(a) - Binary.Potential(b) - Binary.Gradient(b) * (a - b);
             Assert.Equal(defining, Binary.Divergence(a, b), 1e-12);
 
             Vector<double> x = RandomSimplexPoint(random, 3), y = RandomSimplexPoint(random, 3);
-            double definingSimplex = Simplex.Potential(x) - Simplex.Potential(y) - Simplex.Gradient(y).DotProduct(x - y);
+            var definingSimplex = Simplex.Potential(x) - Simplex.Potential(y) - Simplex.Gradient(y).DotProduct(x - y);
             Assert.Equal(definingSimplex, Simplex.Divergence(x, y), 1e-12);
         }
     }
@@ -56,8 +56,8 @@ public sealed class GeneratorTests
         var p = Vector<double>.Build.DenseOfArray([0.2, 0.5, 0.3]);
         Assert.Equal(0, Simplex.Divergence(p, p));
 
-        Random random = Seeded(3);
-        for (int trial = 0; trial < 200; trial++)
+        var random = Seeded(3);
+        for (var trial = 0; trial < 200; trial++)
         {
             double a = RandomProbability(random), b = RandomProbability(random);
             Assert.True(Binary.Divergence(a, b) > 0);
@@ -76,9 +76,9 @@ public sealed class GeneratorTests
     {
         // KL(½ + δ ‖ ½) = 2δ² + (4/3)δ⁴ + …; with δ = 2⁻²⁴ every input is exact. The textbook two-log formula
         // cancels two terms of size δ and keeps only about 8 digits here; the library must keep about 15.
-        double delta = Math.Pow(2, -24);
-        double series = 2 * delta * delta + 4.0 / 3 * Math.Pow(delta, 4);
-        double divergence = Binary.Divergence(0.5 + delta, 0.5);
+        var delta = Math.Pow(2, -24);
+        var series = 2 * delta * delta + 4.0 / 3 * Math.Pow(delta, 4);
+        var divergence = Binary.Divergence(0.5 + delta, 0.5);
         Assert.True(Math.Abs(divergence - series) < 1e-13 * series, $"KL = {divergence}, series {series}");
     }
 
@@ -95,8 +95,8 @@ public sealed class GeneratorTests
     [Fact]
     public void LogitFormOfTheBinaryDivergenceSurvivesSaturatedSigmoids()
     {
-        Random random = Seeded(7);
-        for (int trial = 0; trial < 100; trial++)
+        var random = Seeded(7);
+        for (var trial = 0; trial < 100; trial++)
         {
             double a = random.NextDouble(), z = 10 * random.NextDouble() - 5;
             Assert.Equal(Binary.Divergence(a, Sigmoid(z)), Binary.DivergenceFromLogit(a, z), 1e-13);
@@ -114,21 +114,21 @@ public sealed class GeneratorTests
     [Fact]
     public void GradientMapsMatchCentralDifferencesOfThePotential()
     {
-        Random random = Seeded(4);
-        for (int trial = 0; trial < 50; trial++)
+        var random = Seeded(4);
+        for (var trial = 0; trial < 50; trial++)
         {
-            double u = 4 * random.NextDouble() - 2;
+            var u = 4 * random.NextDouble() - 2;
             Assert.Equal(CentralDifference(Squared.Potential, u), Squared.Gradient(u), 1e-8);
 
-            double p = 0.05 + 0.9 * random.NextDouble();
+            var p = 0.05 + 0.9 * random.NextDouble();
             Assert.Equal(CentralDifference(Binary.Potential, p, 1e-6), Binary.Gradient(p), 1e-7);
 
             var w = Vector<double>.Build.Dense(3, _ => random.NextDouble());
-            for (int k = 0; k < 3; k++)
+            for (var k = 0; k < 3; k++)
             {
                 double Along(double t)
                 {
-                    Vector<double> shifted = w.Clone();
+                    var shifted = w.Clone();
                     shifted[k] = t;
                     return SquaredNorm.Potential(shifted);
                 }
@@ -138,15 +138,15 @@ public sealed class GeneratorTests
 
             // On the simplex only tangent directions e_i − e_j are admissible; the directional derivative is
             // ∂_i φ − ∂_j φ.
-            Vector<double> x = RandomSimplexPoint(random, 4);
-            Vector<double> g = Simplex.Gradient(x);
-            for (int i = 0; i < 4; i++)
+            var x = RandomSimplexPoint(random, 4);
+            var g = Simplex.Gradient(x);
+            for (var i = 0; i < 4; i++)
             {
-                for (int j = i + 1; j < 4; j++)
+                for (var j = i + 1; j < 4; j++)
                 {
                     double Tangent(double t)
                     {
-                        Vector<double> moved = x.Clone();
+                        var moved = x.Clone();
                         moved[i] += t;
                         moved[j] -= t;
                         return Simplex.Potential(moved);
@@ -163,19 +163,19 @@ public sealed class GeneratorTests
     [Fact]
     public void InverseGradientUndoesTheGradient()
     {
-        Random random = Seeded(5);
-        for (int trial = 0; trial < 200; trial++)
+        var random = Seeded(5);
+        for (var trial = 0; trial < 200; trial++)
         {
-            double p = RandomProbability(random);
+            var p = RandomProbability(random);
             Assert.Equal(p, Binary.InverseGradient(Binary.Gradient(p)), 1e-14);
-            double z = 20 * random.NextDouble() - 10;
+            var z = 20 * random.NextDouble() - 10;
             Assert.Equal(z, Binary.Gradient(Binary.InverseGradient(z)), 1e-9);
-            double u = 10 * random.NextDouble() - 5;
+            var u = 10 * random.NextDouble() - 5;
             Assert.Equal(u, Squared.InverseGradient(Squared.Gradient(u)), 1e-14);
 
-            Vector<double> x = RandomSimplexPoint(random, 5);
-            Vector<double> back = Simplex.InverseGradient(Simplex.Gradient(x));
-            for (int k = 0; k < 5; k++)
+            var x = RandomSimplexPoint(random, 5);
+            var back = Simplex.InverseGradient(Simplex.Gradient(x));
+            for (var k = 0; k < 5; k++)
             {
                 Assert.Equal(x[k], back[k], 1e-14);
             }
@@ -184,7 +184,7 @@ public sealed class GeneratorTests
         Assert.Equal(1 / (1 + Math.Exp(-2.0)), Binary.InverseGradient(2), 1e-15);
         Assert.Equal(0, Binary.InverseGradient(-800));
         Assert.Equal(1, Binary.InverseGradient(800));
-        Vector<double> saturated = Simplex.InverseGradient(Vector<double>.Build.DenseOfArray([1000, 0, -1000]));
+        var saturated = Simplex.InverseGradient(Vector<double>.Build.DenseOfArray([1000, 0, -1000]));
         Assert.Equal(1, saturated[0]);
         Assert.Equal(0, saturated[2]);
     }
@@ -192,10 +192,10 @@ public sealed class GeneratorTests
     [Fact]
     public void ThreePointIdentityHolds()
     {
-        Random random = Seeded(6);
-        for (int trial = 0; trial < 200; trial++)
+        var random = Seeded(6);
+        for (var trial = 0; trial < 200; trial++)
         {
-            double a = random.NextDouble() < 0.2 ? 1 : RandomProbability(random);
+            var a = random.NextDouble() < 0.2 ? 1 : RandomProbability(random);
             double c = RandomProbability(random), b = RandomProbability(random);
             Assert.Equal(Binary.Divergence(a, b),
                 Binary.Divergence(a, c) + Binary.Divergence(c, b) + Binary.ThreePointRemainder(a, c, b), 1e-12);

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Bregman;
 using WeakToStrong.Randomness;
 using static WeakToStrong.Tests.Bregman.TestLaws;
@@ -54,7 +53,7 @@ public sealed class PlantedErrorTests
         Assert.True(Math.Abs(RiskGapIdentity.Evaluate(Binary, law).IdentityDefect) < 1e-14);
         const double h = 0.2;
         var planted = RiskGapIdentity.Evaluate(new PlantedErrorGenerator(Binary, dualShift: h), law);
-        double meanGap = law.Expectation(d => d.Target - d.Student);
+        var meanGap = law.Expectation(d => d.Target - d.Student);
         Assert.True(Math.Abs(meanGap) > 0.01, $"E(g − f_s) = {meanGap}");
         Assert.Equal(-h * meanGap, planted.IdentityDefect, 1e-13);
     }
@@ -74,7 +73,7 @@ public sealed class PlantedErrorTests
         // A dual mean shifted by h in logit space: centre c = σ(½ + h), defect = −(logit c − E logit Ŷ)(a − c) = −h(a − c).
         const double h = 0.3;
         var shifted = BiasVarianceDecomposition.AtDualMean(new PlantedErrorGenerator(Binary, dualShift: h), 0.7, prediction);
-        double c = Sigmoid(0.5 + h);
+        var c = Sigmoid(0.5 + h);
         Assert.Equal(c, shifted.Centre, 1e-15);
         Assert.Equal(-h * (0.7 - c), shifted.Defect, 1e-14);
     }
@@ -94,14 +93,14 @@ public sealed class PlantedErrorTests
         var fw = x * (example.Truth + example.TeacherShift);
         var fs = x * fitted;
         var values = new double[4][];
-        for (int k = 0; k < 4; k++)
+        for (var k = 0; k < 4; k++)
         {
             values[k] = new double[n];
         }
 
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
-            double teacher = fw[i] + (example.Curvature * ((x[i, 0] * x[i, 0]) - 1));
+            var teacher = fw[i] + (example.Curvature * ((x[i, 0] * x[i, 0]) - 1));
             values[0][i] = (teacher - g[i]) * (teacher - g[i]);
             values[1][i] = (fs[i] - g[i]) * (fs[i] - g[i]);
             values[2][i] = (fs[i] - teacher) * (fs[i] - teacher);
@@ -109,10 +108,10 @@ public sealed class PlantedErrorTests
         }
 
         double[] closed = [terms.TeacherRisk, terms.StudentRisk, terms.Misfit, terms.Residual];
-        for (int k = 0; k < 4; k++)
+        for (var k = 0; k < 4; k++)
         {
-            double mean = values[k].Average();
-            double se = Math.Sqrt(values[k].Select(v => (v - mean) * (v - mean)).Sum() / (n - 1) / n);
+            var mean = values[k].Average();
+            var se = Math.Sqrt(values[k].Select(v => (v - mean) * (v - mean)).Sum() / (n - 1) / n);
             Assert.True(Math.Abs(mean - closed[k]) < 4 * se + 1e-12, $"term {k}: Monte Carlo {mean} ± {se}, closed form {closed[k]}");
         }
     }
@@ -124,8 +123,8 @@ public sealed class PlantedErrorTests
         var example = new LinearProjectionExample();
         Assert.Equal(0.49 * 18, example.FitCovarianceTrace, 1e-13);
         var risks = Enumerable.Range(0, 400).Select(t => example.Fit(200, new RandomStream(31, t)).StudentRisk).ToArray();
-        double mean = risks.Average();
-        double se = Math.Sqrt(risks.Select(r => (r - mean) * (r - mean)).Sum() / (risks.Length - 1) / risks.Length);
+        var mean = risks.Average();
+        var se = Math.Sqrt(risks.Select(r => (r - mean) * (r - mean)).Sum() / (risks.Length - 1) / risks.Length);
         Assert.Equal(0.3441, example.ExpectedFitStudentRisk(200), 1e-12);
         Assert.True(Math.Abs(mean - 0.3441) < 4 * se, $"mean fitted risk {mean} ± {se}, expected 0.3441");
         // Without the 1/N term the mean is many standard errors off: the bias is real.
@@ -143,16 +142,16 @@ public sealed class PlantedErrorTests
         Assert.True(Math.Abs(new RiskGapDecomposition(teacher, student, misfit, residual).IdentityDefect) < 1e-14);
 
         // One term evaluated at the wrong coefficients: the defect is the change of that term (with its sign in ★).
-        double e0 = fitted[0] - example.Truth[0];
-        double plantedStudent = new RiskGapDecomposition(teacher, example.StudentRisk(wrong), misfit, residual).IdentityDefect;
+        var e0 = fitted[0] - example.Truth[0];
+        var plantedStudent = new RiskGapDecomposition(teacher, example.StudentRisk(wrong), misfit, residual).IdentityDefect;
         Assert.Equal((2 * 0.1 * e0) + 0.01, plantedStudent, 1e-12);
-        double plantedMisfit = new RiskGapDecomposition(teacher, student, example.Misfit(wrong), residual).IdentityDefect;
+        var plantedMisfit = new RiskGapDecomposition(teacher, student, example.Misfit(wrong), residual).IdentityDefect;
         Assert.Equal((2 * 0.1 * (e0 - example.TeacherShift[0])) + 0.01, plantedMisfit, 1e-12);
-        double plantedResidual = new RiskGapDecomposition(teacher, student, misfit, example.Residual(wrong)).IdentityDefect;
+        var plantedResidual = new RiskGapDecomposition(teacher, student, misfit, example.Residual(wrong)).IdentityDefect;
         Assert.True(Math.Abs(plantedResidual) > 1e-3, $"planted residual defect {plantedResidual}");
 
         // The former definition (residual := R(f_s) − R(f_w) + M) would hide the planted student-risk error.
-        double hidden = example.StudentRisk(wrong) - teacher + misfit;
+        var hidden = example.StudentRisk(wrong) - teacher + misfit;
         Assert.Equal(0, new RiskGapDecomposition(teacher, example.StudentRisk(wrong), misfit, hidden).IdentityDefect, 1e-15);
     }
 
@@ -166,7 +165,7 @@ public sealed class PlantedErrorTests
         var honest = new double[draws];
         var planted = new double[draws];
         var conditionalPlanted = new double[draws];
-        for (int t = 0; t < draws; t++)
+        for (var t = 0; t < draws; t++)
         {
             var (xi, x, delta) = example.Solve(60, new RandomStream(17, t));
             var shift = RandomFeatureStudentExample.PosteriorMeanShift(x, xi);
@@ -178,7 +177,7 @@ public sealed class PlantedErrorTests
 
         static (double Mean, double Se) Summary(double[] v)
         {
-            double mean = v.Average();
+            var mean = v.Average();
             return (mean, Math.Sqrt(v.Select(a => (a - mean) * (a - mean)).Sum() / (v.Length - 1) / v.Length));
         }
 

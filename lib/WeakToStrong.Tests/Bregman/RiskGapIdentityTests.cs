@@ -28,7 +28,7 @@ public sealed class RiskGapIdentityTests
     {
         // Teacher ∈ {−1, 3} equally likely, target 0: Var = 4, E R(f_w) = 5.
         var teacher = new DiscreteLaw<double>([-1.0, 3.0], [0.5, 0.5]);
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Squared, DualEnsemble.StudentLaw(Squared, 0.0, teacher, members));
+        var terms = RiskGapIdentity.Evaluate(Squared, DualEnsemble.StudentLaw(Squared, 0.0, teacher, members));
         Assert.Equal(5, terms.TeacherRisk, 1e-13);
         Assert.Equal((1 - 1.0 / members) * 4, terms.Gain, 1e-12);
         Assert.Equal(terms.Misfit, terms.Gain, 1e-12);
@@ -45,9 +45,9 @@ public sealed class RiskGapIdentityTests
     {
         var teacher = new DiscreteLaw<double>([Sigmoid(2), Sigmoid(-1)], [0.5, 0.5]);
         double previousGain = 0;
-        foreach (int members in new[] { 1, 2, 3, 4, 6 })
+        foreach (var members in new[] { 1, 2, 3, 4, 6 })
         {
-            RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Binary, DualEnsemble.StudentLaw(Binary, target, teacher, members));
+            var terms = RiskGapIdentity.Evaluate(Binary, DualEnsemble.StudentLaw(Binary, target, teacher, members));
             Assert.True(Math.Abs(terms.Gain - terms.Misfit) < 1e-13, $"K = {members}: gain {terms.Gain}, misfit {terms.Misfit}");
             Assert.True(Math.Abs(terms.Residual) < 1e-13, $"K = {members}: residual {terms.Residual}");
             if (members == 1)
@@ -67,14 +67,14 @@ public sealed class RiskGapIdentityTests
     public void CrossEntropyEnsembleOfTwoMatchesAHandEnumeration()
     {
         // K = 2 teachers with logits in {2, −1}: the student's logit is the mean of the two draws.
-        double target = 0.7;
+        var target = 0.7;
         double[] z = [2, -1];
         double teacherRisk = 0, studentRisk = 0, misfit = 0;
-        foreach (double z1 in z)
+        foreach (var z1 in z)
         {
-            foreach (double z2 in z)
+            foreach (var z2 in z)
             {
-                double s = Sigmoid((z1 + z2) / 2);
+                var s = Sigmoid((z1 + z2) / 2);
                 teacherRisk += 0.25 * BinaryKl(target, Sigmoid(z1));
                 studentRisk += 0.25 * BinaryKl(target, s);
                 misfit += 0.25 * BinaryKl(s, Sigmoid(z1));
@@ -92,11 +92,11 @@ public sealed class RiskGapIdentityTests
     [Fact]
     public void MulticlassEnsembleGainEqualsMisfit()
     {
-        Random random = Seeded(21);
+        var random = Seeded(21);
         var points = Enumerable.Range(0, 3).Select(_ => RandomSimplexPoint(random, 3)).ToArray();
         var teacher = DiscreteLaw<Vector<double>>.FromWeights(points, RandomWeights(random, 3));
         var target = Vector<double>.Build.DenseOfArray([0, 1, 0]);
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Simplex, DualEnsemble.StudentLaw(Simplex, target, teacher, 3));
+        var terms = RiskGapIdentity.Evaluate(Simplex, DualEnsemble.StudentLaw(Simplex, target, teacher, 3));
         Assert.True(terms.Misfit > 0.01);
         Assert.True(Math.Abs(terms.Gain - terms.Misfit) < 1e-13, $"gain {terms.Gain}, misfit {terms.Misfit}");
     }
@@ -106,33 +106,33 @@ public sealed class RiskGapIdentityTests
     {
         // A dependent student that is not its posterior-mean teacher: teacher logits (rows), student logits (columns),
         // joint weights J, target 0.8.
-        double target = 0.8;
+        var target = 0.8;
         var law = RiskGapIdentity.FromJointWeights(target,
             JointTeacherLogits.Select(Sigmoid).ToArray(), JointStudentLogits.Select(Sigmoid).ToArray(), JointWeights);
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Binary, law);
+        var terms = RiskGapIdentity.Evaluate(Binary, law);
 
         // Independent computation from the definitions.
         double total = 0;
-        foreach (double w in JointWeights)
+        foreach (var w in JointWeights)
         {
             total += w;
         }
 
         double teacherRisk = 0, studentRisk = 0, misfit = 0, residual = 0;
-        for (int j = 0; j < 2; j++)
+        for (var j = 0; j < 2; j++)
         {
             double column = 0, logitSum = 0;
-            for (int i = 0; i < 3; i++)
+            for (var i = 0; i < 3; i++)
             {
                 column += JointWeights[i, j];
                 logitSum += JointWeights[i, j] * JointTeacherLogits[i];
             }
 
-            double posteriorMeanLogit = logitSum / column;
-            double student = Sigmoid(JointStudentLogits[j]);
-            for (int i = 0; i < 3; i++)
+            var posteriorMeanLogit = logitSum / column;
+            var student = Sigmoid(JointStudentLogits[j]);
+            for (var i = 0; i < 3; i++)
             {
-                double p = JointWeights[i, j] / total;
+                var p = JointWeights[i, j] / total;
                 teacherRisk += p * BinaryKl(target, Sigmoid(JointTeacherLogits[i]));
                 studentRisk += p * BinaryKl(target, student);
                 misfit += p * BinaryKl(student, Sigmoid(JointTeacherLogits[i]));
@@ -148,7 +148,7 @@ public sealed class RiskGapIdentityTests
         Assert.True(terms.Residual > terms.Misfit && terms.Misfit > 0, $"residual {terms.Residual}, misfit {terms.Misfit}");
         Assert.True(terms.StudentRisk > terms.TeacherRisk, "W2SG must fail for this joint law");
 
-        IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Binary, law);
+        var posterior = RiskGapIdentity.PosteriorMeanTeachers(Binary, law);
         Assert.Equal(2, posterior.Count);
         Assert.Equal(Sigmoid((0.2367644936 * 1.5 - 0.0152302342 * 0.5 + 0.3022999973 * 0.3) / (0.2367644936 + 0.0152302342 + 0.3022999973)),
             posterior[0], 1e-14);
@@ -159,13 +159,13 @@ public sealed class RiskGapIdentityTests
     {
         // Same joint law as the dependent-student test above but the student of column j is the posterior-mean teacher
         // of column j.
-        double target = 0.8;
+        var target = 0.8;
         var original = RiskGapIdentity.FromJointWeights(target,
             JointTeacherLogits.Select(Sigmoid).ToArray(), JointStudentLogits.Select(Sigmoid).ToArray(), JointWeights);
-        IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Binary, original);
+        var posterior = RiskGapIdentity.PosteriorMeanTeachers(Binary, original);
         var law = RiskGapIdentity.FromJointWeights(target,
             JointTeacherLogits.Select(Sigmoid).ToArray(), [posterior[0], posterior[1]], JointWeights);
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Binary, law);
+        var terms = RiskGapIdentity.Evaluate(Binary, law);
         Assert.True(Math.Abs(terms.Residual) < 1e-15, $"residual {terms.Residual}");
         Assert.True(Math.Abs(terms.Gain - terms.Misfit) < 1e-14);
         Assert.True(terms.Gain > 0);
@@ -174,36 +174,36 @@ public sealed class RiskGapIdentityTests
     [Fact]
     public void IdentityHoldsOnRandomJointLawsWithArbitraryStudents()
     {
-        Random random = Seeded(22);
-        for (int trial = 0; trial < 300; trial++)
+        var random = Seeded(22);
+        for (var trial = 0; trial < 300; trial++)
         {
             int rows = 1 + random.Next(4), columns = 1 + random.Next(4);
             var weights = new double[rows, columns];
-            for (int i = 0; i < rows; i++)
+            for (var i = 0; i < rows; i++)
             {
-                for (int j = 0; j < columns; j++)
+                for (var j = 0; j < columns; j++)
                 {
                     weights[i, j] = random.NextDouble();
                 }
             }
 
-            double[] teachers = Enumerable.Range(0, rows).Select(_ => RandomProbability(random)).ToArray();
-            double[] students = Enumerable.Range(0, columns).Select(_ => RandomProbability(random)).ToArray();
-            double target = random.Next(2) == 0 ? random.Next(2) : random.NextDouble();
-            RiskGapDecomposition binary = RiskGapIdentity.Evaluate(Binary, RiskGapIdentity.FromJointWeights(target, teachers, students, weights));
+            var teachers = Enumerable.Range(0, rows).Select(_ => RandomProbability(random)).ToArray();
+            var students = Enumerable.Range(0, columns).Select(_ => RandomProbability(random)).ToArray();
+            var target = random.Next(2) == 0 ? random.Next(2) : random.NextDouble();
+            var binary = RiskGapIdentity.Evaluate(Binary, RiskGapIdentity.FromJointWeights(target, teachers, students, weights));
             Assert.True(Math.Abs(binary.IdentityDefect) < 1e-13, $"binary defect {binary.IdentityDefect}");
 
-            double[] realTeachers = Enumerable.Range(0, rows).Select(_ => 4 * random.NextDouble() - 2).ToArray();
-            double[] realStudents = Enumerable.Range(0, columns).Select(_ => 4 * random.NextDouble() - 2).ToArray();
-            RiskGapDecomposition squared = RiskGapIdentity.Evaluate(Squared,
+            var realTeachers = Enumerable.Range(0, rows).Select(_ => 4 * random.NextDouble() - 2).ToArray();
+            var realStudents = Enumerable.Range(0, columns).Select(_ => 4 * random.NextDouble() - 2).ToArray();
+            var squared = RiskGapIdentity.Evaluate(Squared,
                 RiskGapIdentity.FromJointWeights(random.NextDouble(), realTeachers, realStudents, weights));
             Assert.True(Math.Abs(squared.IdentityDefect) < 1e-12, $"squared defect {squared.IdentityDefect}");
             // Squared loss: the residual is 2 E[(f̄ − f_s)(g − f_s)] ≤ 2 sqrt(E(f̄ − f_s)²) sqrt(E R(f_s))
             // (Cauchy–Schwarz).
             var squaredLaw = RiskGapIdentity.FromJointWeights(0.3, realTeachers, realStudents, weights);
-            IReadOnlyDictionary<int, double> posterior = RiskGapIdentity.PosteriorMeanTeachers(Squared, squaredLaw);
-            RiskGapDecomposition atTarget = RiskGapIdentity.Evaluate(Squared, squaredLaw);
-            double distance = squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (posterior[d.Cell] - d.Student));
+            var posterior = RiskGapIdentity.PosteriorMeanTeachers(Squared, squaredLaw);
+            var atTarget = RiskGapIdentity.Evaluate(Squared, squaredLaw);
+            var distance = squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (posterior[d.Cell] - d.Student));
             Assert.Equal(2 * squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (0.3 - d.Student)), atTarget.Residual, 1e-12);
             Assert.True(Math.Abs(atTarget.Residual) <= 2 * Math.Sqrt(distance * atTarget.StudentRisk) + 1e-12);
         }
@@ -213,7 +213,7 @@ public sealed class RiskGapIdentityTests
     public void ImitationGivesNoMisfitAndNoGain()
     {
         var teacher = new DiscreteLaw<double>([Sigmoid(2), Sigmoid(-1)], [0.5, 0.5]);
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Binary, RiskGapIdentity.Imitation(0.7, teacher));
+        var terms = RiskGapIdentity.Evaluate(Binary, RiskGapIdentity.Imitation(0.7, teacher));
         Assert.Equal(0, terms.Misfit);
         Assert.Equal(0, terms.Residual);
         Assert.Equal(0, terms.Gain);
@@ -222,20 +222,20 @@ public sealed class RiskGapIdentityTests
     [Fact]
     public void EmpiricalLawGivesSampleAverages()
     {
-        Random random = Seeded(23);
-        int n = 40;
-        double[] targets = Enumerable.Range(0, n).Select(_ => (double)random.Next(2)).ToArray();
-        double[] teachers = Enumerable.Range(0, n).Select(_ => RandomProbability(random)).ToArray();
-        double[] students = Enumerable.Range(0, n).Select(_ => RandomProbability(random)).ToArray();
-        double teacherRisk = RiskGapIdentity.Risk(Binary, targets, teachers);
-        double misfit = RiskGapIdentity.Misfit(Binary, students, teachers);
+        var random = Seeded(23);
+        var n = 40;
+        var targets = Enumerable.Range(0, n).Select(_ => (double)random.Next(2)).ToArray();
+        var teachers = Enumerable.Range(0, n).Select(_ => RandomProbability(random)).ToArray();
+        var students = Enumerable.Range(0, n).Select(_ => RandomProbability(random)).ToArray();
+        var teacherRisk = RiskGapIdentity.Risk(Binary, targets, teachers);
+        var misfit = RiskGapIdentity.Misfit(Binary, students, teachers);
         Assert.Equal(Enumerable.Range(0, n).Average(i => BinaryKl(targets[i], teachers[i])), teacherRisk, 1e-13);
         Assert.Equal(Enumerable.Range(0, n).Average(i => BinaryKl(students[i], teachers[i])), misfit, 1e-13);
 
         // Each sample its own cell: f̄ = f_w and (★) still holds exactly.
         var law = DiscreteLaw<TeacherStudentDraw<double>>.Empirical(
             Enumerable.Range(0, n).Select(i => new TeacherStudentDraw<double>(targets[i], teachers[i], students[i], i)));
-        RiskGapDecomposition terms = RiskGapIdentity.Evaluate(Binary, law);
+        var terms = RiskGapIdentity.Evaluate(Binary, law);
         Assert.Equal(teacherRisk, terms.TeacherRisk, 1e-13);
         Assert.Equal(misfit, terms.Misfit, 1e-13);
         Assert.True(Math.Abs(terms.IdentityDefect) < 1e-13);
@@ -255,7 +255,7 @@ public sealed class RiskGapIdentityTests
     public void MeanLogitEnsembleAveragesLogits()
     {
         double[][] logits = [[2, -1, 0.5], [0, 3, -0.5], [1, -2, 0]];
-        double[] ensemble = DualEnsemble.MeanLogitProbabilities(logits);
+        var ensemble = DualEnsemble.MeanLogitProbabilities(logits);
         Assert.Equal(Sigmoid(1), ensemble[0], 1e-15);
         Assert.Equal(Sigmoid(0), ensemble[1], 1e-15);
         Assert.Equal(Sigmoid(0), ensemble[2], 1e-15);

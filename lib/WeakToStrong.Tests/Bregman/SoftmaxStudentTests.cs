@@ -42,7 +42,7 @@ public sealed class SoftmaxStudentTests
         var x = random.NextGaussianMatrix(40, 2);
         var raw = Matrix<double>.Build.Dense(40, 4, (_, _) => 0.05 + random.NextDouble());
         var q = Matrix<double>.Build.Dense(40, 4, (i, k) => raw[i, k] / raw.Row(i).Sum());
-        int[] truth = Enumerable.Range(0, 40).Select(i => q.Row(i).MaximumIndex()).ToArray();
+        var truth = Enumerable.Range(0, 40).Select(i => q.Row(i).MaximumIndex()).ToArray();
         var loss = new MulticlassStudentLoss("mix", 0.7, 0.4);
         var fit = SoftmaxStudentTraining.Train(x, q, loss, new AdamSettings(Steps: 10), recordEvery: 5, truth: truth);
         Assert.Equal([0, 5, 10], fit.Curve.Select(r => r.Step));

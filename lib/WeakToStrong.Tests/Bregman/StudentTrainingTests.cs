@@ -20,7 +20,7 @@ public sealed class StudentTrainingTests
         Assert.Equal(-2.0 + (0.1 * 0.5 / (0.5 + 1e-8)), theta[1], 1e-15);
 
         double[] g2 = [-1.0, 2.0];
-        double[] before = (double[])theta.Clone();
+        var before = (double[])theta.Clone();
         adam.Step(theta, g2);
         for (var k = 0; k < 2; k++)
         {
@@ -86,7 +86,7 @@ public sealed class StudentTrainingTests
         var random = new RandomStream(5);
         var x = random.NextGaussianMatrix(50, 2);
         var q = Enumerable.Range(0, 50).Select(_ => 0.05 + (0.9 * random.NextDouble())).ToArray();
-        int[] truth = q.Select(v => v > 0.5 ? 1 : 0).ToArray();
+        var truth = q.Select(v => v > 0.5 ? 1 : 0).ToArray();
         var fit = LogisticStudentTraining.Train(x, q, StudentLoss.ReverseCrossEntropy(), new AdamSettings(Steps: 25), recordEvery: 10, truth: truth);
         Assert.Equal([0, 10, 20, 25], fit.Curve.Select(r => r.Step));
         var first = fit.Curve[0];

@@ -16,7 +16,7 @@ internal static class TestLaws
     internal static double Kl(Vector<double> a, Vector<double> b)
     {
         double sum = 0;
-        for (int k = 0; k < a.Count; k++)
+        for (var k = 0; k < a.Count; k++)
         {
             if (a[k] > 0)
             {
@@ -30,7 +30,7 @@ internal static class TestLaws
     internal static double[] RandomWeights(Random random, int n)
     {
         var w = new double[n];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             w[i] = 0.05 + random.NextDouble();
         }

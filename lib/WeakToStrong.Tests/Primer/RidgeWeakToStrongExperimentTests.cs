@@ -1,4 +1,3 @@
-using WeakToStrong.Metrics;
 using WeakToStrong.Primer;
 using WeakToStrong.Randomness;
 using WeakToStrong.Statistics;

@@ -43,7 +43,7 @@ internal static class IndependentFormulas
             return BigInteger.Zero;
         }
 
-        BigInteger result = BigInteger.One;
+        var result = BigInteger.One;
         for (var i = 1; i <= k; i++)
         {
             result = result * (n - k + i) / i;

@@ -10,10 +10,10 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class AdamOptimizer
 {
-    private readonly double[] firstMoment;
-    private readonly double[] secondMoment;
-    private double beta1Power = 1;
-    private double beta2Power = 1;
+    private readonly double[] _firstMoment;
+    private readonly double[] _secondMoment;
+    private double _beta1Power = 1;
+    private double _beta2Power = 1;
 
     /// <summary>Creates the optimizer state for <paramref name="dimension"/> parameters (moments start at 0).</summary>
     /// <param name="dimension">Number of parameters, ≥ 1.</param>
@@ -24,15 +24,15 @@ public sealed class AdamOptimizer
         Guard.NotNull(settings);
         settings.Validate();
         Settings = settings;
-        firstMoment = new double[dimension];
-        secondMoment = new double[dimension];
+        _firstMoment = new double[dimension];
+        _secondMoment = new double[dimension];
     }
 
     /// <summary>The hyper-parameters.</summary>
     public AdamSettings Settings { get; }
 
     /// <summary>Number of parameters.</summary>
-    public int Dimension => firstMoment.Length;
+    public int Dimension => _firstMoment.Length;
 
     /// <summary>Number of steps taken so far.</summary>
     public int StepsTaken { get; private set; }
@@ -46,10 +46,10 @@ public sealed class AdamOptimizer
         Guard.SameLength(gradient.Length, Dimension, "the optimizer's dimension", nameof(gradient));
         var (rate, beta1, beta2, epsilon) = (Settings.LearningRate, Settings.Beta1, Settings.Beta2, Settings.Epsilon);
         StepsTaken++;
-        beta1Power *= beta1;
-        beta2Power *= beta2;
-        var correction1 = 1 - beta1Power;
-        var correction2 = 1 - beta2Power;
+        _beta1Power *= beta1;
+        _beta2Power *= beta2;
+        var correction1 = 1 - _beta1Power;
+        var correction2 = 1 - _beta2Power;
         for (var k = 0; k < parameters.Length; k++)
         {
             var g = gradient[k];
@@ -58,9 +58,9 @@ public sealed class AdamOptimizer
                 throw new ArgumentException($"gradient[{k}] = {Guard.Show(g)} is not a finite number at Adam step {StepsTaken}; every entry must be finite.", nameof(gradient));
             }
 
-            firstMoment[k] = (beta1 * firstMoment[k]) + ((1 - beta1) * g);
-            secondMoment[k] = (beta2 * secondMoment[k]) + ((1 - beta2) * g * g);
-            parameters[k] -= rate * (firstMoment[k] / correction1) / (Math.Sqrt(secondMoment[k] / correction2) + epsilon);
+            _firstMoment[k] = (beta1 * _firstMoment[k]) + ((1 - beta1) * g);
+            _secondMoment[k] = (beta2 * _secondMoment[k]) + ((1 - beta2) * g * g);
+            parameters[k] -= rate * (_firstMoment[k] / correction1) / (Math.Sqrt(_secondMoment[k] / correction2) + epsilon);
         }
     }
 }

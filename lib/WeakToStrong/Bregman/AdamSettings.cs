@@ -16,10 +16,10 @@ public sealed record AdamSettings(double LearningRate = 0.05, int Steps = 3000, 
     /// <summary>Throws if a hyper-parameter is out of range.</summary>
     public void Validate()
     {
-        Guard.Positive(LearningRate, nameof(LearningRate));
-        Guard.Positive(Steps, nameof(Steps));
-        Guard.InRange(Beta1, 0, 1 - 1e-15, nameof(Beta1));
-        Guard.InRange(Beta2, 0, 1 - 1e-15, nameof(Beta2));
-        Guard.Positive(Epsilon, nameof(Epsilon));
+        Guard.Positive(LearningRate);
+        Guard.Positive(Steps);
+        Guard.InRange(Beta1, 0, 1 - 1e-15);
+        Guard.InRange(Beta2, 0, 1 - 1e-15);
+        Guard.Positive(Epsilon);
     }
 }

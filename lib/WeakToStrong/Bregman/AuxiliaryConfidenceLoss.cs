@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.Statistics;
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -23,8 +23,8 @@ public sealed class AuxiliaryConfidenceLoss
     /// <param name="warmupFraction">The fraction of training over which coef ramps up linearly, in (0, 1] (default 0.2).</param>
     public AuxiliaryConfidenceLoss(double auxCoefficient = 0.5, double warmupFraction = 0.2)
     {
-        Guard.Probability(auxCoefficient, nameof(auxCoefficient));
-        Guard.InRange(warmupFraction, double.Epsilon, 1, nameof(warmupFraction));
+        Guard.Probability(auxCoefficient);
+        Guard.InRange(warmupFraction, double.Epsilon, 1);
         AuxCoefficient = auxCoefficient;
         WarmupFraction = warmupFraction;
     }
@@ -39,7 +39,7 @@ public sealed class AuxiliaryConfidenceLoss
     /// <param name="stepFraction">The fraction of training steps done, in [0, 1].</param>
     public double CoefficientAt(double stepFraction)
     {
-        Guard.Probability(stepFraction, nameof(stepFraction));
+        Guard.Probability(stepFraction);
         return Math.Min(1, stepFraction / WarmupFraction) * AuxCoefficient;
     }
 
@@ -50,11 +50,11 @@ public sealed class AuxiliaryConfidenceLoss
     public double[] Targets(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double coefficient)
     {
         SoftLabelLoss.ValidateBatch(logits, teacherProbabilities, new double[logits.Length]);
-        Guard.Probability(coefficient, nameof(coefficient));
-        int n = logits.Length;
+        Guard.Probability(coefficient);
+        var n = logits.Length;
         var p = new double[n];
         double meanLabel = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             p[i] = Sigmoid(logits[i]);
             meanLabel += teacherProbabilities[i];
@@ -63,9 +63,9 @@ public sealed class AuxiliaryConfidenceLoss
         meanLabel /= n;
         var sorted = (double[])p.Clone();
         Array.Sort(sorted);
-        double threshold = SortedArrayStatistics.QuantileCustom(sorted, Math.Clamp(1 - meanLabel, 0, 1), QuantileDefinition.R7);
+        var threshold = SortedArrayStatistics.QuantileCustom(sorted, Math.Clamp(1 - meanLabel, 0, 1), QuantileDefinition.R7);
         var targets = new double[n];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             targets[i] = teacherProbabilities[i] * (1 - coefficient) + (p[i] >= threshold ? coefficient : 0);
         }
@@ -84,11 +84,11 @@ public sealed class AuxiliaryConfidenceLoss
     public double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double coefficient, Span<double> gradient)
     {
         Guard.SameLength(gradient.Length, logits.Length, nameof(logits), nameof(gradient));
-        double[] targets = Targets(logits, teacherProbabilities, coefficient);
+        var targets = Targets(logits, teacherProbabilities, coefficient);
         double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
-            LossWithGradient l = SoftLabelLoss.Forward(logits[i], targets[i]);
+            var l = SoftLabelLoss.Forward(logits[i], targets[i]);
             sum += l.Value;
             gradient[i] = l.Gradient / logits.Length;
         }

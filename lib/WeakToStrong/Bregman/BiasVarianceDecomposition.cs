@@ -40,8 +40,8 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> prediction)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(prediction, nameof(prediction));
+        Guard.NotNull(generator);
+        Guard.NotNull(prediction);
         return AtCentre(generator, target, prediction, generator.DualMean(prediction));
     }
 
@@ -58,15 +58,15 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> prediction, TPoint centre)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(target, nameof(target));
-        Guard.NotNull(prediction, nameof(prediction));
-        Guard.NotNull(centre, nameof(centre));
+        Guard.NotNull(generator);
+        Guard.NotNull(target);
+        Guard.NotNull(prediction);
+        Guard.NotNull(centre);
         generator.ValidateClosed(target, nameof(target));
         generator.ValidateInterior(centre, nameof(centre));
-        double expected = generator.ExpectedDivergence(target, prediction);
-        double bias = generator.Divergence(target, centre);
-        double variance = generator.ExpectedDivergence(centre, prediction);
+        var expected = generator.ExpectedDivergence(target, prediction);
+        var bias = generator.Divergence(target, centre);
+        var variance = generator.ExpectedDivergence(centre, prediction);
         return new BiasVarianceDecomposition<TPoint>(centre, expected, 0, bias, variance);
     }
 
@@ -81,16 +81,16 @@ public static class BiasVarianceDecomposition
         BregmanGenerator<TPoint> generator, DiscreteLaw<TPoint> target, DiscreteLaw<TPoint> prediction)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(target, nameof(target));
-        Guard.NotNull(prediction, nameof(prediction));
-        TPoint meanTarget = generator.PrimalMean(target);
+        Guard.NotNull(generator);
+        Guard.NotNull(target);
+        Guard.NotNull(prediction);
+        var meanTarget = generator.PrimalMean(target);
         generator.ValidateInterior(meanTarget, "mean of target");
-        TPoint centre = generator.DualMean(prediction);
-        double expected = target.Expectation(y => generator.ExpectedDivergence(y, prediction));
-        double noise = target.Expectation(y => generator.Divergence(y, meanTarget));
-        double bias = generator.Divergence(meanTarget, centre);
-        double variance = generator.ExpectedDivergence(centre, prediction);
+        var centre = generator.DualMean(prediction);
+        var expected = target.Expectation(y => generator.ExpectedDivergence(y, prediction));
+        var noise = target.Expectation(y => generator.Divergence(y, meanTarget));
+        var bias = generator.Divergence(meanTarget, centre);
+        var variance = generator.ExpectedDivergence(centre, prediction);
         return new BiasVarianceDecomposition<TPoint>(centre, expected, noise, bias, variance);
     }
 }

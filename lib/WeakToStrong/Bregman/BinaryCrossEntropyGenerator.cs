@@ -32,7 +32,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="point">p ∈ [0, 1].</param>
     public override double Potential(double point)
     {
-        Guard.Probability(point, nameof(point));
+        Guard.Probability(point);
         return XLogX(point) + XLogX(1 - point);
     }
 
@@ -40,7 +40,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="point">p ∈ (0, 1).</param>
     public override double Gradient(double point)
     {
-        Guard.OpenUnitInterval(point, nameof(point));
+        Guard.OpenUnitInterval(point);
         return Logit(point);
     }
 
@@ -48,7 +48,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="dual">A finite logit z. For |z| ≳ 37 the result rounds to 0 or 1 in double precision.</param>
     public override double InverseGradient(double dual)
     {
-        Guard.Finite(dual, nameof(dual));
+        Guard.Finite(dual);
         return Sigmoid(dual);
     }
 
@@ -57,8 +57,8 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="prediction">b ∈ (0, 1).</param>
     public override double Divergence(double target, double prediction)
     {
-        Guard.Probability(target, nameof(target));
-        Guard.OpenUnitInterval(prediction, nameof(prediction));
+        Guard.Probability(target);
+        Guard.OpenUnitInterval(prediction);
         return RelativeEntropyTerm(target, prediction) + RelativeEntropyTerm(1 - target, 1 - prediction);
     }
 
@@ -71,8 +71,8 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="predictionLogit">The prediction's logit z (finite).</param>
     public double DivergenceFromLogit(double target, double predictionLogit)
     {
-        Guard.Probability(target, nameof(target));
-        Guard.Finite(predictionLogit, nameof(predictionLogit));
+        Guard.Probability(target);
+        Guard.Finite(predictionLogit);
         return RelativeEntropyTerm(target, Sigmoid(predictionLogit), -Softplus(-predictionLogit))
             + RelativeEntropyTerm(1 - target, Sigmoid(-predictionLogit), -Softplus(predictionLogit));
     }
@@ -83,16 +83,16 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     /// <param name="b">b ∈ (0, 1).</param>
     public override double ThreePointRemainder(double a, double c, double b)
     {
-        Guard.Probability(a, nameof(a));
-        Guard.OpenUnitInterval(c, nameof(c));
-        Guard.OpenUnitInterval(b, nameof(b));
+        Guard.Probability(a);
+        Guard.OpenUnitInterval(c);
+        Guard.OpenUnitInterval(b);
         return (Logit(c) - Logit(b)) * (a - c);
     }
 
     internal override double DualAverage(IReadOnlyList<double> points, IReadOnlyList<double> weights)
     {
         double meanLogit = 0;
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             meanLogit += weights[i] * Logit(points[i]);
         }
@@ -103,7 +103,7 @@ public sealed class BinaryCrossEntropyGenerator : BregmanGenerator<double>
     internal override double PrimalAverage(IReadOnlyList<double> points, IReadOnlyList<double> weights)
     {
         double sum = 0;
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             sum += weights[i] * points[i];
         }

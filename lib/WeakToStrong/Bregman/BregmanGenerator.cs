@@ -59,8 +59,8 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the prediction; its atoms must lie in the domain interior.</param>
     public TPoint DualMean(DiscreteLaw<TPoint> law)
     {
-        Guard.NotNull(law, nameof(law));
-        for (int i = 0; i < law.Count; i++)
+        Guard.NotNull(law);
+        for (var i = 0; i < law.Count; i++)
         {
             ValidateInterior(law.Outcomes[i], $"{nameof(law)}.Outcomes[{i}]");
         }
@@ -75,8 +75,8 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the prediction; its atoms must lie in the closed domain.</param>
     public TPoint PrimalMean(DiscreteLaw<TPoint> law)
     {
-        Guard.NotNull(law, nameof(law));
-        for (int i = 0; i < law.Count; i++)
+        Guard.NotNull(law);
+        for (var i = 0; i < law.Count; i++)
         {
             ValidateClosed(law.Outcomes[i], $"{nameof(law)}.Outcomes[{i}]");
         }
@@ -89,7 +89,7 @@ public abstract class BregmanGenerator<TPoint>
     /// <param name="law">The law of the second slot Ŷ.</param>
     public double ExpectedDivergence(TPoint target, DiscreteLaw<TPoint> law)
     {
-        Guard.NotNull(law, nameof(law));
+        Guard.NotNull(law);
         return law.Expectation(y => Divergence(target, y));
     }
 

@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.Statistics;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.Bregman;
 
@@ -18,8 +18,8 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1] for the reverse branch (0 by default).</param>
     public ConfidenceAdaptiveCrossEntropyLoss(double threshold, double smoothing = 0)
     {
-        Guard.InRange(threshold, 0, 0.5, nameof(threshold));
-        Guard.Probability(smoothing, nameof(smoothing));
+        Guard.InRange(threshold, 0, 0.5);
+        Guard.Probability(smoothing);
         Threshold = threshold;
         Smoothing = smoothing;
     }
@@ -35,7 +35,7 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     public static ConfidenceAdaptiveCrossEntropyLoss FromQuantile(
         IReadOnlyList<double> teacherProbabilities, int decile, double smoothing = 0)
     {
-        Guard.NotNull(teacherProbabilities, nameof(teacherProbabilities));
+        Guard.NotNull(teacherProbabilities);
         Guard.NotEmpty(teacherProbabilities.Count, nameof(teacherProbabilities));
         if (decile is < 0 or > 10)
         {
@@ -43,14 +43,14 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
         }
 
         var confidence = new double[teacherProbabilities.Count];
-        for (int i = 0; i < confidence.Length; i++)
+        for (var i = 0; i < confidence.Length; i++)
         {
             Guard.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
             confidence[i] = Math.Abs(teacherProbabilities[i] - 0.5);
         }
 
         Array.Sort(confidence);
-        double c = SortedArrayStatistics.QuantileCustom(confidence, Math.Min(decile * 0.1, 1.0), QuantileDefinition.R7);
+        var c = SortedArrayStatistics.QuantileCustom(confidence, Math.Min(decile * 0.1, 1.0), QuantileDefinition.R7);
         return new ConfidenceAdaptiveCrossEntropyLoss(Math.Clamp(c, 0, 0.5), smoothing);
     }
 
@@ -67,7 +67,7 @@ public sealed class ConfidenceAdaptiveCrossEntropyLoss : SoftLabelLoss
     /// <param name="teacherProbability">q ∈ [0, 1].</param>
     public bool UsesForward(double teacherProbability)
     {
-        Guard.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Probability(teacherProbability);
         return Math.Abs(teacherProbability - 0.5) >= Threshold;
     }
 

@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -19,7 +19,7 @@ public static class CrossEntropy
     /// <param name="probability">p ∈ [0, 1].</param>
     public static double Entropy(double probability)
     {
-        Guard.Probability(probability, nameof(probability));
+        Guard.Probability(probability);
         return -(XLogX(probability) + XLogX(1 - probability));
     }
 
@@ -27,7 +27,7 @@ public static class CrossEntropy
     /// <param name="probabilities">p in the closed simplex.</param>
     public static double Entropy(Vector<double> probabilities)
     {
-        Guard.Simplex(probabilities, strictlyPositive: false, nameof(probabilities));
+        Guard.Simplex(probabilities, strictlyPositive: false);
         return -probabilities.Sum(XLogX);
     }
 
@@ -36,8 +36,8 @@ public static class CrossEntropy
     /// <param name="prediction">b ∈ (0, 1).</param>
     public static double Forward(double target, double prediction)
     {
-        Guard.Probability(target, nameof(target));
-        Guard.OpenUnitInterval(prediction, nameof(prediction));
+        Guard.Probability(target);
+        Guard.OpenUnitInterval(prediction);
         return -(target * Math.Log(prediction) + (1 - target) * ElementaryFunctions.Log1p(-prediction));
     }
 
@@ -46,11 +46,11 @@ public static class CrossEntropy
     /// <param name="prediction">b in the open simplex, same dimension.</param>
     public static double Forward(Vector<double> target, Vector<double> prediction)
     {
-        Guard.Simplex(target, strictlyPositive: false, nameof(target));
-        Guard.Simplex(prediction, strictlyPositive: true, nameof(prediction));
-        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
+        Guard.Simplex(target, strictlyPositive: false);
+        Guard.Simplex(prediction, strictlyPositive: true);
+        Guard.Length(prediction, target.Count, nameof(target));
         double sum = 0;
-        for (int k = 0; k < target.Count; k++)
+        for (var k = 0; k < target.Count; k++)
         {
             sum -= target[k] == 0 ? 0 : target[k] * Math.Log(prediction[k]);
         }
@@ -67,8 +67,8 @@ public static class CrossEntropy
     /// <param name="teacher">q ∈ (0, 1).</param>
     public static double Reverse(double student, double teacher)
     {
-        Guard.Probability(student, nameof(student));
-        Guard.OpenUnitInterval(teacher, nameof(teacher));
+        Guard.Probability(student);
+        Guard.OpenUnitInterval(teacher);
         return -(student * Math.Log(teacher) + (1 - student) * ElementaryFunctions.Log1p(-teacher));
     }
 
@@ -77,11 +77,11 @@ public static class CrossEntropy
     /// <param name="teacher">q in the open simplex, same dimension.</param>
     public static double Reverse(Vector<double> student, Vector<double> teacher)
     {
-        Guard.Simplex(student, strictlyPositive: false, nameof(student));
-        Guard.Simplex(teacher, strictlyPositive: true, nameof(teacher));
-        Guard.Length(teacher, student.Count, nameof(student), nameof(teacher));
+        Guard.Simplex(student, strictlyPositive: false);
+        Guard.Simplex(teacher, strictlyPositive: true);
+        Guard.Length(teacher, student.Count, nameof(student));
         double sum = 0;
-        for (int k = 0; k < student.Count; k++)
+        for (var k = 0; k < student.Count; k++)
         {
             sum -= student[k] == 0 ? 0 : student[k] * Math.Log(teacher[k]);
         }

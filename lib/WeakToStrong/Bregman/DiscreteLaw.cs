@@ -15,8 +15,8 @@ namespace WeakToStrong.Bregman;
 /// </remarks>
 public sealed class DiscreteLaw<T>
 {
-    private readonly T[] outcomes;
-    private readonly double[] probabilities;
+    private readonly T[] _outcomes;
+    private readonly double[] _probabilities;
 
     /// <summary>Creates the law Σ_i p_i δ_{x_i}.</summary>
     /// <param name="outcomes">The atoms x_i; at least one.</param>
@@ -30,15 +30,15 @@ public sealed class DiscreteLaw<T>
 
     private DiscreteLaw(IEnumerable<T> outcomes, IEnumerable<double> weights, bool normalise)
     {
-        Guard.NotNull(outcomes, nameof(outcomes));
+        Guard.NotNull(outcomes);
         Guard.NotNull(weights, normalise ? "weights" : "probabilities");
-        string weightName = normalise ? "weights" : "probabilities";
-        this.outcomes = outcomes.ToArray();
-        double[] w = weights.ToArray();
-        Guard.NotEmpty(this.outcomes.Length, nameof(outcomes));
-        Guard.SameLength(w.Length, this.outcomes.Length, nameof(outcomes), weightName);
+        var weightName = normalise ? "weights" : "probabilities";
+        _outcomes = outcomes.ToArray();
+        var w = weights.ToArray();
+        Guard.NotEmpty(_outcomes.Length, nameof(outcomes));
+        Guard.SameLength(w.Length, _outcomes.Length, nameof(outcomes), weightName);
         double sum = 0;
-        for (int i = 0; i < w.Length; i++)
+        for (var i = 0; i < w.Length; i++)
         {
             Guard.NonNegative(w[i], $"{weightName}[{i}]");
             sum += w[i];
@@ -59,7 +59,7 @@ public sealed class DiscreteLaw<T>
                 weightName);
         }
 
-        probabilities = w.Select(v => v / sum).ToArray();
+        _probabilities = w.Select(v => v / sum).ToArray();
     }
 
     /// <summary>
@@ -77,32 +77,32 @@ public sealed class DiscreteLaw<T>
     /// <param name="sample">The sample; at least one outcome.</param>
     public static DiscreteLaw<T> Empirical(IEnumerable<T> sample)
     {
-        Guard.NotNull(sample, nameof(sample));
-        T[] s = sample.ToArray();
+        Guard.NotNull(sample);
+        var s = sample.ToArray();
         Guard.NotEmpty(s.Length, nameof(sample));
         return new DiscreteLaw<T>(s, Enumerable.Repeat(1.0, s.Length), normalise: true);
     }
 
     /// <summary>Number of atoms n.</summary>
-    public int Count => outcomes.Length;
+    public int Count => _outcomes.Length;
 
     /// <summary>The atoms x_1, …, x_n.</summary>
-    public IReadOnlyList<T> Outcomes => outcomes;
+    public IReadOnlyList<T> Outcomes => _outcomes;
 
     /// <summary>The probabilities p_1, …, p_n (non-negative, summing to 1 to rounding).</summary>
-    public IReadOnlyList<double> Probabilities => probabilities;
+    public IReadOnlyList<double> Probabilities => _probabilities;
 
     /// <summary>The exact expectation E f(X) = Σ_i p_i f(x_i).</summary>
     /// <param name="function">The integrand f.</param>
     public double Expectation(Func<T, double> function)
     {
-        Guard.NotNull(function, nameof(function));
+        Guard.NotNull(function);
         double sum = 0;
-        for (int i = 0; i < outcomes.Length; i++)
+        for (var i = 0; i < _outcomes.Length; i++)
         {
-            if (probabilities[i] != 0)
+            if (_probabilities[i] != 0)
             {
-                sum += probabilities[i] * function(outcomes[i]);
+                sum += _probabilities[i] * function(_outcomes[i]);
             }
         }
 
@@ -113,8 +113,8 @@ public sealed class DiscreteLaw<T>
     /// <param name="map">The map f.</param>
     public DiscreteLaw<TResult> Select<TResult>(Func<T, TResult> map)
     {
-        Guard.NotNull(map, nameof(map));
-        return new DiscreteLaw<TResult>(outcomes.Select(map), probabilities, normalise: false);
+        Guard.NotNull(map);
+        return new DiscreteLaw<TResult>(_outcomes.Select(map), _probabilities, normalise: false);
     }
 
     /// <summary>
@@ -125,33 +125,33 @@ public sealed class DiscreteLaw<T>
     /// <exception cref="ArgumentOutOfRangeException">K &lt; 1, or n^K above 10^6 atoms.</exception>
     public DiscreteLaw<IReadOnlyList<T>> IndependentCopies(int copies)
     {
-        Guard.AtLeast(copies, 1, "at least one copy", nameof(copies));
-        double atoms = Math.Pow(outcomes.Length, copies);
+        Guard.AtLeast(copies, 1, "at least one copy");
+        var atoms = Math.Pow(_outcomes.Length, copies);
         if (atoms > 1e6)
         {
             throw new ArgumentOutOfRangeException(nameof(copies), copies,
-                $"copies = {copies} gives {outcomes.Length}^{copies} = {Guard.Show(atoms)} atoms; at most 10^6 are enumerated.");
+                $"copies = {copies} gives {_outcomes.Length}^{copies} = {Guard.Show(atoms)} atoms; at most 10^6 are enumerated.");
         }
 
-        int total = (int)atoms;
+        var total = (int)atoms;
         var tuples = new IReadOnlyList<T>[total];
         var p = new double[total];
         var index = new int[copies];
-        for (int t = 0; t < total; t++)
+        for (var t = 0; t < total; t++)
         {
             var tuple = new T[copies];
             double prob = 1;
-            for (int k = 0; k < copies; k++)
+            for (var k = 0; k < copies; k++)
             {
-                tuple[k] = outcomes[index[k]];
-                prob *= probabilities[index[k]];
+                tuple[k] = _outcomes[index[k]];
+                prob *= _probabilities[index[k]];
             }
 
             tuples[t] = tuple;
             p[t] = prob;
-            for (int k = copies - 1; k >= 0; k--)
+            for (var k = copies - 1; k >= 0; k--)
             {
-                if (++index[k] < outcomes.Length)
+                if (++index[k] < _outcomes.Length)
                 {
                     break;
                 }

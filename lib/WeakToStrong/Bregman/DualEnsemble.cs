@@ -18,10 +18,10 @@ public static class DualEnsemble
     public static TPoint Average<TPoint>(BregmanGenerator<TPoint> generator, IReadOnlyList<TPoint> members)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(members, nameof(members));
+        Guard.NotNull(generator);
+        Guard.NotNull(members);
         Guard.NotEmpty(members.Count, nameof(members));
-        for (int k = 0; k < members.Count; k++)
+        for (var k = 0; k < members.Count; k++)
         {
             generator.ValidateInterior(members[k], $"{nameof(members)}[{k}]");
         }
@@ -37,18 +37,18 @@ public static class DualEnsemble
     /// <returns>The n ensemble probabilities.</returns>
     public static double[] MeanLogitProbabilities(IReadOnlyList<double[]> teacherLogits)
     {
-        Guard.NotNull(teacherLogits, nameof(teacherLogits));
+        Guard.NotNull(teacherLogits);
         Guard.NotEmpty(teacherLogits.Count, nameof(teacherLogits));
         Guard.NotNull(teacherLogits[0], $"{nameof(teacherLogits)}[0]");
-        int n = teacherLogits[0].Length;
+        var n = teacherLogits[0].Length;
         Guard.NotEmpty(n, $"{nameof(teacherLogits)}[0]");
         var mean = new double[n];
-        for (int k = 0; k < teacherLogits.Count; k++)
+        for (var k = 0; k < teacherLogits.Count; k++)
         {
-            double[] z = teacherLogits[k];
+            var z = teacherLogits[k];
             Guard.NotNull(z, $"{nameof(teacherLogits)}[{k}]");
             Guard.SameLength(z.Length, n, $"{nameof(teacherLogits)}[0]", $"{nameof(teacherLogits)}[{k}]");
-            for (int i = 0; i < n; i++)
+            for (var i = 0; i < n; i++)
             {
                 Guard.Finite(z[i], $"{nameof(teacherLogits)}[{k}][{i}]");
                 mean[i] += z[i];
@@ -72,32 +72,32 @@ public static class DualEnsemble
         BregmanGenerator<TPoint> generator, TPoint target, DiscreteLaw<TPoint> teacher, int members)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(target, nameof(target));
-        Guard.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(generator);
+        Guard.NotNull(target);
+        Guard.NotNull(teacher);
         generator.ValidateClosed(target, nameof(target));
-        for (int i = 0; i < teacher.Count; i++)
+        for (var i = 0; i < teacher.Count; i++)
         {
             generator.ValidateInterior(teacher.Outcomes[i], $"{nameof(teacher)}.Outcomes[{i}]");
         }
 
         DiscreteLaw<int> atoms = new(Enumerable.Range(0, teacher.Count), teacher.Probabilities);
-        DiscreteLaw<IReadOnlyList<int>> tuples = atoms.IndependentCopies(members);
+        var tuples = atoms.IndependentCopies(members);
         var cells = new Dictionary<string, int>();
         var draws = new TeacherStudentDraw<TPoint>[tuples.Count];
         var uniform = Enumerable.Repeat(1.0 / members, members).ToArray();
-        for (int t = 0; t < tuples.Count; t++)
+        for (var t = 0; t < tuples.Count; t++)
         {
-            IReadOnlyList<int> tuple = tuples.Outcomes[t];
-            string key = string.Join(",", tuple.Order());
-            if (!cells.TryGetValue(key, out int cell))
+            var tuple = tuples.Outcomes[t];
+            var key = string.Join(",", tuple.Order());
+            if (!cells.TryGetValue(key, out var cell))
             {
                 cell = cells.Count;
                 cells.Add(key, cell);
             }
 
             // Sorting the members makes the student bit-identical across the orderings of one multiset.
-            TPoint[] sorted = tuple.Order().Select(i => teacher.Outcomes[i]).ToArray();
+            var sorted = tuple.Order().Select(i => teacher.Outcomes[i]).ToArray();
             draws[t] = new TeacherStudentDraw<TPoint>(target, teacher.Outcomes[tuple[0]], generator.DualAverage(sorted, uniform), cell);
         }
 

@@ -13,7 +13,7 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class LogisticStudent
 {
-    private readonly double[] weights;
+    private readonly double[] _weights;
 
     /// <summary>Creates the student from its weights and bias.</summary>
     /// <param name="weights">w, length d ≥ 1, finite.</param>
@@ -24,25 +24,25 @@ public sealed class LogisticStudent
         Guard.NotEmpty(weights.Count, nameof(weights));
         Guard.AllFinite(weights);
         Guard.Finite(bias);
-        this.weights = weights.ToArray();
+        _weights = weights.ToArray();
         Bias = bias;
     }
 
     /// <summary>The weights w.</summary>
-    public IReadOnlyList<double> Weights => weights;
+    public IReadOnlyList<double> Weights => _weights;
 
     /// <summary>The bias b.</summary>
     public double Bias { get; }
 
     /// <summary>Input dimension d.</summary>
-    public int Dimension => weights.Length;
+    public int Dimension => _weights.Length;
 
     /// <summary>The logits z_i = wᵀx_i + b of the rows of <paramref name="inputs"/>.</summary>
     /// <param name="inputs">n×d inputs, finite.</param>
     public double[] Logits(Matrix<double> inputs)
     {
         CheckInputs(inputs);
-        var z = inputs.Multiply(Vector<double>.Build.DenseOfArray(weights)).ToArray();
+        var z = inputs.Multiply(Vector<double>.Build.DenseOfArray(_weights)).ToArray();
         for (var i = 0; i < z.Length; i++)
         {
             z[i] += Bias;

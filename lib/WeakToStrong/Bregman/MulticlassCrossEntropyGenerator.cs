@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -33,9 +33,9 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="point">p in the closed simplex.</param>
     public override double Potential(Vector<double> point)
     {
-        Guard.Simplex(point, strictlyPositive: false, nameof(point));
+        Guard.Simplex(point, strictlyPositive: false);
         double sum = 0;
-        for (int k = 0; k < point.Count; k++)
+        for (var k = 0; k < point.Count; k++)
         {
             sum += XLogX(point[k]);
         }
@@ -47,7 +47,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="point">p in the open simplex (all entries &gt; 0).</param>
     public override Vector<double> Gradient(Vector<double> point)
     {
-        Guard.Simplex(point, strictlyPositive: true, nameof(point));
+        Guard.Simplex(point, strictlyPositive: true);
         return point.Map(v => Math.Log(v) + 1);
     }
 
@@ -55,7 +55,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="dual">Finite logits θ.</param>
     public override Vector<double> InverseGradient(Vector<double> dual)
     {
-        Guard.FiniteNonEmpty(dual, nameof(dual));
+        Guard.FiniteNonEmpty(dual);
         return Softmax(dual);
     }
 
@@ -64,11 +64,11 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="prediction">b in the open simplex, of the same dimension.</param>
     public override double Divergence(Vector<double> target, Vector<double> prediction)
     {
-        Guard.Simplex(target, strictlyPositive: false, nameof(target));
-        Guard.Simplex(prediction, strictlyPositive: true, nameof(prediction));
-        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
+        Guard.Simplex(target, strictlyPositive: false);
+        Guard.Simplex(prediction, strictlyPositive: true);
+        Guard.Length(prediction, target.Count, nameof(target));
         double sum = 0;
-        for (int k = 0; k < target.Count; k++)
+        for (var k = 0; k < target.Count; k++)
         {
             sum += RelativeEntropyTerm(target[k], prediction[k]);
         }
@@ -82,13 +82,13 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     /// <param name="b">b in the open simplex.</param>
     public override double ThreePointRemainder(Vector<double> a, Vector<double> c, Vector<double> b)
     {
-        Guard.Simplex(a, strictlyPositive: false, nameof(a));
-        Guard.Simplex(c, strictlyPositive: true, nameof(c));
-        Guard.Simplex(b, strictlyPositive: true, nameof(b));
-        Guard.Length(c, a.Count, nameof(a), nameof(c));
-        Guard.Length(b, a.Count, nameof(a), nameof(b));
+        Guard.Simplex(a, strictlyPositive: false);
+        Guard.Simplex(c, strictlyPositive: true);
+        Guard.Simplex(b, strictlyPositive: true);
+        Guard.Length(c, a.Count, nameof(a));
+        Guard.Length(b, a.Count, nameof(a));
         double sum = 0;
-        for (int k = 0; k < a.Count; k++)
+        for (var k = 0; k < a.Count; k++)
         {
             sum += (Math.Log(c[k]) - Math.Log(b[k])) * (a[k] - c[k]);
         }
@@ -99,10 +99,10 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     internal override Vector<double> DualAverage(IReadOnlyList<Vector<double>> points, IReadOnlyList<double> weights)
     {
         var meanLog = Vector<double>.Build.Dense(points[0].Count);
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             Guard.Length(points[i], meanLog.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
-            for (int k = 0; k < meanLog.Count; k++)
+            for (var k = 0; k < meanLog.Count; k++)
             {
                 meanLog[k] += weights[i] * Math.Log(points[i][k]);
             }
@@ -114,7 +114,7 @@ public sealed class MulticlassCrossEntropyGenerator : BregmanGenerator<Vector<do
     internal override Vector<double> PrimalAverage(IReadOnlyList<Vector<double>> points, IReadOnlyList<double> weights)
     {
         var sum = Vector<double>.Build.Dense(points[0].Count);
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             Guard.Length(points[i], sum.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
             sum.Add(weights[i] * points[i], sum);

@@ -13,11 +13,11 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class MulticlassRealDataWeakToStrong
 {
-    private readonly ClassificationDataset data;
-    private readonly int[] teacherFeatures;
-    private readonly int[] studentFeatures;
-    private readonly int classes;
-    private readonly ConcurrentDictionary<long, Lazy<Baselines>> baselines = new();
+    private readonly ClassificationDataset _data;
+    private readonly int[] _teacherFeatures;
+    private readonly int[] _studentFeatures;
+    private readonly int _classes;
+    private readonly ConcurrentDictionary<long, Lazy<Baselines>> _baselines = new();
 
     /// <summary>Creates the protocol.</summary>
     /// <param name="data">A data set with at least two classes and 10 rows.</param>
@@ -30,14 +30,14 @@ public sealed class MulticlassRealDataWeakToStrong
     {
         Guard.NotNull(data);
         Guard.AtLeast(data.Count, 10, "enough rows for three parts");
-        classes = data.Labels.Max() + 1;
-        Guard.AtLeast(classes, 2, "a classification task", "number of classes");
-        this.teacherFeatures = CheckFeatures(teacherFeatures, data.FeatureCount, nameof(teacherFeatures));
-        this.studentFeatures = CheckFeatures(studentFeatures, data.FeatureCount, nameof(studentFeatures));
+        _classes = data.Labels.Max() + 1;
+        Guard.AtLeast(_classes, 2, "a classification task", "number of classes");
+        _teacherFeatures = CheckFeatures(teacherFeatures, data.FeatureCount, nameof(teacherFeatures));
+        _studentFeatures = CheckFeatures(studentFeatures, data.FeatureCount, nameof(studentFeatures));
         Guard.OpenUnitInterval(teacherFraction);
         Guard.OpenUnitInterval(studentFraction);
         Guard.Less(teacherFraction + studentFraction, 1, "1", "teacherFraction + studentFraction");
-        this.data = data;
+        _data = data;
         TeacherFraction = teacherFraction;
         StudentFraction = studentFraction;
         Settings = settings ?? new AdamSettings(LearningRate: 0.05, Steps: 300);
@@ -60,13 +60,13 @@ public sealed class MulticlassRealDataWeakToStrong
     {
         Guard.NotNull(loss);
         // The split, teacher and ceiling depend only on the seed: they are fitted once per seed and shared by every loss.
-        var (standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling) = baselines.GetOrAdd(seed, s => new Lazy<Baselines>(() => FitBaselines(s))).Value;
+        var (standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling) = _baselines.GetOrAdd(seed, s => new Lazy<Baselines>(() => FitBaselines(s))).Value;
         var student = SoftmaxStudentTraining.Train(studentInputs, teacherOnStudent, loss, Settings).Student;
 
-        var testInputs = standardised.FeatureSubmatrix(testRows, studentFeatures);
-        var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
+        var testInputs = standardised.FeatureSubmatrix(testRows, _studentFeatures);
+        var testLabels = testRows.Select(i => _data.Labels[i]).ToArray();
         var studentLogits = student.Logits(testInputs);
-        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, teacherFeatures));
+        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, _teacherFeatures));
         var studentClass = Argmax(studentLogits);
         var teacherClass = Argmax(teacherLogits);
         return new RealDataOutcome(
@@ -80,18 +80,18 @@ public sealed class MulticlassRealDataWeakToStrong
 
     private Baselines FitBaselines(long seed)
     {
-        var (teacherRows, studentRows, testRows, standardised) = RealDataWeakToStrong.Split(data, seed, TeacherFraction, StudentFraction);
+        var (teacherRows, studentRows, testRows, standardised) = RealDataWeakToStrong.Split(_data, seed, TeacherFraction, StudentFraction);
         var teacher = SoftmaxStudentTraining.Train(
-            standardised.FeatureSubmatrix(teacherRows, teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
-        var teacherOnStudent = teacher.Probabilities(standardised.FeatureSubmatrix(studentRows, teacherFeatures));
-        var studentInputs = standardised.FeatureSubmatrix(studentRows, studentFeatures);
+            standardised.FeatureSubmatrix(teacherRows, _teacherFeatures), OneHot(teacherRows), MulticlassStudentLoss.Forward, Settings).Student;
+        var teacherOnStudent = teacher.Probabilities(standardised.FeatureSubmatrix(studentRows, _teacherFeatures));
+        var studentInputs = standardised.FeatureSubmatrix(studentRows, _studentFeatures);
         var ceiling = SoftmaxStudentTraining.Train(studentInputs, OneHot(studentRows), MulticlassStudentLoss.Forward, Settings).Student;
         return new Baselines(standardised, testRows, teacher, teacherOnStudent, studentInputs, ceiling);
     }
 
     private sealed record Baselines(ClassificationDataset Standardised, int[] TestRows, SoftmaxStudent Teacher, Matrix<double> TeacherOnStudent, Matrix<double> StudentInputs, SoftmaxStudent Ceiling);
 
-    private Matrix<double> OneHot(int[] rows) => Matrix<double>.Build.Dense(rows.Length, classes, (i, k) => data.Labels[rows[i]] == k ? 1 : 0);
+    private Matrix<double> OneHot(int[] rows) => Matrix<double>.Build.Dense(rows.Length, _classes, (i, k) => _data.Labels[rows[i]] == k ? 1 : 0);
 
     private static int[] Argmax(Matrix<double> logits) =>
         Enumerable.Range(0, logits.RowCount).Select(i => logits.Row(i).MaximumIndex()).ToArray();

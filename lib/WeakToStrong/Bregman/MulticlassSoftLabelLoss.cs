@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
@@ -20,9 +20,9 @@ public static class MulticlassSoftLabelLoss
     public static (double Value, Vector<double> Gradient) Forward(Vector<double> logits, Vector<double> teacher)
     {
         Validate(logits, teacher);
-        Vector<double> logP = LogSoftmax(logits);
+        var logP = LogSoftmax(logits);
         double value = 0;
-        for (int k = 0; k < logits.Count; k++)
+        for (var k = 0; k < logits.Count; k++)
         {
             value -= teacher[k] == 0 ? 0 : teacher[k] * logP[k];
         }
@@ -40,16 +40,16 @@ public static class MulticlassSoftLabelLoss
     public static (double Value, Vector<double> Gradient) Reverse(Vector<double> logits, Vector<double> teacher)
     {
         Validate(logits, teacher);
-        Vector<double> p = Softmax(logits);
-        Vector<double> cost = teacher.Map(q => q <= 0 ? -SoftLabelLoss.LogFloor : -Math.Max(Math.Log(q), SoftLabelLoss.LogFloor));
-        double value = p.DotProduct(cost);
+        var p = Softmax(logits);
+        var cost = teacher.Map(q => q <= 0 ? -SoftLabelLoss.LogFloor : -Math.Max(Math.Log(q), SoftLabelLoss.LogFloor));
+        var value = p.DotProduct(cost);
         return (value, p.PointwiseMultiply(cost - value));
     }
 
     private static void Validate(Vector<double> logits, Vector<double> teacher)
     {
-        Guard.FiniteNonEmpty(logits, nameof(logits));
-        Guard.Simplex(teacher, strictlyPositive: false, nameof(teacher));
-        Guard.Length(teacher, logits.Count, nameof(logits), nameof(teacher));
+        Guard.FiniteNonEmpty(logits);
+        Guard.Simplex(teacher, strictlyPositive: false);
+        Guard.Length(teacher, logits.Count, nameof(logits));
     }
 }

@@ -1,7 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
 

@@ -16,7 +16,7 @@ public static class PerSampleMinimizers
     /// <param name="teacherProbability">q ∈ [0, 1].</param>
     public static LossMinimizer ForwardCrossEntropy(double teacherProbability)
     {
-        Guard.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Probability(teacherProbability);
         return new LossMinimizer(teacherProbability, CrossEntropy.Entropy(teacherProbability));
     }
 
@@ -30,9 +30,9 @@ public static class PerSampleMinimizers
     /// <param name="smoothing">ε ∈ [0, 1).</param>
     public static LossMinimizer ReverseCrossEntropy(double teacherProbability, double smoothing = 0)
     {
-        Guard.Probability(teacherProbability, nameof(teacherProbability));
-        Guard.InRange(smoothing, 0, 1 - 1e-12, nameof(smoothing));
-        (double logQ, double logOneMinusQ) = SoftLabelLoss.SmoothedClampedLogs(teacherProbability, smoothing);
+        Guard.Probability(teacherProbability);
+        Guard.InRange(smoothing, 0, 1 - 1e-12);
+        (var logQ, var logOneMinusQ) = SoftLabelLoss.SmoothedClampedLogs(teacherProbability, smoothing);
         return teacherProbability > 0.5
             ? new LossMinimizer(1, -logQ)
             : new LossMinimizer(0, -logOneMinusQ);

@@ -17,9 +17,9 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class RealDataWeakToStrong
 {
-    private readonly ClassificationDataset data;
-    private readonly int[] teacherFeatures;
-    private readonly int[] studentFeatures;
+    private readonly ClassificationDataset _data;
+    private readonly int[] _teacherFeatures;
+    private readonly int[] _studentFeatures;
 
     /// <summary>Creates the protocol.</summary>
     /// <param name="data">A binary data set (labels 0/1), at least 10 rows.</param>
@@ -64,12 +64,12 @@ public sealed class RealDataWeakToStrong
             throw new ArgumentException($"studentFeatures = [{string.Join(", ", studentFeatures)}] has repeated indices; expected distinct feature indices.", nameof(studentFeatures));
         }
 
-        this.studentFeatures = studentFeatures.ToArray();
+        _studentFeatures = studentFeatures.ToArray();
         Guard.OpenUnitInterval(teacherFraction);
         Guard.OpenUnitInterval(studentFraction);
         Guard.Less(teacherFraction + studentFraction, 1, "1", "teacherFraction + studentFraction");
-        this.data = data;
-        this.teacherFeatures = teacherFeatures.ToArray();
+        _data = data;
+        _teacherFeatures = teacherFeatures.ToArray();
         TeacherFraction = teacherFraction;
         StudentFraction = studentFraction;
         Settings = settings ?? new AdamSettings(LearningRate: 0.05, Steps: 500);
@@ -86,10 +86,10 @@ public sealed class RealDataWeakToStrong
     public AdamSettings Settings { get; }
 
     /// <summary>The feature indices the teacher sees.</summary>
-    public IReadOnlyList<int> TeacherFeatures => teacherFeatures;
+    public IReadOnlyList<int> TeacherFeatures => _teacherFeatures;
 
     /// <summary>The feature indices the student (and the ceiling) sees.</summary>
-    public IReadOnlyList<int> StudentFeatures => studentFeatures;
+    public IReadOnlyList<int> StudentFeatures => _studentFeatures;
 
     /// <summary>One run: split from stream (seed, 0, 0), teacher, student with <paramref name="loss"/>, ceiling.</summary>
     /// <param name="seed">The run's seed (same split for every loss).</param>
@@ -97,20 +97,20 @@ public sealed class RealDataWeakToStrong
     public RealDataOutcome Run(long seed, StudentLoss loss)
     {
         Guard.NotNull(loss);
-        var (teacherRows, studentRows, testRows, standardised) = Split(data, seed, TeacherFraction, StudentFraction);
-        var allColumns = studentFeatures;
+        var (teacherRows, studentRows, testRows, standardised) = Split(_data, seed, TeacherFraction, StudentFraction);
+        var allColumns = _studentFeatures;
 
         var teacher = LogisticStudentTraining.Train(
-            standardised.FeatureSubmatrix(teacherRows, teacherFeatures), teacherRows.Select(i => (double)data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
-        var teacherOnStudent = teacher.Logits(standardised.FeatureSubmatrix(studentRows, teacherFeatures)).Select(Sigmoid).ToArray();
+            standardised.FeatureSubmatrix(teacherRows, _teacherFeatures), teacherRows.Select(i => (double)_data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
+        var teacherOnStudent = teacher.Logits(standardised.FeatureSubmatrix(studentRows, _teacherFeatures)).Select(Sigmoid).ToArray();
         var studentInputs = standardised.FeatureSubmatrix(studentRows, allColumns);
         var student = LogisticStudentTraining.Train(studentInputs, teacherOnStudent, loss, Settings).Student;
-        var ceiling = LogisticStudentTraining.Train(studentInputs, studentRows.Select(i => (double)data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
+        var ceiling = LogisticStudentTraining.Train(studentInputs, studentRows.Select(i => (double)_data.Labels[i]).ToArray(), StudentLoss.ForwardCrossEntropy, Settings).Student;
 
         var testInputs = standardised.FeatureSubmatrix(testRows, allColumns);
-        var testLabels = testRows.Select(i => data.Labels[i]).ToArray();
+        var testLabels = testRows.Select(i => _data.Labels[i]).ToArray();
         var studentLogits = student.Logits(testInputs);
-        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, teacherFeatures));
+        var teacherLogits = teacher.Logits(standardised.FeatureSubmatrix(testRows, _teacherFeatures));
         var agreement = studentLogits.Zip(teacherLogits, (s, t) => (s >= 0) == (t >= 0) ? 1.0 : 0.0).Average();
         return new RealDataOutcome(
             TeacherAccuracy: LogisticStudent.BinaryAccuracy(teacherLogits, testLabels),

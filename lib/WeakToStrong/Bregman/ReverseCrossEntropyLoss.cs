@@ -18,7 +18,7 @@ public sealed class ReverseCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1]; 0 (the authors' default) disables smoothing.</param>
     public ReverseCrossEntropyLoss(double smoothing = 0)
     {
-        Guard.Probability(smoothing, nameof(smoothing));
+        Guard.Probability(smoothing);
         Smoothing = smoothing;
     }
 

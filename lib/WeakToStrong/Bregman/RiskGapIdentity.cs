@@ -18,12 +18,12 @@ public static class RiskGapIdentity
         BregmanGenerator<TPoint> generator, DiscreteLaw<TeacherStudentDraw<TPoint>> law)
         where TPoint : notnull
     {
-        IReadOnlyDictionary<int, TPoint> posteriorMean = PosteriorMeanTeachers(generator, law);
-        double teacherRisk = law.Expectation(d => generator.Divergence(d.Target, d.Teacher));
-        double studentRisk = law.Expectation(d => generator.Divergence(d.Target, d.Student));
-        double misfit = law.Expectation(d => generator.Divergence(d.Student, d.Teacher));
+        var posteriorMean = PosteriorMeanTeachers(generator, law);
+        var teacherRisk = law.Expectation(d => generator.Divergence(d.Target, d.Teacher));
+        var studentRisk = law.Expectation(d => generator.Divergence(d.Target, d.Student));
+        var misfit = law.Expectation(d => generator.Divergence(d.Student, d.Teacher));
         // ⟨∇φ(f̄) − ∇φ(f_s), g − f_s⟩ = −ThreePointRemainder(g, f_s, f̄).
-        double residual = law.Expectation(d => -generator.ThreePointRemainder(d.Target, d.Student, posteriorMean[d.Cell]));
+        var residual = law.Expectation(d => -generator.ThreePointRemainder(d.Target, d.Student, posteriorMean[d.Cell]));
         return new RiskGapDecomposition(teacherRisk, studentRisk, misfit, residual);
     }
 
@@ -38,13 +38,13 @@ public static class RiskGapIdentity
         BregmanGenerator<TPoint> generator, DiscreteLaw<TeacherStudentDraw<TPoint>> law)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
-        Guard.NotNull(law, nameof(law));
+        Guard.NotNull(generator);
+        Guard.NotNull(law);
         var members = new Dictionary<int, (List<TPoint> Teachers, List<double> Weights, TeacherStudentDraw<TPoint> First)>();
-        for (int i = 0; i < law.Count; i++)
+        for (var i = 0; i < law.Count; i++)
         {
-            TeacherStudentDraw<TPoint> d = law.Outcomes[i];
-            string at = $"{nameof(law)}.Outcomes[{i}]";
+            var d = law.Outcomes[i];
+            var at = $"{nameof(law)}.Outcomes[{i}]";
             generator.ValidateClosed(d.Target, at + ".Target");
             generator.ValidateInterior(d.Teacher, at + ".Teacher");
             generator.ValidateInterior(d.Student, at + ".Student");
@@ -70,7 +70,7 @@ public static class RiskGapIdentity
         var result = new Dictionary<int, TPoint>();
         foreach (var (key, cell) in members)
         {
-            double total = cell.Weights.Sum();
+            var total = cell.Weights.Sum();
             if (total > 0)
             {
                 result.Add(key, generator.DualAverage(cell.Teachers, cell.Weights.Select(w => w / total).ToArray()));
@@ -94,19 +94,19 @@ public static class RiskGapIdentity
         TPoint target, IReadOnlyList<TPoint> teachers, IReadOnlyList<TPoint> students, double[,] weights)
         where TPoint : notnull
     {
-        Guard.NotNull(target, nameof(target));
-        Guard.NotNull(teachers, nameof(teachers));
-        Guard.NotNull(students, nameof(students));
-        Guard.NotNull(weights, nameof(weights));
+        Guard.NotNull(target);
+        Guard.NotNull(teachers);
+        Guard.NotNull(students);
+        Guard.NotNull(weights);
         Guard.NotEmpty(teachers.Count, nameof(teachers));
         Guard.NotEmpty(students.Count, nameof(students));
         Guard.SameLength(weights.GetLength(0), teachers.Count, nameof(teachers), "weights rows");
         Guard.SameLength(weights.GetLength(1), students.Count, nameof(students), "weights columns");
         var draws = new List<TeacherStudentDraw<TPoint>>();
         var w = new List<double>();
-        for (int i = 0; i < teachers.Count; i++)
+        for (var i = 0; i < teachers.Count; i++)
         {
-            for (int j = 0; j < students.Count; j++)
+            for (var j = 0; j < students.Count; j++)
             {
                 Guard.NonNegative(weights[i, j], $"weights[{i}, {j}]");
                 draws.Add(new TeacherStudentDraw<TPoint>(target, teachers[i], students[j], j));
@@ -126,8 +126,8 @@ public static class RiskGapIdentity
     public static DiscreteLaw<TeacherStudentDraw<TPoint>> Imitation<TPoint>(TPoint target, DiscreteLaw<TPoint> teacher)
         where TPoint : notnull
     {
-        Guard.NotNull(target, nameof(target));
-        Guard.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(target);
+        Guard.NotNull(teacher);
         return DiscreteLaw<TeacherStudentDraw<TPoint>>.FromWeights(
             teacher.Outcomes.Select((t, i) => new TeacherStudentDraw<TPoint>(target, t, t, i)),
             teacher.Probabilities);
@@ -158,13 +158,13 @@ public static class RiskGapIdentity
         string firstName, string secondName)
         where TPoint : notnull
     {
-        Guard.NotNull(generator, nameof(generator));
+        Guard.NotNull(generator);
         Guard.NotNull(first, firstName);
         Guard.NotNull(second, secondName);
         Guard.NotEmpty(first.Count, firstName);
         Guard.SameLength(second.Count, first.Count, firstName, secondName);
         double sum = 0;
-        for (int i = 0; i < first.Count; i++)
+        for (var i = 0; i < first.Count; i++)
         {
             sum += generator.Divergence(first[i], second[i]);
         }

@@ -1,5 +1,4 @@
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
 
 namespace WeakToStrong.Bregman;
 
@@ -22,8 +21,8 @@ public abstract class SoftLabelLoss
     /// <param name="teacherProbability">The teacher's soft label q ∈ [0, 1].</param>
     public LossWithGradient Evaluate(double logit, double teacherProbability)
     {
-        Guard.Finite(logit, nameof(logit));
-        Guard.Probability(teacherProbability, nameof(teacherProbability));
+        Guard.Finite(logit);
+        Guard.Probability(teacherProbability);
         return EvaluateValid(logit, teacherProbability);
     }
 
@@ -43,9 +42,9 @@ public abstract class SoftLabelLoss
     internal double MeanValid(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, Span<double> gradient)
     {
         double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
-            LossWithGradient l = EvaluateValid(logits[i], teacherProbabilities[i]);
+            var l = EvaluateValid(logits[i], teacherProbabilities[i]);
             sum += l.Value;
             gradient[i] = l.Gradient / logits.Length;
         }
@@ -74,7 +73,7 @@ public abstract class SoftLabelLoss
     /// <summary>The gradient of the batch mean of <see cref="EvaluateWithLogs"/>, for validated input (no value).</summary>
     internal void MeanGradientWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
     {
-        for (int i = 0; i < logits.Length; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
             gradient[i] = GradientWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]) / logits.Length;
         }
@@ -84,9 +83,9 @@ public abstract class SoftLabelLoss
     internal double MeanWithLogs(ReadOnlySpan<double> logits, ReadOnlySpan<double> teacherProbabilities, double[] logQ, double[] logOneMinusQ, Span<double> gradient)
     {
         double sum = 0;
-        for (int i = 0; i < logits.Length; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
-            LossWithGradient l = EvaluateWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]);
+            var l = EvaluateWithLogs(logits[i], teacherProbabilities[i], logQ[i], logOneMinusQ[i]);
             sum += l.Value;
             gradient[i] = l.Gradient / logits.Length;
         }
@@ -102,7 +101,7 @@ public abstract class SoftLabelLoss
         Guard.NotEmpty(logits.Length, nameof(logits));
         Guard.SameLength(labels.Length, logits.Length, nameof(logits), "teacherProbabilities");
         Guard.SameLength(gradient.Length, logits.Length, nameof(logits), nameof(gradient));
-        for (int i = 0; i < logits.Length; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
             Guard.Finite(logits[i], $"logits[{i}]");
             Guard.Probability(labels[i], $"teacherProbabilities[{i}]");
@@ -114,19 +113,19 @@ public abstract class SoftLabelLoss
     {
         // One exponential and one logarithm: with e = e^{−|z|}, softplus(±z) = max(±z, 0) + log1p(e) and
         // σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise.
-        double e = Math.Exp(-Math.Abs(z));
-        double log1pE = ElementaryFunctions.Log1p(e);
-        double softplusPlus = Math.Max(z, 0) + log1pE;
-        double softplusMinus = Math.Max(-z, 0) + log1pE;
-        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        var e = Math.Exp(-Math.Abs(z));
+        var log1pE = ElementaryFunctions.Log1p(e);
+        var softplusPlus = Math.Max(z, 0) + log1pE;
+        var softplusMinus = Math.Max(-z, 0) + log1pE;
+        var p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         return new(q * softplusMinus + (1 - q) * softplusPlus, p - q);
     }
 
     /// <summary>∂ℓ_CE/∂z = σ(z) − q, computed exactly as in <see cref="Forward"/> (bit-identical), without the value.</summary>
     internal static double ForwardGradient(double z, double q)
     {
-        double e = Math.Exp(-Math.Abs(z));
-        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        var e = Math.Exp(-Math.Abs(z));
+        var p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         return p - q;
     }
 
@@ -136,25 +135,25 @@ public abstract class SoftLabelLoss
     /// </summary>
     internal static LossWithGradient Reverse(double z, double q, double epsilon)
     {
-        (double logQ, double logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
+        (var logQ, var logOneMinusQ) = SmoothedClampedLogs(q, epsilon);
         return ReverseFromLogs(z, logQ, logOneMinusQ);
     }
 
     /// <summary>Reverse BCE given the label's clamped logs (clog q', clog(1 − q')) from <see cref="SmoothedClampedLogs"/>.</summary>
     internal static LossWithGradient ReverseFromLogs(double z, double logQ, double logOneMinusQ)
     {
-        double e = Math.Exp(-Math.Abs(z));
-        double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        double oneMinusP = z >= 0 ? e / (1 + e) : 1 / (1 + e);
+        var e = Math.Exp(-Math.Abs(z));
+        var p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        var oneMinusP = z >= 0 ? e / (1 + e) : 1 / (1 + e);
         return new(-(p * logQ + oneMinusP * logOneMinusQ), p * oneMinusP * (logOneMinusQ - logQ));
     }
 
     /// <summary>(clog q', clog(1 − q')) for q' = q(1 − ε) + ε/2, with clog = max(log, −100) (PyTorch's clamp).</summary>
     internal static (double LogQ, double LogOneMinusQ) SmoothedClampedLogs(double q, double epsilon)
     {
-        double smoothed = q * (1 - epsilon) + epsilon / 2;
-        double logQ = smoothed <= 0 ? LogFloor : Math.Max(Math.Log(smoothed), LogFloor);
-        double logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(ElementaryFunctions.Log1p(-smoothed), LogFloor);
+        var smoothed = q * (1 - epsilon) + epsilon / 2;
+        var logQ = smoothed <= 0 ? LogFloor : Math.Max(Math.Log(smoothed), LogFloor);
+        var logOneMinusQ = smoothed >= 1 ? LogFloor : Math.Max(ElementaryFunctions.Log1p(-smoothed), LogFloor);
         return (logQ, logOneMinusQ);
     }
 }

@@ -23,7 +23,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="point">Any finite u.</param>
     public override double Potential(double point)
     {
-        Guard.Finite(point, nameof(point));
+        Guard.Finite(point);
         return point * point;
     }
 
@@ -31,7 +31,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="point">Any finite u.</param>
     public override double Gradient(double point)
     {
-        Guard.Finite(point, nameof(point));
+        Guard.Finite(point);
         return 2 * point;
     }
 
@@ -39,7 +39,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="dual">Any finite θ.</param>
     public override double InverseGradient(double dual)
     {
-        Guard.Finite(dual, nameof(dual));
+        Guard.Finite(dual);
         return dual / 2;
     }
 
@@ -48,9 +48,9 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="prediction">The second slot b (finite).</param>
     public override double Divergence(double target, double prediction)
     {
-        Guard.Finite(target, nameof(target));
-        Guard.Finite(prediction, nameof(prediction));
-        double d = target - prediction;
+        Guard.Finite(target);
+        Guard.Finite(prediction);
+        var d = target - prediction;
         return d * d;
     }
 
@@ -60,9 +60,9 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     /// <param name="b">Last point.</param>
     public override double ThreePointRemainder(double a, double c, double b)
     {
-        Guard.Finite(a, nameof(a));
-        Guard.Finite(c, nameof(c));
-        Guard.Finite(b, nameof(b));
+        Guard.Finite(a);
+        Guard.Finite(c);
+        Guard.Finite(b);
         return 2 * (c - b) * (a - c);
     }
 
@@ -72,7 +72,7 @@ public sealed class SquaredLossGenerator : BregmanGenerator<double>
     internal override double PrimalAverage(IReadOnlyList<double> points, IReadOnlyList<double> weights)
     {
         double sum = 0;
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             sum += weights[i] * points[i];
         }

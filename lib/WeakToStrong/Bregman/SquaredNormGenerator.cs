@@ -1,5 +1,5 @@
-using WeakToStrong.Validation;
 using MathNet.Numerics.LinearAlgebra;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.Bregman;
 
@@ -23,7 +23,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="point">A finite vector u.</param>
     public override double Potential(Vector<double> point)
     {
-        Guard.FiniteNonEmpty(point, nameof(point));
+        Guard.FiniteNonEmpty(point);
         return point.DotProduct(point);
     }
 
@@ -31,7 +31,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="point">A finite vector u.</param>
     public override Vector<double> Gradient(Vector<double> point)
     {
-        Guard.FiniteNonEmpty(point, nameof(point));
+        Guard.FiniteNonEmpty(point);
         return 2 * point;
     }
 
@@ -39,7 +39,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="dual">A finite vector θ.</param>
     public override Vector<double> InverseGradient(Vector<double> dual)
     {
-        Guard.FiniteNonEmpty(dual, nameof(dual));
+        Guard.FiniteNonEmpty(dual);
         return dual / 2;
     }
 
@@ -48,13 +48,13 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="prediction">The second slot b, of the same dimension.</param>
     public override double Divergence(Vector<double> target, Vector<double> prediction)
     {
-        Guard.FiniteNonEmpty(target, nameof(target));
-        Guard.FiniteNonEmpty(prediction, nameof(prediction));
-        Guard.Length(prediction, target.Count, nameof(target), nameof(prediction));
+        Guard.FiniteNonEmpty(target);
+        Guard.FiniteNonEmpty(prediction);
+        Guard.Length(prediction, target.Count, nameof(target));
         double sum = 0;
-        for (int k = 0; k < target.Count; k++)
+        for (var k = 0; k < target.Count; k++)
         {
-            double d = target[k] - prediction[k];
+            var d = target[k] - prediction[k];
             sum += d * d;
         }
 
@@ -67,11 +67,11 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     /// <param name="b">Last point.</param>
     public override double ThreePointRemainder(Vector<double> a, Vector<double> c, Vector<double> b)
     {
-        Guard.FiniteNonEmpty(a, nameof(a));
-        Guard.FiniteNonEmpty(c, nameof(c));
-        Guard.FiniteNonEmpty(b, nameof(b));
-        Guard.Length(c, a.Count, nameof(a), nameof(c));
-        Guard.Length(b, a.Count, nameof(a), nameof(b));
+        Guard.FiniteNonEmpty(a);
+        Guard.FiniteNonEmpty(c);
+        Guard.FiniteNonEmpty(b);
+        Guard.Length(c, a.Count, nameof(a));
+        Guard.Length(b, a.Count, nameof(a));
         return 2 * (c - b).DotProduct(a - c);
     }
 
@@ -81,7 +81,7 @@ public sealed class SquaredNormGenerator : BregmanGenerator<Vector<double>>
     internal override Vector<double> PrimalAverage(IReadOnlyList<Vector<double>> points, IReadOnlyList<double> weights)
     {
         var sum = Vector<double>.Build.Dense(points[0].Count);
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             Guard.Length(points[i], sum.Count, "law.Outcomes[0]", $"law.Outcomes[{i}]");
             sum.Add(weights[i] * points[i], sum);

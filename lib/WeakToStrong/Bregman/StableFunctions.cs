@@ -17,7 +17,7 @@ internal static class StableFunctions
             return 1 / (1 + Math.Exp(-z));
         }
 
-        double e = Math.Exp(z);
+        var e = Math.Exp(z);
         return e / (1 + e);
     }
 
@@ -52,13 +52,13 @@ internal static class StableFunctions
             return b;
         }
 
-        double r = (a - b) / b;
+        var r = (a - b) / b;
         if (Math.Abs(r) < 0.05)
         {
             // Terms fall by a factor |r| < 0.05 each; 15 terms reach relative 1e-17.
-            double power = r * r;
+            var power = r * r;
             double h = 0;
-            for (int n = 2; n <= 16; n++)
+            for (var n = 2; n <= 16; n++)
             {
                 h += (n % 2 == 0 ? 1 : -1) * power / (n * (n - 1.0));
                 power *= r;
@@ -73,9 +73,9 @@ internal static class StableFunctions
     /// <summary>log Σ_k e^{z_k}, shifted by the maximum.</summary>
     internal static double LogSumExp(Vector<double> z)
     {
-        double max = z.Maximum();
+        var max = z.Maximum();
         double sum = 0;
-        for (int k = 0; k < z.Count; k++)
+        for (var k = 0; k < z.Count; k++)
         {
             sum += Math.Exp(z[k] - max);
         }
@@ -86,14 +86,14 @@ internal static class StableFunctions
     /// <summary>softmax(z)_k = e^{z_k − LSE(z)}.</summary>
     internal static Vector<double> Softmax(Vector<double> z)
     {
-        double lse = LogSumExp(z);
+        var lse = LogSumExp(z);
         return z.Map(v => Math.Exp(v - lse));
     }
 
     /// <summary>log softmax(z)_k = z_k − LSE(z).</summary>
     internal static Vector<double> LogSoftmax(Vector<double> z)
     {
-        double lse = LogSumExp(z);
+        var lse = LogSumExp(z);
         return z.Map(v => v - lse);
     }
 }

@@ -10,14 +10,14 @@ namespace WeakToStrong.Bregman;
 /// </summary>
 public sealed class StudentLoss
 {
-    private readonly Func<IReadOnlyList<double>, SoftLabelLoss>? perSample;
-    private readonly AuxiliaryConfidenceLoss? auxiliary;
+    private readonly Func<IReadOnlyList<double>, SoftLabelLoss>? _perSample;
+    private readonly AuxiliaryConfidenceLoss? _auxiliary;
 
     private StudentLoss(string name, Func<IReadOnlyList<double>, SoftLabelLoss>? perSample, AuxiliaryConfidenceLoss? auxiliary)
     {
         Name = name;
-        this.perSample = perSample;
-        this.auxiliary = auxiliary;
+        _perSample = perSample;
+        _auxiliary = auxiliary;
     }
 
     /// <summary>The label used in tables and legends (e.g. "CE", "RCE", "CACE", "SL").</summary>
@@ -96,12 +96,12 @@ public sealed class StudentLoss
     /// <summary>The objective bound to one training set (resolves Quan_CACE's threshold from the labels).</summary>
     internal BoundObjective Bind(double[] labels)
     {
-        if (auxiliary is not null)
+        if (_auxiliary is not null)
         {
-            return (logits, stepFraction, gradient, _) => auxiliary.Mean(logits, labels, auxiliary.CoefficientAt(stepFraction), gradient);
+            return (logits, stepFraction, gradient, _) => _auxiliary.Mean(logits, labels, _auxiliary.CoefficientAt(stepFraction), gradient);
         }
 
-        var loss = perSample!(labels);
+        var loss = _perSample!(labels);
         // The reverse branch's clamped logs depend only on the labels: computed once here, not at every step.
         var logQ = new double[labels.Length];
         var logOneMinusQ = new double[labels.Length];

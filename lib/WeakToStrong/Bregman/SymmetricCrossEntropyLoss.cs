@@ -14,9 +14,9 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
     /// <param name="smoothing">ε ∈ [0, 1] for the reverse term.</param>
     public SymmetricCrossEntropyLoss(double forwardWeight = 1, double reverseWeight = 0.1, double smoothing = 0)
     {
-        Guard.NonNegative(forwardWeight, nameof(forwardWeight));
-        Guard.NonNegative(reverseWeight, nameof(reverseWeight));
-        Guard.Probability(smoothing, nameof(smoothing));
+        Guard.NonNegative(forwardWeight);
+        Guard.NonNegative(reverseWeight);
+        Guard.Probability(smoothing);
         ForwardWeight = forwardWeight;
         ReverseWeight = reverseWeight;
         Smoothing = smoothing;
@@ -36,8 +36,8 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
 
     internal override LossWithGradient EvaluateValid(double logit, double teacherProbability)
     {
-        LossWithGradient f = Forward(logit, teacherProbability);
-        LossWithGradient r = Reverse(logit, teacherProbability, Smoothing);
+        var f = Forward(logit, teacherProbability);
+        var r = Reverse(logit, teacherProbability, Smoothing);
         return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
     }
 
@@ -48,8 +48,8 @@ public sealed class SymmetricCrossEntropyLoss : SoftLabelLoss
 
     internal override LossWithGradient EvaluateWithLogs(double logit, double teacherProbability, double logQ, double logOneMinusQ)
     {
-        LossWithGradient f = Forward(logit, teacherProbability);
-        LossWithGradient r = ReverseFromLogs(logit, logQ, logOneMinusQ);
+        var f = Forward(logit, teacherProbability);
+        var r = ReverseFromLogs(logit, logQ, logOneMinusQ);
         return new(ForwardWeight * f.Value + ReverseWeight * r.Value, ForwardWeight * f.Gradient + ReverseWeight * r.Gradient);
     }
 }

@@ -14,8 +14,8 @@ public sealed class TeacherLabelShrinkage
     /// <param name="alpha">The shrinkage factor α ∈ [0, 1] (1: no change; 0: every chosen label becomes 0.5).</param>
     public TeacherLabelShrinkage(double rate, double alpha)
     {
-        Guard.Probability(rate, nameof(rate));
-        Guard.Probability(alpha, nameof(alpha));
+        Guard.Probability(rate);
+        Guard.Probability(alpha);
         Rate = rate;
         Alpha = alpha;
     }
@@ -36,27 +36,27 @@ public sealed class TeacherLabelShrinkage
     /// <returns>The new labels and the sorted indices that were shrunk.</returns>
     public (double[] Labels, int[] ShrunkIndices) Apply(IReadOnlyList<double> teacherProbabilities, Random random)
     {
-        Guard.NotNull(teacherProbabilities, nameof(teacherProbabilities));
-        Guard.NotNull(random, nameof(random));
-        int n = teacherProbabilities.Count;
+        Guard.NotNull(teacherProbabilities);
+        Guard.NotNull(random);
+        var n = teacherProbabilities.Count;
         var labels = new double[n];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             Guard.Probability(teacherProbabilities[i], $"{nameof(teacherProbabilities)}[{i}]");
             labels[i] = teacherProbabilities[i];
         }
 
-        int count = (int)Math.Floor(n * Rate);
-        int[] order = Enumerable.Range(0, n).ToArray();
-        for (int i = 0; i < count; i++)
+        var count = (int)Math.Floor(n * Rate);
+        var order = Enumerable.Range(0, n).ToArray();
+        for (var i = 0; i < count; i++)
         {
-            int j = i + random.Next(n - i);
+            var j = i + random.Next(n - i);
             (order[i], order[j]) = (order[j], order[i]);
         }
 
-        int[] chosen = order[..count];
+        var chosen = order[..count];
         Array.Sort(chosen);
-        foreach (int i in chosen)
+        foreach (var i in chosen)
         {
             labels[i] = 0.5 + Alpha * (labels[i] - 0.5);
         }

@@ -21,7 +21,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
     public AsymptoticRisk(RiskQuantities quantities)
     {
-        Guard.NotNull(quantities, nameof(quantities));
+        Guard.NotNull(quantities);
         Quantities = quantities;
     }
 
@@ -34,7 +34,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1.</exception>
     public RiskDecomposition Weak(int labelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(labelledCount);
         var q = Quantities;
         return RiskDecomposition.Expected(q.WeakApproximationError, q.NoiseVariance * q.WeakDimension / labelledCount);
     }
@@ -45,7 +45,7 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1.</exception>
     public RiskDecomposition StrongBaseline(int labelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(labelledCount);
         var q = Quantities;
         return RiskDecomposition.Expected(q.StrongApproximationError, q.NoiseVariance * q.StrongDimension / labelledCount);
     }
@@ -57,8 +57,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1 or N &lt; 0.</exception>
     public RiskDecomposition StrongCeiling(int labelledCount, int unlabelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
-        Guard.NonNegative(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(labelledCount);
+        Guard.NonNegative(unlabelledCount);
         var q = Quantities;
         return RiskDecomposition.Expected(
             q.StrongApproximationError, q.NoiseVariance * q.StrongDimension / ((double)labelledCount + unlabelledCount));
@@ -72,8 +72,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     public RiskDecomposition WeakToStrong(int labelledCount, int unlabelledCount)
     {
         var q = Quantities;
-        Guard.AtLeast(labelledCount, q.WeakDimension + 2, "n > d_w + 1", nameof(labelledCount));
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.AtLeast(labelledCount, q.WeakDimension + 2, "n > d_w + 1");
+        Guard.Positive(unlabelledCount);
         var variance = q.NoiseVariance * EffectiveDimension(unlabelledCount) / ((double)labelledCount - q.WeakDimension - 1);
         return RiskDecomposition.Expected(q.WeakApproximationError + q.StrongApproximationError, variance);
     }
@@ -86,8 +86,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 1 or N &lt; 1.</exception>
     public double WeakToStrongVariance(int labelledCount, int unlabelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(labelledCount);
+        Guard.Positive(unlabelledCount);
         return Quantities.NoiseVariance * EffectiveDimension(unlabelledCount) / labelledCount;
     }
 
@@ -101,8 +101,8 @@ public sealed class AsymptoticRisk : IFourModelTheory
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public StudentVarianceSplit WeakToStrongVarianceSplit(int labelledCount, int unlabelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(labelledCount);
+        Guard.Positive(unlabelledCount);
         var q = Quantities;
         var teacher = q.NoiseVariance / labelledCount;
         return new StudentVarianceSplit(

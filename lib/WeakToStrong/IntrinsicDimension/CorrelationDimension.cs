@@ -14,12 +14,12 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </summary>
 public sealed class CorrelationDimension
 {
-    private readonly double[] cosines;
+    private readonly double[] _cosines;
 
     private CorrelationDimension(double value, double[] cosines, int strongDimension, int weakDimension)
     {
         Value = value;
-        this.cosines = cosines;
+        _cosines = cosines;
         StrongDimension = strongDimension;
         WeakDimension = weakDimension;
     }
@@ -34,10 +34,10 @@ public sealed class CorrelationDimension
     public int WeakDimension { get; }
 
     /// <summary>cos θ_i = σ_i(V_sᵀV_w), descending, clamped to [0, 1]; min(d_s, d_w) values.</summary>
-    public IReadOnlyList<double> Cosines => cosines;
+    public IReadOnlyList<double> Cosines => _cosines;
 
     /// <summary>The canonical angles θ_i = arccos σ_i(V_sᵀV_w) in radians, ascending, in [0, π/2].</summary>
-    public IReadOnlyList<double> CanonicalAngles => cosines.Select(Math.Acos).ToArray();
+    public IReadOnlyList<double> CanonicalAngles => _cosines.Select(Math.Acos).ToArray();
 
     /// <summary>
     /// The correlation dimension between the column spans of two orthonormal bases.
@@ -48,8 +48,8 @@ public sealed class CorrelationDimension
     /// <exception cref="ArgumentException">A basis is not orthonormal, has non-finite entries, or the row counts differ.</exception>
     public static CorrelationDimension Between(Matrix<double> strongBasis, Matrix<double> weakBasis)
     {
-        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.OrthonormalColumns(strongBasis);
+        Guard.OrthonormalColumns(weakBasis);
         if (strongBasis.RowCount != weakBasis.RowCount)
         {
             throw new ArgumentException(
@@ -158,9 +158,9 @@ public sealed class CorrelationDimension
 
     private static void ValidateFeaturePair(Matrix<double> strongFeatures, Matrix<double> weakFeatures, double traceShare)
     {
-        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
-        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
-        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(strongFeatures);
+        Guard.AllFinite(weakFeatures);
+        Guard.OpenUnitInterval(traceShare);
         if (strongFeatures.RowCount != weakFeatures.RowCount)
         {
             throw new ArgumentException(

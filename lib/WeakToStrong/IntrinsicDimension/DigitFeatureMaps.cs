@@ -60,7 +60,7 @@ public static class DigitFeatureMaps
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is below 1.</exception>
     public static Matrix<double> CoarseRandomRelu(Matrix<double> images, int width, long seed = 42)
     {
-        Guard.Positive(width, nameof(width));
+        Guard.Positive(width);
         var coarse = Coarse(images);
         for (var j = 0; j < coarse.ColumnCount; j++)
         {
@@ -85,7 +85,7 @@ public static class DigitFeatureMaps
 
     private static void RequireImages(Matrix<double> images)
     {
-        Guard.AllFinite(images, nameof(images));
+        Guard.AllFinite(images);
         if (images.ColumnCount != 64)
         {
             throw new ArgumentException($"images has {images.ColumnCount} columns; expected 64 (8×8 pixels, row-major).", nameof(images));

@@ -37,7 +37,7 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     /// <exception cref="ArgumentNullException"><paramref name="quantities"/> is null.</exception>
     public ExactGaussianRisk(RiskQuantities quantities)
     {
-        Guard.NotNull(quantities, nameof(quantities));
+        Guard.NotNull(quantities);
         Quantities = quantities;
     }
 
@@ -74,8 +74,8 @@ public sealed class ExactGaussianRisk : IFourModelTheory
     public RiskDecomposition StrongCeiling(int labelledCount, int unlabelledCount)
     {
         var q = Quantities;
-        Guard.NonNegative(labelledCount, nameof(labelledCount));
-        Guard.NonNegative(unlabelledCount, nameof(unlabelledCount));
+        Guard.NonNegative(labelledCount);
+        Guard.NonNegative(unlabelledCount);
         var total = (long)labelledCount + unlabelledCount;
         if (total <= q.StrongDimension + 1)
         {

@@ -20,12 +20,12 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </summary>
 public sealed class FeatureMapExperiment
 {
-    private readonly Matrix<double> weakPool;
-    private readonly Matrix<double> strongPool;
-    private readonly Matrix<double> targetPool;
-    private readonly Matrix<double> weakTest;
-    private readonly Matrix<double> strongTest;
-    private readonly Matrix<double> targetTest;
+    private readonly Matrix<double> _weakPool;
+    private readonly Matrix<double> _strongPool;
+    private readonly Matrix<double> _targetPool;
+    private readonly Matrix<double> _weakTest;
+    private readonly Matrix<double> _strongTest;
+    private readonly Matrix<double> _targetTest;
 
     /// <summary>Splits the data, estimates the dimensions and prepares the principal features.</summary>
     /// <param name="weakFeatures">The weak map's features, m×p_w (one row per example).</param>
@@ -46,9 +46,9 @@ public sealed class FeatureMapExperiment
         double labelNoise = 0.0,
         long splitSeed = 42)
     {
-        Guard.AllFinite(weakFeatures, nameof(weakFeatures));
-        Guard.AllFinite(strongFeatures, nameof(strongFeatures));
-        Guard.AllFinite(targets, nameof(targets));
+        Guard.AllFinite(weakFeatures);
+        Guard.AllFinite(strongFeatures);
+        Guard.AllFinite(targets);
         var m = weakFeatures.RowCount;
         if (strongFeatures.RowCount != m || targets.RowCount != m)
         {
@@ -58,8 +58,8 @@ public sealed class FeatureMapExperiment
         }
 
         Guard.InRange(testCount, 1, m - 2, "at least one test example and two training examples", nameof(testCount));
-        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
-        Guard.NonNegative(labelNoise, nameof(labelNoise));
+        Guard.OpenUnitInterval(traceShare);
+        Guard.NonNegative(labelNoise);
         LabelNoise = labelNoise;
 
         var order = Permutation(new RandomStream(splitSeed, 0, RandomStreams.Projection), m);
@@ -70,12 +70,12 @@ public sealed class FeatureMapExperiment
         Overlap = CorrelationDimension.BetweenFunctionSpaces(Rows(strongFeatures, pool), Rows(weakFeatures, pool), traceShare);
         // Whitened principal features F·V·Λ^{-1/2}: OLS is unchanged by rescaling columns, and the Gram matrices
         // become well conditioned.
-        weakPool = Whiten(Weak, Rows(weakFeatures, pool));
-        strongPool = Whiten(Strong, Rows(strongFeatures, pool));
-        targetPool = Rows(targets, pool);
-        weakTest = Whiten(Weak, Rows(weakFeatures, test));
-        strongTest = Whiten(Strong, Rows(strongFeatures, test));
-        targetTest = Rows(targets, test);
+        _weakPool = Whiten(Weak, Rows(weakFeatures, pool));
+        _strongPool = Whiten(Strong, Rows(strongFeatures, pool));
+        _targetPool = Rows(targets, pool);
+        _weakTest = Whiten(Weak, Rows(weakFeatures, test));
+        _strongTest = Whiten(Strong, Rows(strongFeatures, test));
+        _targetTest = Rows(targets, test);
     }
 
     /// <summary>The weak map's intrinsic subspace on the training pool (d_w = <c>Weak.Dimension</c>).</summary>
@@ -91,10 +91,10 @@ public sealed class FeatureMapExperiment
     public double LabelNoise { get; }
 
     /// <summary>The number of training examples n + N can use.</summary>
-    public int PoolCount => targetPool.RowCount;
+    public int PoolCount => _targetPool.RowCount;
 
     /// <summary>The number of test examples.</summary>
-    public int TestCount => targetTest.RowCount;
+    public int TestCount => _targetTest.RowCount;
 
     /// <summary>
     /// The variance-dominated prediction (<see cref="VarianceDominatedScaling"/>) from the estimated dimensions (PGR ≈
@@ -114,29 +114,29 @@ public sealed class FeatureMapExperiment
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public RealDataTrial RunTrial(Random random, int labelledCount, int unlabelledCount)
     {
-        Guard.NotNull(random, nameof(random));
+        Guard.NotNull(random);
         ValidateCounts(labelledCount, unlabelledCount);
         var order = Permutation(random, PoolCount);
         var labelled = order.Take(labelledCount).ToArray();
         var unlabelled = order.Skip(labelledCount).Take(unlabelledCount).ToArray();
-        var noisy = targetPool.Clone();
+        var noisy = _targetPool.Clone();
         if (LabelNoise > 0)
         {
             noisy += random.NextGaussianMatrix(noisy.RowCount, noisy.ColumnCount, LabelNoise);
         }
 
-        var weakLabelled = Rows(weakPool, labelled);
-        var strongLabelled = Rows(strongPool, labelled);
-        var strongUnlabelled = Rows(strongPool, unlabelled);
+        var weakLabelled = Rows(_weakPool, labelled);
+        var strongLabelled = Rows(_strongPool, labelled);
+        var strongUnlabelled = Rows(_strongPool, unlabelled);
         var labels = Rows(noisy, labelled);
 
         var teacher = Fit(weakLabelled, labels);
         var baseline = Fit(strongLabelled, labels);
-        var student = Fit(strongUnlabelled, Rows(weakPool, unlabelled) * teacher);
+        var student = Fit(strongUnlabelled, Rows(_weakPool, unlabelled) * teacher);
         var ceiling = Fit(strongLabelled.Stack(strongUnlabelled), labels.Stack(Rows(noisy, unlabelled)));
 
         var risks = new WeakToStrongRisks(
-            TestError(weakTest * teacher), TestError(strongTest * student), TestError(strongTest * ceiling), TestError(strongTest * baseline));
+            TestError(_weakTest * teacher), TestError(_strongTest * student), TestError(_strongTest * ceiling), TestError(_strongTest * baseline));
         return new RealDataTrial(
             risks.Weak, risks.WeakToStrong, risks.StrongBaseline, risks.StrongCeiling, risks.PerformanceGapRecovered, risks.OutperformingRatio);
     }
@@ -154,8 +154,8 @@ public sealed class FeatureMapExperiment
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public SweepResult Sweep(ParameterGrid grid, int trials, long seed, SweepOptions? options = null)
     {
-        Guard.NotNull(grid, nameof(grid));
-        Guard.Positive(trials, nameof(trials));
+        Guard.NotNull(grid);
+        Guard.Positive(trials);
         foreach (var point in grid)
         {
             if (!point.Names.Contains(FourModelSweep.Labelled) || !point.Names.Contains(FourModelSweep.Unlabelled))
@@ -191,13 +191,13 @@ public sealed class FeatureMapExperiment
     private double TestError(Matrix<double> predictions)
     {
         var sum = 0.0;
-        var difference = predictions - targetTest;
+        var difference = predictions - _targetTest;
         foreach (var value in difference.Enumerate())
         {
             sum += value * value;
         }
 
-        return sum / targetTest.RowCount;
+        return sum / _targetTest.RowCount;
     }
 
     /// <summary>

@@ -66,9 +66,9 @@ public static class FourModelSweep
         SweepOptions? options,
         bool keepDecomposition)
     {
-        Guard.NotNull(configuration, nameof(configuration));
-        Guard.NotNull(grid, nameof(grid));
-        Guard.Positive(trials, nameof(trials));
+        Guard.NotNull(configuration);
+        Guard.NotNull(grid);
+        Guard.Positive(trials);
         var models = new ConcurrentDictionary<(int Offset, double Noise), GaussianFeatureModel>();
         // Validate every grid point on the calling thread, so bad input fails with one clear exception.
         foreach (var point in grid)
@@ -113,9 +113,9 @@ public static class FourModelSweep
         TrialSampling sampling = TrialSampling.SufficientStatistics,
         SweepOptions? options = null)
     {
-        Guard.NotNull(configuration, nameof(configuration));
-        Guard.NotNull(grid, nameof(grid));
-        Guard.NotNull(noiseLevels, nameof(noiseLevels));
+        Guard.NotNull(configuration);
+        Guard.NotNull(grid);
+        Guard.NotNull(noiseLevels);
         Guard.AtLeast(noiseLevels.Count, 1, "at least one noise level", nameof(noiseLevels));
         foreach (var level in noiseLevels)
         {
@@ -229,8 +229,8 @@ public static class FourModelSweep
     /// <exception cref="ArgumentOutOfRangeException">A grid value is out of range.</exception>
     public static DataFrame Theory(SyntheticConfiguration configuration, ParameterGrid grid)
     {
-        Guard.NotNull(configuration, nameof(configuration));
-        Guard.NotNull(grid, nameof(grid));
+        Guard.NotNull(configuration);
+        Guard.NotNull(grid);
         var rows = new List<(GridPoint Point, FourModelRisks Exact, FourModelRisks Asymptotic)>();
         foreach (var point in grid)
         {
@@ -277,8 +277,8 @@ public static class FourModelSweep
     /// <exception cref="ArgumentOutOfRangeException">The overlap or noise is out of range.</exception>
     public static SyntheticConfiguration ConfigurationAt(SyntheticConfiguration configuration, GridPoint point)
     {
-        Guard.NotNull(configuration, nameof(configuration));
-        Guard.NotNull(point, nameof(point));
+        Guard.NotNull(configuration);
+        Guard.NotNull(point);
         var offset = configuration.WeakOffset;
         if (point.Names.Contains(Overlap))
         {

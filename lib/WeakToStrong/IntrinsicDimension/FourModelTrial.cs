@@ -37,7 +37,7 @@ public sealed record FourModelTrial(
     /// <exception cref="ArgumentNullException"><paramref name="risks"/> is null.</exception>
     public static FourModelTrial From(FourModelRisks risks)
     {
-        Guard.NotNull(risks, nameof(risks));
+        Guard.NotNull(risks);
         return new FourModelTrial(
             risks.Weak.ExcessRisk,
             risks.WeakToStrong.ExcessRisk,

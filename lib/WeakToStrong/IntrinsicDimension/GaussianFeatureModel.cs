@@ -25,12 +25,12 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </remarks>
 public sealed class GaussianFeatureModel
 {
-    private readonly Vector<double> groundTruth;
-    private readonly Matrix<double> strongBasis;
-    private readonly Matrix<double> weakBasis;
-    private readonly int[]? strongCoordinates;
-    private readonly int[]? weakCoordinates;
-    private readonly Lazy<CorrelationDimension> overlap;
+    private readonly Vector<double> _groundTruth;
+    private readonly Matrix<double> _strongBasis;
+    private readonly Matrix<double> _weakBasis;
+    private readonly int[]? _strongCoordinates;
+    private readonly int[]? _weakCoordinates;
+    private readonly Lazy<CorrelationDimension> _overlap;
 
     private GaussianFeatureModel(
         Vector<double> groundTruth,
@@ -40,43 +40,43 @@ public sealed class GaussianFeatureModel
         int[]? strongCoordinates,
         int[]? weakCoordinates)
     {
-        this.groundTruth = groundTruth;
-        this.strongBasis = strongBasis;
-        this.weakBasis = weakBasis;
-        this.strongCoordinates = strongCoordinates;
-        this.weakCoordinates = weakCoordinates;
+        _groundTruth = groundTruth;
+        _strongBasis = strongBasis;
+        _weakBasis = weakBasis;
+        _strongCoordinates = strongCoordinates;
+        _weakCoordinates = weakCoordinates;
         NoiseVariance = noiseVariance;
-        overlap = new Lazy<CorrelationDimension>(() => CorrelationDimension.Between(strongBasis, weakBasis));
+        _overlap = new Lazy<CorrelationDimension>(() => CorrelationDimension.Between(strongBasis, weakBasis));
         Quantities = ComputeQuantities();
     }
 
     /// <summary>R, the number of relevant latent coordinates (the length of c).</summary>
-    public int RelevantRank => groundTruth.Count;
+    public int RelevantRank => _groundTruth.Count;
 
     /// <summary>d_s, the dimension of the strong feature subspace.</summary>
-    public int StrongDimension => strongBasis.ColumnCount;
+    public int StrongDimension => _strongBasis.ColumnCount;
 
     /// <summary>d_w, the dimension of the weak feature subspace.</summary>
-    public int WeakDimension => weakBasis.ColumnCount;
+    public int WeakDimension => _weakBasis.ColumnCount;
 
     /// <summary>σ², the label-noise variance.</summary>
     public double NoiseVariance { get; }
 
     /// <summary>True when V_s and V_w are spanned by coordinate axes (the paper's model).</summary>
-    public bool IsCoordinateAligned => strongCoordinates is not null;
+    public bool IsCoordinateAligned => _strongCoordinates is not null;
 
     /// <summary>c, the target's coefficients in whitened coordinates: f*(x) = cᵀz (a copy).</summary>
-    public Vector<double> GroundTruth => groundTruth.Clone();
+    public Vector<double> GroundTruth => _groundTruth.Clone();
 
     /// <summary>U_s, an orthonormal basis of the strong feature subspace (R×d_s, a copy).</summary>
-    public Matrix<double> StrongBasis => strongBasis.Clone();
+    public Matrix<double> StrongBasis => _strongBasis.Clone();
 
     /// <summary>U_w, an orthonormal basis of the weak feature subspace (R×d_w, a copy).</summary>
-    public Matrix<double> WeakBasis => weakBasis.Clone();
+    public Matrix<double> WeakBasis => _weakBasis.Clone();
 
     /// <summary>The canonical angles between V_s and V_w and d_{s∧w} = Σcos²θ_i (the paper's correlation
     /// dimension).</summary>
-    public CorrelationDimension Overlap => overlap.Value;
+    public CorrelationDimension Overlap => _overlap.Value;
 
     /// <summary>
     /// d_s, d_w, d_{s∧w}, σ², ρ_s, ρ_w and the energies ‖P_S(I − P_W)c‖², ‖(I − P_S)P_W c‖² of this model, computed
@@ -100,8 +100,8 @@ public sealed class GaussianFeatureModel
         IReadOnlyList<int> weakCoordinates,
         double noiseVariance)
     {
-        Guard.AllFinite(groundTruth, nameof(groundTruth));
-        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.AllFinite(groundTruth);
+        Guard.NonNegative(noiseVariance);
         var rank = groundTruth.Count;
         if (rank == 0)
         {
@@ -128,10 +128,10 @@ public sealed class GaussianFeatureModel
     public static GaussianFeatureModel WithBases(
         Vector<double> groundTruth, Matrix<double> strongBasis, Matrix<double> weakBasis, double noiseVariance)
     {
-        Guard.AllFinite(groundTruth, nameof(groundTruth));
-        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
-        Guard.OrthonormalColumns(strongBasis, nameof(strongBasis));
-        Guard.OrthonormalColumns(weakBasis, nameof(weakBasis));
+        Guard.AllFinite(groundTruth);
+        Guard.NonNegative(noiseVariance);
+        Guard.OrthonormalColumns(strongBasis);
+        Guard.OrthonormalColumns(weakBasis);
         foreach (var (basis, name) in new[] { (strongBasis, nameof(strongBasis)), (weakBasis, nameof(weakBasis)) })
         {
             if (basis.RowCount != groundTruth.Count)
@@ -156,8 +156,8 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public static Matrix<double> RandomOrthonormalBasis(int rows, int columns, long seed)
     {
-        Guard.Positive(rows, nameof(rows));
-        Guard.InRange(columns, 1, rows, nameof(columns));
+        Guard.Positive(rows);
+        Guard.InRange(columns, 1, rows);
         return new RandomStream(seed, ((long)rows << 32) | (uint)columns, RandomStreams.Projection)
             .NextOrthonormalFrame(rows, columns);
     }
@@ -174,7 +174,7 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A count or the trial index is out of range.</exception>
     public TrialSample DrawSample(long seed, int trial, int labelledCount, int unlabelledCount)
     {
-        Guard.NonNegative(trial, nameof(trial));
+        Guard.NonNegative(trial);
         return DrawSample(new RandomStream(seed, trial, RandomStreams.TrialData), labelledCount, unlabelledCount);
     }
 
@@ -190,7 +190,7 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
     public TrialSample DrawSample(Random random, int labelledCount, int unlabelledCount)
     {
-        Guard.NotNull(random, nameof(random));
+        Guard.NotNull(random);
         ValidateCounts(labelledCount, unlabelledCount);
         var rank = RelevantRank;
         var sigma = Math.Sqrt(NoiseVariance);
@@ -215,7 +215,7 @@ public sealed class GaussianFeatureModel
     /// <exception cref="ArgumentException">The sample's shapes do not match the model, or entries are not finite.</exception>
     public FourModelRisks Fit(TrialSample sample)
     {
-        Guard.NotNull(sample, nameof(sample));
+        Guard.NotNull(sample);
         Guard.AllFinite(sample.LabelledInputs, nameof(sample) + ".LabelledInputs");
         var zn = sample.LabelledInputs;
         Guard.AllFinite(sample.UnlabelledInputs, nameof(sample) + ".UnlabelledInputs");
@@ -235,31 +235,31 @@ public sealed class GaussianFeatureModel
 
         // Labelled right-hand sides: [signal f*(x_i) = z_iᵀc, noise ε_i].
         var labelled = Matrix<double>.Build.Dense(zn.RowCount, 2);
-        labelled.SetColumn(0, zn * groundTruth);
+        labelled.SetColumn(0, zn * _groundTruth);
         labelled.SetColumn(1, en);
 
         // Weak teacher on the n labels.
-        var teacher = new LeastSquaresQR(Features(zn, weakBasis, weakCoordinates));
-        var teacherCoefficients = Lift(teacher.SolveReduced(teacher.Reduce(labelled)), weakBasis, weakCoordinates);
+        var teacher = new LeastSquaresQR(Features(zn, _weakBasis, _weakCoordinates));
+        var teacherCoefficients = Lift(teacher.SolveReduced(teacher.Reduce(labelled)), _weakBasis, _weakCoordinates);
 
         // Strong baseline on the n labels.
-        var strongLabelled = new LeastSquaresQR(Features(zn, strongBasis, strongCoordinates));
+        var strongLabelled = new LeastSquaresQR(Features(zn, _strongBasis, _strongCoordinates));
         var strongLabelledReduced = strongLabelled.Reduce(labelled);
-        var baselineCoefficients = Lift(strongLabelled.SolveReduced(strongLabelledReduced), strongBasis, strongCoordinates);
+        var baselineCoefficients = Lift(strongLabelled.SolveReduced(strongLabelledReduced), _strongBasis, _strongCoordinates);
 
         // The N fresh inputs: pseudo-labels f_w(x) (signal and noise parts) and the true labels for the ceiling.
         var predictors = Matrix<double>.Build.Dense(RelevantRank, 3);
         predictors.SetSubMatrix(0, 0, teacherCoefficients);
-        predictors.SetColumn(2, groundTruth);
+        predictors.SetColumn(2, _groundTruth);
         var unlabelled = Matrix<double>.Build.Dense(zu.RowCount, 4);
         unlabelled.SetSubMatrix(0, 0, zu * predictors);
         unlabelled.SetColumn(3, eu);
-        var strongUnlabelled = new LeastSquaresQR(Features(zu, strongBasis, strongCoordinates));
+        var strongUnlabelled = new LeastSquaresQR(Features(zu, _strongBasis, _strongCoordinates));
         var strongUnlabelledReduced = strongUnlabelled.Reduce(unlabelled);
         var studentCoefficients = Lift(
             strongUnlabelled.SolveReduced(strongUnlabelledReduced.SubMatrix(0, StrongDimension, 0, 2)),
-            strongBasis,
-            strongCoordinates);
+            _strongBasis,
+            _strongCoordinates);
 
         // Strong ceiling on the n + N true labels, from the two strong factorisations.
         var ceilingCoefficients = Lift(
@@ -268,8 +268,8 @@ public sealed class GaussianFeatureModel
                 strongLabelledReduced,
                 strongUnlabelled,
                 strongUnlabelledReduced.SubMatrix(0, StrongDimension, 2, 2)),
-            strongBasis,
-            strongCoordinates);
+            _strongBasis,
+            _strongCoordinates);
 
         return Assemble(teacherCoefficients, studentCoefficients, baselineCoefficients, ceilingCoefficients);
     }
@@ -282,12 +282,12 @@ public sealed class GaussianFeatureModel
         Matrix<double> teacher, Matrix<double> student, Matrix<double> baseline, Matrix<double> ceiling)
     {
         var teacherNoise = teacher.Column(1);
-        var inheritedPart = strongCoordinates is null
-            ? strongBasis * strongBasis.TransposeThisAndMultiply(teacherNoise)
+        var inheritedPart = _strongCoordinates is null
+            ? _strongBasis * _strongBasis.TransposeThisAndMultiply(teacherNoise)
             : Vector<double>.Build.Dense(RelevantRank, i => 0.0);
-        if (strongCoordinates is not null)
+        if (_strongCoordinates is not null)
         {
-            foreach (var i in strongCoordinates)
+            foreach (var i in _strongCoordinates)
             {
                 inheritedPart[i] = teacherNoise[i];
             }
@@ -324,7 +324,7 @@ public sealed class GaussianFeatureModel
     public FourModelRisks RunTrial(
         long seed, int trial, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Guard.NonNegative(trial, nameof(trial));
+        Guard.NonNegative(trial);
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var stream = sampling == TrialSampling.DesignMatrices ? RandomStreams.TrialData : RandomStreams.SufficientStatistics;
         return RunTrial(new RandomStream(seed, trial, stream), labelledCount, unlabelledCount, sampling);
@@ -344,7 +344,7 @@ public sealed class GaussianFeatureModel
     public FourModelRisks RunTrial(
         Random random, int labelledCount, int unlabelledCount, TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Guard.NotNull(random, nameof(random));
+        Guard.NotNull(random);
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         return sampling == TrialSampling.DesignMatrices
             ? Fit(DrawSample(random, labelledCount, unlabelledCount))
@@ -371,8 +371,8 @@ public sealed class GaussianFeatureModel
         int firstTrial = 0,
         TrialSampling sampling = TrialSampling.DesignMatrices)
     {
-        Guard.Positive(trialCount, nameof(trialCount));
-        Guard.InRange(firstTrial, 0, int.MaxValue - trialCount, nameof(firstTrial));
+        Guard.Positive(trialCount);
+        Guard.InRange(firstTrial, 0, int.MaxValue - trialCount);
         // Validate once on the calling thread, so bad input fails with one clear exception.
         RunTrialValidation(labelledCount, unlabelledCount, sampling);
         var results = new FourModelRisks[trialCount];
@@ -391,8 +391,8 @@ public sealed class GaussianFeatureModel
         ValidateCounts(labelledCount, unlabelledCount);
         if (sampling == TrialSampling.SufficientStatistics)
         {
-            Guard.AtLeast(labelledCount, RelevantRank, "n >= R for a nonsingular Wishart draw", nameof(labelledCount));
-            Guard.AtLeast(unlabelledCount, RelevantRank, "N >= R for a nonsingular Wishart draw", nameof(unlabelledCount));
+            Guard.AtLeast(labelledCount, RelevantRank, "n >= R for a nonsingular Wishart draw");
+            Guard.AtLeast(unlabelledCount, RelevantRank, "N >= R for a nonsingular Wishart draw");
         }
         else if (sampling != TrialSampling.DesignMatrices)
         {
@@ -407,30 +407,30 @@ public sealed class GaussianFeatureModel
     /// R for general bases.
     /// </summary>
     internal (int Labelled, int Unlabelled) LeadingCoordinates =>
-        strongCoordinates is null || weakCoordinates is null
+        _strongCoordinates is null || _weakCoordinates is null
             ? (RelevantRank, RelevantRank)
-            : (Math.Max(strongCoordinates.Max(), weakCoordinates.Max()) + 1, strongCoordinates.Max() + 1);
+            : (Math.Max(_strongCoordinates.Max(), _weakCoordinates.Max()) + 1, _strongCoordinates.Max() + 1);
 
     /// <summary>c without a copy, for the closed-form trial.</summary>
-    internal Vector<double> GroundTruthView => groundTruth;
+    internal Vector<double> GroundTruthView => _groundTruth;
 
     /// <summary>U_wᵀ M U_w.</summary>
-    internal Matrix<double> CompressWeak(Matrix<double> symmetric) => Compress(symmetric, weakBasis, weakCoordinates);
+    internal Matrix<double> CompressWeak(Matrix<double> symmetric) => Compress(symmetric, _weakBasis, _weakCoordinates);
 
     /// <summary>U_sᵀ M U_s.</summary>
-    internal Matrix<double> CompressStrong(Matrix<double> symmetric) => Compress(symmetric, strongBasis, strongCoordinates);
+    internal Matrix<double> CompressStrong(Matrix<double> symmetric) => Compress(symmetric, _strongBasis, _strongCoordinates);
 
     /// <summary>U_wᵀ M.</summary>
-    internal Matrix<double> ProjectWeak(Matrix<double> columns) => Project(columns, weakBasis, weakCoordinates);
+    internal Matrix<double> ProjectWeak(Matrix<double> columns) => Project(columns, _weakBasis, _weakCoordinates);
 
     /// <summary>U_sᵀ M.</summary>
-    internal Matrix<double> ProjectStrong(Matrix<double> columns) => Project(columns, strongBasis, strongCoordinates);
+    internal Matrix<double> ProjectStrong(Matrix<double> columns) => Project(columns, _strongBasis, _strongCoordinates);
 
     /// <summary>U_w b, in R coordinates.</summary>
-    internal Matrix<double> LiftWeak(Matrix<double> coefficients) => Lift(coefficients, weakBasis, weakCoordinates);
+    internal Matrix<double> LiftWeak(Matrix<double> coefficients) => Lift(coefficients, _weakBasis, _weakCoordinates);
 
     /// <summary>U_s b, in R coordinates.</summary>
-    internal Matrix<double> LiftStrong(Matrix<double> coefficients) => Lift(coefficients, strongBasis, strongCoordinates);
+    internal Matrix<double> LiftStrong(Matrix<double> coefficients) => Lift(coefficients, _strongBasis, _strongCoordinates);
 
     private static Matrix<double> Compress(Matrix<double> symmetric, Matrix<double> basis, int[]? coordinates)
     {
@@ -475,7 +475,7 @@ public sealed class GaussianFeatureModel
     {
         var needed = Math.Max(WeakDimension, StrongDimension);
         Guard.AtLeast(labelledCount, needed, "n >= max(d_w, d_s) so the teacher and the strong baseline are determined", nameof(labelledCount));
-        Guard.AtLeast(unlabelledCount, StrongDimension, "N >= d_s so the W2S student is determined", nameof(unlabelledCount));
+        Guard.AtLeast(unlabelledCount, StrongDimension, "N >= d_s so the W2S student is determined");
         var largest = Array.MaxLength / RelevantRank;
         Guard.InRange(labelledCount, needed, largest, "n·R must fit in one array", nameof(labelledCount));
         Guard.InRange(unlabelledCount, StrongDimension, largest, "N·R must fit in one array", nameof(unlabelledCount));
@@ -486,7 +486,7 @@ public sealed class GaussianFeatureModel
         double risk = 0, bias = 0, variance = 0, cross = 0;
         for (var i = 0; i < RelevantRank; i++)
         {
-            var signalError = coefficients[i, 0] - groundTruth[i];
+            var signalError = coefficients[i, 0] - _groundTruth[i];
             var noise = coefficients[i, 1];
             var error = signalError + noise;
             risk += error * error;
@@ -538,15 +538,15 @@ public sealed class GaussianFeatureModel
     private RiskQuantities ComputeQuantities()
     {
         double strongError, weakError, strongOnly, weakOnly, correlation;
-        if (strongCoordinates is not null && weakCoordinates is not null)
+        if (_strongCoordinates is not null && _weakCoordinates is not null)
         {
-            var inStrong = Membership(strongCoordinates);
-            var inWeak = Membership(weakCoordinates);
+            var inStrong = Membership(_strongCoordinates);
+            var inWeak = Membership(_weakCoordinates);
             strongError = weakError = strongOnly = weakOnly = 0;
             var both = 0;
             for (var i = 0; i < RelevantRank; i++)
             {
-                var energy = groundTruth[i] * groundTruth[i];
+                var energy = _groundTruth[i] * _groundTruth[i];
                 strongError += inStrong[i] ? 0 : energy;
                 weakError += inWeak[i] ? 0 : energy;
                 strongOnly += inStrong[i] && !inWeak[i] ? energy : 0;
@@ -558,16 +558,16 @@ public sealed class GaussianFeatureModel
         }
         else
         {
-            var strongResidual = groundTruth - strongBasis * strongBasis.TransposeThisAndMultiply(groundTruth);
-            var weakProjection = weakBasis * weakBasis.TransposeThisAndMultiply(groundTruth);
-            var weakResidual = groundTruth - weakProjection;
+            var strongResidual = _groundTruth - _strongBasis * _strongBasis.TransposeThisAndMultiply(_groundTruth);
+            var weakProjection = _weakBasis * _weakBasis.TransposeThisAndMultiply(_groundTruth);
+            var weakResidual = _groundTruth - weakProjection;
             strongError = strongResidual.DotProduct(strongResidual);
             weakError = weakResidual.DotProduct(weakResidual);
-            var strongPart = strongBasis.TransposeThisAndMultiply(weakResidual);
+            var strongPart = _strongBasis.TransposeThisAndMultiply(weakResidual);
             strongOnly = strongPart.DotProduct(strongPart);
-            var weakOutside = weakProjection - strongBasis * strongBasis.TransposeThisAndMultiply(weakProjection);
+            var weakOutside = weakProjection - _strongBasis * _strongBasis.TransposeThisAndMultiply(weakProjection);
             weakOnly = weakOutside.DotProduct(weakOutside);
-            correlation = Math.Min(overlap.Value.Value, Math.Min(StrongDimension, WeakDimension));
+            correlation = Math.Min(_overlap.Value.Value, Math.Min(StrongDimension, WeakDimension));
         }
 
         return new RiskQuantities(

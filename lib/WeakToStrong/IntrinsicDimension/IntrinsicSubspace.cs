@@ -11,12 +11,12 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </summary>
 public sealed class IntrinsicSubspace
 {
-    private readonly double[] eigenvalues;
+    private readonly double[] _eigenvalues;
 
     private IntrinsicSubspace(int dimension, double[] eigenvalues, Matrix<double> basis, double traceShare, double capturedShare)
     {
         Dimension = dimension;
-        this.eigenvalues = eigenvalues;
+        _eigenvalues = eigenvalues;
         Basis = basis;
         TraceShare = traceShare;
         CapturedShare = capturedShare;
@@ -26,7 +26,7 @@ public sealed class IntrinsicSubspace
     public int Dimension { get; }
 
     /// <summary>All eigenvalues of FᵀF/n, descending (round-off negatives clamped to 0).</summary>
-    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+    public IReadOnlyList<double> Eigenvalues => _eigenvalues;
 
     /// <summary>The top-k eigenvectors of FᵀF/n as orthonormal columns (m×k).</summary>
     public Matrix<double> Basis { get; }
@@ -45,8 +45,8 @@ public sealed class IntrinsicSubspace
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="traceShare"/> is outside (0, 1).</exception>
     public static IntrinsicSubspace Of(Matrix<double> features, double traceShare = 0.99)
     {
-        Guard.AllFinite(features, nameof(features));
-        Guard.OpenUnitInterval(traceShare, nameof(traceShare));
+        Guard.AllFinite(features);
+        Guard.OpenUnitInterval(traceShare);
         if (features.RowCount == 0 || features.ColumnCount == 0)
         {
             throw new ArgumentException($"features is {features.RowCount}×{features.ColumnCount}; expected at least one row (sample) and one column (feature).", nameof(features));
@@ -85,7 +85,7 @@ public sealed class IntrinsicSubspace
     /// <exception cref="ArgumentException">The column count differs from the basis's row count, or entries are not finite.</exception>
     public Matrix<double> Project(Matrix<double> features)
     {
-        Guard.AllFinite(features, nameof(features));
+        Guard.AllFinite(features);
         if (features.ColumnCount != Basis.RowCount)
         {
             throw new ArgumentException(
@@ -102,7 +102,7 @@ public sealed class IntrinsicSubspace
         var values = Project(features);
         for (var j = 0; j < Dimension; j++)
         {
-            values.SetColumn(j, values.Column(j) / Math.Sqrt(eigenvalues[j] * features.RowCount));
+            values.SetColumn(j, values.Column(j) / Math.Sqrt(_eigenvalues[j] * features.RowCount));
         }
 
         return values;

@@ -11,7 +11,7 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </summary>
 internal sealed class LeastSquaresQR
 {
-    private readonly Matrix<double> q;
+    private readonly Matrix<double> _q;
 
     public LeastSquaresQR(Matrix<double> design)
     {
@@ -23,7 +23,7 @@ internal sealed class LeastSquaresQR
         }
 
         var qr = design.QR(QRMethod.Thin);
-        q = qr.Q;
+        _q = qr.Q;
         R = qr.R;
         RequireFullRank(R);
     }
@@ -32,7 +32,7 @@ internal sealed class LeastSquaresQR
     public Matrix<double> R { get; }
 
     /// <summary>Qᵀy for every column of <paramref name="rightHandSides"/> (k×r).</summary>
-    public Matrix<double> Reduce(Matrix<double> rightHandSides) => q.TransposeThisAndMultiply(rightHandSides);
+    public Matrix<double> Reduce(Matrix<double> rightHandSides) => _q.TransposeThisAndMultiply(rightHandSides);
 
     /// <summary>The least-squares coefficients b = R⁻¹(Qᵀy) from already reduced right-hand sides.</summary>
     public Matrix<double> SolveReduced(Matrix<double> reduced) => BackSubstitute(R, reduced);

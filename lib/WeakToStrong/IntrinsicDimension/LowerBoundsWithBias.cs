@@ -26,9 +26,9 @@ public sealed class LowerBoundsWithBias
         int strongDimension, int weakDimension, double correlationDimension, double noiseVariance, double approximationError)
     {
         Scaling = new VarianceDominatedScaling(strongDimension, weakDimension, correlationDimension);
-        Guard.Positive(noiseVariance, nameof(noiseVariance));
+        Guard.Positive(noiseVariance);
         NoiseVariance = noiseVariance;
-        Guard.NonNegative(approximationError, nameof(approximationError));
+        Guard.NonNegative(approximationError);
         ApproximationError = approximationError;
     }
 
@@ -65,8 +65,8 @@ public sealed class LowerBoundsWithBias
 
     private (double FromVariance, double FromBias) Terms(int labelledCount, int unlabelledCount, int divisor)
     {
-        Guard.AtLeast(labelledCount, Scaling.WeakDimension + 2, "n > d_w + 1", nameof(labelledCount));
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.AtLeast(labelledCount, Scaling.WeakDimension + 2, "n > d_w + 1");
+        Guard.Positive(unlabelledCount);
         double n = labelledCount;
         var fromVariance = n / (n - Scaling.WeakDimension - 1) * Scaling.EffectiveDimension(unlabelledCount) / divisor;
         var fromBias = n * ApproximationError / (NoiseVariance * divisor);

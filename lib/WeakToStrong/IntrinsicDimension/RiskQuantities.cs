@@ -30,21 +30,21 @@ public sealed record RiskQuantities
         double strongOnlyEnergy = 0.0,
         double weakOnlyEnergy = 0.0)
     {
-        Guard.Positive(strongDimension, nameof(strongDimension));
+        Guard.Positive(strongDimension);
         StrongDimension = strongDimension;
-        Guard.Positive(weakDimension, nameof(weakDimension));
+        Guard.Positive(weakDimension);
         WeakDimension = weakDimension;
-        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
+        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension));
         CorrelationDimension = correlationDimension;
-        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.NonNegative(noiseVariance);
         NoiseVariance = noiseVariance;
-        Guard.NonNegative(strongApproximationError, nameof(strongApproximationError));
+        Guard.NonNegative(strongApproximationError);
         StrongApproximationError = strongApproximationError;
-        Guard.NonNegative(weakApproximationError, nameof(weakApproximationError));
+        Guard.NonNegative(weakApproximationError);
         WeakApproximationError = weakApproximationError;
-        Guard.NonNegative(strongOnlyEnergy, nameof(strongOnlyEnergy));
+        Guard.NonNegative(strongOnlyEnergy);
         StrongOnlyEnergy = strongOnlyEnergy;
-        Guard.NonNegative(weakOnlyEnergy, nameof(weakOnlyEnergy));
+        Guard.NonNegative(weakOnlyEnergy);
         WeakOnlyEnergy = weakOnlyEnergy;
     }
 

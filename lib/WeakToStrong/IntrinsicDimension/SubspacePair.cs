@@ -29,10 +29,10 @@ public sealed record SubspacePair(Matrix<double> Strong, Matrix<double> Weak)
     public static SubspacePair WithCosines(
         int dimension, int strongDimension, int weakDimension, IReadOnlyList<double> cosines, Random? rotation = null)
     {
-        Guard.Positive(strongDimension, nameof(strongDimension));
-        Guard.Positive(weakDimension, nameof(weakDimension));
-        Guard.AtLeast(dimension, strongDimension + weakDimension, "D >= d_s + d_w", nameof(dimension));
-        Guard.NotNull(cosines, nameof(cosines));
+        Guard.Positive(strongDimension);
+        Guard.Positive(weakDimension);
+        Guard.AtLeast(dimension, strongDimension + weakDimension, "D >= d_s + d_w");
+        Guard.NotNull(cosines);
         Guard.InRange(cosines.Count, 0, Math.Min(strongDimension, weakDimension), "at most min(d_s, d_w) cosines", nameof(cosines));
         foreach (var cosine in cosines)
         {

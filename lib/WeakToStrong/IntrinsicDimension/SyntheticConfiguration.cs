@@ -41,22 +41,22 @@ public sealed record SyntheticConfiguration
         long groundTruthSeed = 42,
         double targetScale = 1.0)
     {
-        Guard.Positive(strongDimension, nameof(strongDimension));
+        Guard.Positive(strongDimension);
         StrongDimension = strongDimension;
-        Guard.Positive(weakDimension, nameof(weakDimension));
+        Guard.Positive(weakDimension);
         WeakDimension = weakDimension;
         Guard.AtLeast(relevantRank, Math.Max(strongDimension, weakDimension), "R >= max(d_s, d_w)", nameof(relevantRank));
         RelevantRank = relevantRank;
-        Guard.AtLeast(ambientDimension, relevantRank, "d >= R", nameof(ambientDimension));
+        Guard.AtLeast(ambientDimension, relevantRank, "d >= R");
         AmbientDimension = ambientDimension;
         Guard.InRange(weakOffset, 0, relevantRank - weakDimension, "0 <= doff <= R − d_w", nameof(weakOffset));
         WeakOffset = weakOffset;
-        Guard.NonNegative(noiseVariance, nameof(noiseVariance));
+        Guard.NonNegative(noiseVariance);
         NoiseVariance = noiseVariance;
-        Guard.NonNegative(spectrumExponent, nameof(spectrumExponent));
+        Guard.NonNegative(spectrumExponent);
         SpectrumExponent = spectrumExponent;
         GroundTruthSeed = groundTruthSeed;
-        Guard.NonNegative(targetScale, nameof(targetScale));
+        Guard.NonNegative(targetScale);
         TargetScale = targetScale;
     }
 
@@ -133,8 +133,8 @@ public sealed record SyntheticConfiguration
     /// <exception cref="ArgumentOutOfRangeException">k is negative or p is not finite.</exception>
     public static double HarmonicNumber(int k, double exponent = 1.0)
     {
-        Guard.NonNegative(k, nameof(k));
-        Guard.Finite(exponent, nameof(exponent));
+        Guard.NonNegative(k);
+        Guard.Finite(exponent);
         return HarmonicSum(0, k, exponent);
     }
 

@@ -30,7 +30,7 @@ public sealed record TrialSummary(
     /// <exception cref="ArgumentOutOfRangeException">Fewer than two trials.</exception>
     public static TrialSummary Of(IReadOnlyList<FourModelRisks> trials)
     {
-        Guard.NotNull(trials, nameof(trials));
+        Guard.NotNull(trials);
         Guard.AtLeast(trials.Count, 2, "a standard deviation across trials needs at least two trials", nameof(trials));
         SampleSummary Of(Func<FourModelRisks, double> select)
         {

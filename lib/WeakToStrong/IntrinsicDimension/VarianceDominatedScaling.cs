@@ -17,11 +17,11 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">A dimension is out of range.</exception>
     public VarianceDominatedScaling(int strongDimension, int weakDimension, double correlationDimension)
     {
-        Guard.Positive(strongDimension, nameof(strongDimension));
+        Guard.Positive(strongDimension);
         StrongDimension = strongDimension;
-        Guard.Positive(weakDimension, nameof(weakDimension));
+        Guard.Positive(weakDimension);
         WeakDimension = weakDimension;
-        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension), nameof(correlationDimension));
+        Guard.InRange(correlationDimension, 0.0, Math.Min(strongDimension, weakDimension));
         CorrelationDimension = correlationDimension;
     }
 
@@ -40,7 +40,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 1.</exception>
     public double EffectiveDimension(int unlabelledCount)
     {
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(unlabelledCount);
         return CorrelationDimension + (WeakDimension - CorrelationDimension) * StrongDimension / unlabelledCount;
     }
 
@@ -74,7 +74,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">A count is below 1.</exception>
     public double EffectiveLabelledSampleSize(int labelledCount, int unlabelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
+        Guard.Positive(labelledCount);
         return (double)labelledCount * StrongDimension / EffectiveDimension(unlabelledCount);
     }
 
@@ -86,8 +86,8 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentException">d_w = d_s·n/(n+N), where the gap Var(f_w) − Var(f_c) vanishes.</exception>
     public double PerformanceGapRecovered(int labelledCount, int unlabelledCount)
     {
-        Guard.Positive(labelledCount, nameof(labelledCount));
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(labelledCount);
+        Guard.Positive(unlabelledCount);
         var gap = WeakDimension - (double)StrongDimension * labelledCount / ((double)labelledCount + unlabelledCount);
         if (gap == 0)
         {
@@ -105,7 +105,7 @@ public sealed class VarianceDominatedScaling
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 1.</exception>
     public double PerformanceGapRecoveredSimpleBound(int unlabelledCount)
     {
-        Guard.Positive(unlabelledCount, nameof(unlabelledCount));
+        Guard.Positive(unlabelledCount);
         return (1.0 - CorrelationDimension / WeakDimension) * (1.0 - (double)StrongDimension / unlabelledCount);
     }
 

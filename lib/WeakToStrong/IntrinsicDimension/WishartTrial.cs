@@ -57,13 +57,13 @@ internal static class WishartTrial
     /// </summary>
     private sealed class PartialWishart
     {
-        private readonly Matrix<double> columns;
-        private readonly Matrix<double> lead;
+        private readonly Matrix<double> _columns;
+        private readonly Matrix<double> _lead;
 
         private PartialWishart(Matrix<double> columns, Matrix<double> lead, Vector<double> noise)
         {
-            this.columns = columns;
-            this.lead = lead;
+            _columns = columns;
+            _lead = lead;
             Leading = lead.TransposeAndMultiply(lead);
             Noise = noise;
         }
@@ -102,8 +102,8 @@ internal static class WishartTrial
         /// <summary>G·V with rows [0, L) filled (= A[0:L, 0:L]·(A[:, 0:L]ᵀV)) and the rest zero.</summary>
         public Matrix<double> Times(Matrix<double> vectors)
         {
-            var result = Matrix<double>.Build.Dense(columns.RowCount, vectors.ColumnCount);
-            result.SetSubMatrix(0, 0, lead * columns.TransposeThisAndMultiply(vectors));
+            var result = Matrix<double>.Build.Dense(_columns.RowCount, vectors.ColumnCount);
+            result.SetSubMatrix(0, 0, _lead * _columns.TransposeThisAndMultiply(vectors));
             return result;
         }
     }

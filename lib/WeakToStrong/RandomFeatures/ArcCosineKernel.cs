@@ -21,7 +21,7 @@ public static class ArcCosineKernel
     /// <param name="cosine">ρ, the cosine between two unit weight vectors; values within 1e-12 outside [−1, 1] are clamped.</param>
     public static double K1(double cosine)
     {
-        Guard.InInterval(cosine, -1 - CosineTolerance, 1 + CosineTolerance, "a cosine ρ", nameof(cosine));
+        Guard.InInterval(cosine, -1 - CosineTolerance, 1 + CosineTolerance, "a cosine ρ");
         return K1Unchecked(Math.Clamp(cosine, -1.0, 1.0));
     }
 
@@ -35,7 +35,7 @@ public static class ArcCosineKernel
     /// <param name="weights">M × d matrix whose rows are unit vectors (validated to |‖w‖² − 1| ≤ 1e-10).</param>
     public static Matrix<double> Gram(Matrix<double> weights)
     {
-        Guard.UnitRows(weights, nameof(weights));
+        Guard.UnitRows(weights);
         Guard.AtLeast(weights.ColumnCount, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(weights) + ".ColumnCount");
         var cosines = Cosines(weights);
         return ApplyScaled(cosines, weights.ColumnCount);
@@ -49,8 +49,8 @@ public static class ArcCosineKernel
     /// <param name="columnWeights">M × d matrix of unit rows w_j, same d.</param>
     public static Matrix<double> CrossGram(Matrix<double> rowWeights, Matrix<double> columnWeights)
     {
-        Guard.UnitRows(rowWeights, nameof(rowWeights));
-        Guard.UnitRows(columnWeights, nameof(columnWeights));
+        Guard.UnitRows(rowWeights);
+        Guard.UnitRows(columnWeights);
         Guard.AtLeast(rowWeights.ColumnCount, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(rowWeights) + ".ColumnCount");
         if (columnWeights.ColumnCount != rowWeights.ColumnCount)
         {

@@ -22,8 +22,8 @@ public static class DeterministicEquivalent
     /// <param name="width">M ≥ 1, strictly less than Σ_(λ_k &gt; 0) N_k.</param>
     public static double EffectiveRegularization(IReadOnlyList<double> eigenvalues, IReadOnlyList<double> multiplicities, double width)
     {
-        Guard.AllNonNegative(eigenvalues, nameof(eigenvalues));
-        Guard.AllPositive(multiplicities, nameof(multiplicities));
+        Guard.AllNonNegative(eigenvalues);
+        Guard.AllPositive(multiplicities);
         if (multiplicities.Count != eigenvalues.Count)
         {
             throw new ArgumentException(
@@ -68,7 +68,7 @@ public static class DeterministicEquivalent
     {
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         ValidateWidth(width);
-        Guard.AtLeast(maxDegree, 2, "the truncation degree K", nameof(maxDegree));
+        Guard.AtLeast(maxDegree, 2, "the truncation degree K");
         var spectrum = new ReluSphereSpectrum(dimension, maxDegree);
         var logLambda = spectrum.LogEigenvalues.ToArray();
         var logN = spectrum.LogMultiplicities.ToArray();
@@ -101,7 +101,7 @@ public static class DeterministicEquivalent
     {
         Guard.NotNull(eigenvalues);
         Guard.NotEmpty(eigenvalues.Count, nameof(eigenvalues));
-        Guard.AllPositive(eigenvalues, nameof(eigenvalues));
+        Guard.AllPositive(eigenvalues);
         if (targetIndex < 0 || targetIndex >= eigenvalues.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(targetIndex), targetIndex,

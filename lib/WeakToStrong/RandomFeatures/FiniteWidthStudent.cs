@@ -29,22 +29,22 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public sealed class FiniteWidthStudent
 {
-    private readonly Matrix<double> weights;
-    private readonly Matrix<double> curvature;
-    private readonly Vector<double> forcing;
-    private readonly Vector<double> targetCorrelations;
-    private readonly double[] eigenvalues;
-    private readonly double[] forcingCoordinates;
-    private readonly double[] optimumCoordinates;
-    private readonly Lazy<GradientFlow> flow;
+    private readonly Matrix<double> _weights;
+    private readonly Matrix<double> _curvature;
+    private readonly Vector<double> _forcing;
+    private readonly Vector<double> _targetCorrelations;
+    private readonly double[] _eigenvalues;
+    private readonly double[] _forcingCoordinates;
+    private readonly double[] _optimumCoordinates;
+    private readonly Lazy<GradientFlow> _flow;
 
     /// <summary>The student with the given unit weight rows, trained on <paramref name="teacher"/>'s labels.</summary>
     /// <param name="weights">M_S × d matrix of unit rows u_j (|‖u‖² − 1| ≤ 1e-10), distinct, same d as the teacher.</param>
     /// <param name="teacher">The population-trained teacher whose function f_TE = Σ a_i relu(w_i·x) is the label.</param>
     public FiniteWidthStudent(Matrix<double> weights, ReluTeacher teacher)
     {
-        Guard.NotNull(weights, nameof(weights));
-        Guard.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(weights);
+        Guard.NotNull(teacher);
         Guard.AtLeast(weights.RowCount, 1, "the student width M_S", nameof(weights) + ".RowCount");
         if (weights.ColumnCount != teacher.Dimension)
         {
@@ -53,22 +53,22 @@ public sealed class FiniteWidthStudent
                 nameof(weights));
         }
 
-        Guard.UnitRows(weights, nameof(weights));
-        this.weights = weights.Clone();
+        Guard.UnitRows(weights);
+        _weights = weights.Clone();
         Teacher = teacher;
         Width = weights.RowCount;
         Dimension = teacher.Dimension;
         var d = (double)Dimension;
         var m = (double)Width;
 
-        var gram = ArcCosineKernel.Gram(this.weights);
-        var cross = ArcCosineKernel.CrossGram(this.weights, teacher.Weights);
-        curvature = gram / m;
-        forcing = cross * teacher.OutputWeights / Math.Sqrt(m);
-        targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
+        var gram = ArcCosineKernel.Gram(_weights);
+        var cross = ArcCosineKernel.CrossGram(_weights, teacher.Weights);
+        _curvature = gram / m;
+        _forcing = cross * teacher.OutputWeights / Math.Sqrt(m);
+        _targetCorrelations = _weights.Column(0) / (2.0 * Math.Sqrt(d));
 
         // One spectral pass gives γ_j, ⟨v_j, β⟩ and s_j = ⟨v_j, b_S/√M_S⟩; then θ°_j = s_j/γ_j and L_S = 1 − Σ s_j²/γ_j.
-        var spectrum = SpectralCoordinates.Of(curvature, forcing, targetCorrelations / Math.Sqrt(m));
+        var spectrum = SpectralCoordinates.Of(_curvature, _forcing, _targetCorrelations / Math.Sqrt(m));
         var largest = spectrum.Eigenvalues.Max();
         var smallest = spectrum.Eigenvalues.Min();
         if (!(smallest > 1e-13 * largest))
@@ -78,18 +78,18 @@ public sealed class FiniteWidthStudent
                 nameof(weights));
         }
 
-        eigenvalues = spectrum.Eigenvalues;
-        forcingCoordinates = spectrum.Coordinates[0];
-        optimumCoordinates = spectrum.Coordinates[1].Select((sj, j) => sj / eigenvalues[j]).ToArray();
+        _eigenvalues = spectrum.Eigenvalues;
+        _forcingCoordinates = spectrum.Coordinates[0];
+        _optimumCoordinates = spectrum.Coordinates[1].Select((sj, j) => sj / _eigenvalues[j]).ToArray();
         var explained = 0.0;
-        for (var j = 0; j < eigenvalues.Length; j++)
+        for (var j = 0; j < _eigenvalues.Length; j++)
         {
-            explained += spectrum.Coordinates[1][j] * optimumCoordinates[j];
+            explained += spectrum.Coordinates[1][j] * _optimumCoordinates[j];
         }
 
         OwnLoss = Math.Max(0.0, 1.0 - explained);
         LargestEigenvalue = largest;
-        flow = new Lazy<GradientFlow>(() => new GradientFlow(curvature, forcing), LazyThreadSafetyMode.ExecutionAndPublication);
+        _flow = new Lazy<GradientFlow>(() => new GradientFlow(_curvature, _forcing), LazyThreadSafetyMode.ExecutionAndPublication);
         LimitLoss = Evaluate(g => 1.0 / g);
     }
 
@@ -102,7 +102,7 @@ public sealed class FiniteWidthStudent
     /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
     public static FiniteWidthStudent Sample(int width, ReluTeacher teacher, Random random)
     {
-        Guard.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(teacher);
         return new FiniteWidthStudent(ReluTeacher.SampleWeights(teacher.Dimension, width, random), teacher);
     }
 
@@ -113,7 +113,7 @@ public sealed class FiniteWidthStudent
     /// <param name="teacher">The teacher.</param>
     public static FiniteWidthStudent WithTeacherFeatures(ReluTeacher teacher)
     {
-        Guard.NotNull(teacher, nameof(teacher));
+        Guard.NotNull(teacher);
         return new FiniteWidthStudent(teacher.Weights, teacher);
     }
 
@@ -127,16 +127,16 @@ public sealed class FiniteWidthStudent
     public int Dimension { get; }
 
     /// <summary>A copy of the student's unit weight rows U (M_S × d).</summary>
-    public Matrix<double> Weights => weights.Clone();
+    public Matrix<double> Weights => _weights.Clone();
 
     /// <summary>
     /// The core gradient flow on ½θᵀAθ − βᵀθ with A = G_S/M_S and β = Ca/√M_S, for the weights θ(t) themselves. Built on
     /// first use (a full eigendecomposition, about 9 M_S³ flops); the losses below do not need it.
     /// </summary>
-    public GradientFlow Flow => flow.Value;
+    public GradientFlow Flow => _flow.Value;
 
     /// <summary>The eigenvalues γ_j of A = G_S/M_S (unsorted; values below 10·M_S·ε·γ_max set to 0).</summary>
-    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+    public IReadOnlyList<double> Eigenvalues => _eigenvalues;
 
     /// <summary>γ_max, the largest eigenvalue of A.</summary>
     public double LargestEigenvalue { get; }
@@ -165,7 +165,7 @@ public sealed class FiniteWidthStudent
     public double MaximumStableStepSize => 2.0 / LargestEigenvalue;
 
     /// <summary>L_ST as a function of the top-layer weights θ, as a core <see cref="QuadraticRisk"/> (see the type summary).</summary>
-    public QuadraticRisk Risk => new(curvature, ArcCosineKernel.Gram(weights).Cholesky().Solve(targetCorrelations) * Math.Sqrt(Width), OwnLoss);
+    public QuadraticRisk Risk => new(_curvature, ArcCosineKernel.Gram(_weights).Cholesky().Solve(_targetCorrelations) * Math.Sqrt(Width), OwnLoss);
 
     /// <summary>L_ST(t) under gradient flow.</summary>
     /// <param name="time">t ≥ 0; +∞ gives <see cref="LimitLoss"/>.</param>
@@ -175,7 +175,7 @@ public sealed class FiniteWidthStudent
     /// <param name="times">Times t ≥ 0 (+∞ allowed).</param>
     public double[] Losses(IReadOnlyList<double> times)
     {
-        Guard.NotNull(times, nameof(times));
+        Guard.NotNull(times);
         foreach (var time in times)
         {
             Guard.Time(time, nameof(times));
@@ -192,13 +192,13 @@ public sealed class FiniteWidthStudent
     /// <param name="stepSize">η, 0 &lt; η &lt; <see cref="MaximumStableStepSize"/>.</param>
     public double[] LossesAfterSteps(IReadOnlyList<int> steps, double stepSize)
     {
-        Guard.NotNull(steps, nameof(steps));
+        Guard.NotNull(steps);
         foreach (var n in steps)
         {
             Guard.NonNegative(n, nameof(steps));
         }
 
-        Guard.Positive(stepSize, nameof(stepSize));
+        Guard.Positive(stepSize);
         if (!(stepSize < MaximumStableStepSize))
         {
             throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize,
@@ -229,7 +229,7 @@ public sealed class FiniteWidthStudent
     public EarlyStoppingResult OracleStop(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int gridPoints = 4000)
     {
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var stop = StoppingTime.Search(times => times.Select(t => Evaluate(g => -ElementaryFunctions.Expm1(-g * t) / g)).ToArray(),
             minScaledTime / ReferenceEigenvalue, maxScaledTime / ReferenceEigenvalue, gridPoints);
         return new EarlyStoppingResult(stop.Time, stop.Time * ReferenceEigenvalue, stop.Loss, TeacherLoss, !stop.AtBoundary);
@@ -242,12 +242,12 @@ public sealed class FiniteWidthStudent
     private double Evaluate(Func<double, double> factor)
     {
         var loss = OwnLoss;
-        for (var j = 0; j < eigenvalues.Length; j++)
+        for (var j = 0; j < _eigenvalues.Length; j++)
         {
-            var g = eigenvalues[j];
+            var g = _eigenvalues[j];
             if (g > 0)
             {
-                var gap = (factor(g) * forcingCoordinates[j]) - optimumCoordinates[j];
+                var gap = (factor(g) * _forcingCoordinates[j]) - _optimumCoordinates[j];
                 loss += g * gap * gap;
             }
         }

@@ -21,11 +21,11 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public sealed class InfiniteWidthStudent
 {
-    private readonly double[] eigenvalues;
-    private readonly double[] teacherCoefficients;
-    private readonly double[] targetCoefficients;
-    private readonly double[] residuals;
-    private readonly bool[] residualForm;
+    private readonly double[] _eigenvalues;
+    private readonly double[] _teacherCoefficients;
+    private readonly double[] _targetCoefficients;
+    private readonly double[] _residuals;
+    private readonly bool[] _residualForm;
 
     /// <summary>
     /// The generic student from the kernel's eigenvalues and the coefficients of f_TE and f* on the
@@ -43,9 +43,9 @@ public sealed class InfiniteWidthStudent
         IReadOnlyList<double> targetCoefficients,
         double? referenceEigenvalue = null)
     {
-        Guard.AllNonNegative(eigenvalues, nameof(eigenvalues));
-        Guard.AllFinite(teacherCoefficients, nameof(teacherCoefficients));
-        Guard.AllFinite(targetCoefficients, nameof(targetCoefficients));
+        Guard.AllNonNegative(eigenvalues);
+        Guard.AllFinite(teacherCoefficients);
+        Guard.AllFinite(targetCoefficients);
         if (eigenvalues.Count == 0)
         {
             throw new ArgumentException($"{nameof(eigenvalues)} is empty: at least one eigenvalue is needed.", nameof(eigenvalues));
@@ -95,11 +95,11 @@ public sealed class InfiniteWidthStudent
             }
         }
 
-        this.eigenvalues = lambda;
-        this.teacherCoefficients = beta;
-        this.targetCoefficients = theta;
-        residuals = r;
-        residualForm = ChooseForms(r, beta);
+        _eigenvalues = lambda;
+        _teacherCoefficients = beta;
+        _targetCoefficients = theta;
+        _residuals = r;
+        _residualForm = ChooseForms(r, beta);
         TeacherLoss = loss;
         ReferenceEigenvalue = reference;
         LargestEigenvalue = lambda.Max();
@@ -109,24 +109,24 @@ public sealed class InfiniteWidthStudent
     internal InfiniteWidthStudent(double[] eigenvalues, double[] teacherCoefficients, double[] targetCoefficients,
         double[] residuals, double teacherLoss, double referenceEigenvalue)
     {
-        this.eigenvalues = eigenvalues;
-        this.teacherCoefficients = teacherCoefficients;
-        this.targetCoefficients = targetCoefficients;
-        this.residuals = residuals;
-        residualForm = ChooseForms(residuals, teacherCoefficients);
+        _eigenvalues = eigenvalues;
+        _teacherCoefficients = teacherCoefficients;
+        _targetCoefficients = targetCoefficients;
+        _residuals = residuals;
+        _residualForm = ChooseForms(residuals, teacherCoefficients);
         TeacherLoss = teacherLoss;
         ReferenceEigenvalue = referenceEigenvalue;
         LargestEigenvalue = eigenvalues.Max();
     }
 
     /// <summary>The eigenvalues λ_k of the student's kernel, one per term.</summary>
-    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+    public IReadOnlyList<double> Eigenvalues => _eigenvalues;
 
     /// <summary>The teacher's coefficients β_k, one per term.</summary>
-    public IReadOnlyList<double> TeacherCoefficients => teacherCoefficients;
+    public IReadOnlyList<double> TeacherCoefficients => _teacherCoefficients;
 
     /// <summary>The target's coefficients θ_k, one per term.</summary>
-    public IReadOnlyList<double> TargetCoefficients => targetCoefficients;
+    public IReadOnlyList<double> TargetCoefficients => _targetCoefficients;
 
     /// <summary>L_TE, the teacher's loss ‖f_TE − f*‖² (for the generic constructor Σ_k (θ_k − β_k)²).</summary>
     public double TeacherLoss { get; }
@@ -144,7 +144,7 @@ public sealed class InfiniteWidthStudent
     /// <param name="time">t ≥ 0; +∞ gives the converged limit.</param>
     public double Loss(double time)
     {
-        Guard.Time(time, nameof(time));
+        Guard.Time(time);
         return LossUnchecked(time);
     }
 
@@ -152,7 +152,7 @@ public sealed class InfiniteWidthStudent
     /// <param name="times">Times t ≥ 0 (+∞ allowed).</param>
     public double[] Losses(IReadOnlyList<double> times)
     {
-        Guard.NotNull(times, nameof(times));
+        Guard.NotNull(times);
         foreach (var time in times)
         {
             Guard.Time(time, nameof(times));
@@ -165,11 +165,11 @@ public sealed class InfiniteWidthStudent
     /// <param name="time">t ≥ 0; +∞ allowed.</param>
     public double[] LossComponents(double time)
     {
-        Guard.Time(time, nameof(time));
-        var components = new double[eigenvalues.Length];
-        for (var k = 0; k < eigenvalues.Length; k++)
+        Guard.Time(time);
+        var components = new double[_eigenvalues.Length];
+        for (var k = 0; k < _eigenvalues.Length; k++)
         {
-            var (remaining, learnt) = FlowFactors(eigenvalues[k], time);
+            var (remaining, learnt) = FlowFactors(_eigenvalues[k], time);
             var e = TermError(k, remaining, learnt);
             components[k] = e * e;
         }
@@ -185,7 +185,7 @@ public sealed class InfiniteWidthStudent
     /// <param name="learningRate">η, with 0 &lt; η &lt; 2/λ_max (<see cref="MaxStableLearningRate"/>).</param>
     public double LossAfterSteps(long steps, double learningRate)
     {
-        Guard.AtLeast(steps, 0L, "the number of gradient-descent steps n", nameof(steps));
+        Guard.AtLeast(steps, 0L, "the number of gradient-descent steps n");
         if (!double.IsFinite(learningRate) || learningRate <= 0 || learningRate >= MaxStableLearningRate)
         {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
@@ -193,9 +193,9 @@ public sealed class InfiniteWidthStudent
         }
 
         var loss = 0.0;
-        for (var k = 0; k < eigenvalues.Length; k++)
+        for (var k = 0; k < _eigenvalues.Length; k++)
         {
-            var (remaining, learnt) = StepFactors(eigenvalues[k] * learningRate, steps);
+            var (remaining, learnt) = StepFactors(_eigenvalues[k] * learningRate, steps);
             var e = TermError(k, remaining, learnt);
             loss += e * e;
         }
@@ -226,7 +226,7 @@ public sealed class InfiniteWidthStudent
     public EarlyStoppingResult OracleStop(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int gridPoints = 4000)
     {
         ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var stop = StoppingTime.Search(LossUnchecked, minScaledTime / ReferenceEigenvalue, maxScaledTime / ReferenceEigenvalue, gridPoints);
         return new EarlyStoppingResult(stop.Time, stop.Time * ReferenceEigenvalue, stop.Loss, TeacherLoss, !stop.AtBoundary);
     }
@@ -234,9 +234,9 @@ public sealed class InfiniteWidthStudent
     private double LossUnchecked(double time)
     {
         var loss = 0.0;
-        for (var k = 0; k < eigenvalues.Length; k++)
+        for (var k = 0; k < _eigenvalues.Length; k++)
         {
-            var (remaining, learnt) = FlowFactors(eigenvalues[k], time);
+            var (remaining, learnt) = FlowFactors(_eigenvalues[k], time);
             var e = TermError(k, remaining, learnt);
             loss += e * e;
         }
@@ -287,9 +287,9 @@ public sealed class InfiniteWidthStudent
     }
 
     private double TermError(int k, double remaining, double learnt) =>
-        residualForm[k]
-            ? residuals[k] + teacherCoefficients[k] * remaining
-            : targetCoefficients[k] - teacherCoefficients[k] * learnt;
+        _residualForm[k]
+            ? _residuals[k] + _teacherCoefficients[k] * remaining
+            : _targetCoefficients[k] - _teacherCoefficients[k] * learnt;
 
     private static bool[] ChooseForms(double[] residuals, double[] teacherCoefficients)
     {
@@ -305,14 +305,14 @@ public sealed class InfiniteWidthStudent
     internal static double[] LogGrid(double minScaledTime, double maxScaledTime, int points)
     {
         ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(points, 2, "the number of grid points", nameof(points));
+        Guard.AtLeast(points, 2, "the number of grid points");
         return Spacing.Logarithmic(minScaledTime, maxScaledTime, points);
     }
 
     internal static void ValidateScaledRange(double minScaledTime, double maxScaledTime)
     {
-        Guard.Positive(minScaledTime, nameof(minScaledTime));
-        Guard.Positive(maxScaledTime, nameof(maxScaledTime));
+        Guard.Positive(minScaledTime);
+        Guard.Positive(maxScaledTime);
         if (maxScaledTime <= minScaledTime)
         {
             throw new ArgumentOutOfRangeException(nameof(maxScaledTime), maxScaledTime,

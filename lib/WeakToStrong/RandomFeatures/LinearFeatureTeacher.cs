@@ -15,8 +15,8 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public sealed class LinearFeatureTeacher
 {
-    private readonly double[] eigenvalues;
-    private readonly double[] teacherCoefficients;
+    private readonly double[] _eigenvalues;
+    private readonly double[] _teacherCoefficients;
 
     /// <summary>The teacher for the given input spectrum and feature weights.</summary>
     /// <param name="eigenvalues">λ_1, …, λ_D &gt; 0 (D ≥ 2), the input covariance's eigenvalues; the target is the first
@@ -24,9 +24,9 @@ public sealed class LinearFeatureTeacher
     /// <param name="weights">M_TE × D matrix of finite feature weights, 1 ≤ M_TE &lt; D, of full row rank.</param>
     public LinearFeatureTeacher(IReadOnlyList<double> eigenvalues, Matrix<double> weights)
     {
-        Guard.AllPositive(eigenvalues, nameof(eigenvalues));
+        Guard.AllPositive(eigenvalues);
         Guard.AtLeast(eigenvalues.Count, 2, "the input dimension D", nameof(eigenvalues) + ".Count");
-        Guard.NotNull(weights, nameof(weights));
+        Guard.NotNull(weights);
         var inputDimension = eigenvalues.Count;
         if (weights.ColumnCount != inputDimension)
         {
@@ -43,8 +43,8 @@ public sealed class LinearFeatureTeacher
                 "(a teacher spanning every direction fits the target exactly, L_TE = 0).");
         }
 
-        Guard.AllFinite(weights, nameof(weights));
-        this.eigenvalues = eigenvalues.ToArray();
+        Guard.AllFinite(weights);
+        _eigenvalues = eigenvalues.ToArray();
         InputDimension = inputDimension;
         Width = weights.RowCount;
 
@@ -52,7 +52,7 @@ public sealed class LinearFeatureTeacher
         var span = weights.Transpose();
         for (var k = 0; k < inputDimension; k++)
         {
-            span.SetRow(k, span.Row(k) * Math.Sqrt(this.eigenvalues[k]));
+            span.SetRow(k, span.Row(k) * Math.Sqrt(_eigenvalues[k]));
         }
 
         var qr = span.QR(QRMethod.Thin);
@@ -66,7 +66,7 @@ public sealed class LinearFeatureTeacher
 
         var q = qr.Q;
         var firstRow = q.Row(0);
-        teacherCoefficients = (q * firstRow).ToArray();
+        _teacherCoefficients = (q * firstRow).ToArray();
         Loss = 1.0 - firstRow.DotProduct(firstRow);
         if (!(Loss > 0))
         {
@@ -82,7 +82,7 @@ public sealed class LinearFeatureTeacher
     /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
     public static LinearFeatureTeacher Sample(IReadOnlyList<double> eigenvalues, int width, Random random)
     {
-        Guard.NotNull(eigenvalues, nameof(eigenvalues));
+        Guard.NotNull(eigenvalues);
         Guard.AtLeast(eigenvalues.Count, 2, "the input dimension D", nameof(eigenvalues) + ".Count");
         return new LinearFeatureTeacher(eigenvalues, SampleWeights(eigenvalues.Count, width, random));
     }
@@ -96,9 +96,9 @@ public sealed class LinearFeatureTeacher
     /// <param name="random">The random stream (normally a core <see cref="RandomStream"/>).</param>
     public static Matrix<double> SampleWeights(int inputDimension, int width, Random random)
     {
-        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
-        Guard.AtLeast(width, 1, "the number of features M", nameof(width));
-        Guard.NotNull(random, nameof(random));
+        Guard.AtLeast(inputDimension, 2, "the input dimension D");
+        Guard.AtLeast(width, 1, "the number of features M");
+        Guard.NotNull(random);
         return random.NextGaussianMatrix(width, inputDimension);
     }
 
@@ -107,8 +107,8 @@ public sealed class LinearFeatureTeacher
     /// <param name="exponent">α &gt; 0.</param>
     public static double[] PowerLawSpectrum(int inputDimension, double exponent)
     {
-        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
-        Guard.Positive(exponent, nameof(exponent));
+        Guard.AtLeast(inputDimension, 2, "the input dimension D");
+        Guard.Positive(exponent);
         return Enumerable.Range(1, inputDimension).Select(k => Math.Pow(k, -exponent)).ToArray();
     }
 
@@ -119,10 +119,10 @@ public sealed class LinearFeatureTeacher
     public int Width { get; }
 
     /// <summary>The input covariance's eigenvalues λ_1…λ_D (the student kernel x·x' has these eigenvalues on z_1…z_D).</summary>
-    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+    public IReadOnlyList<double> Eigenvalues => _eigenvalues;
 
     /// <summary>f_TE = QQᵀe_1 in whitened coordinates: (f_TE)_k = ⟨f_TE, z_k⟩ for k = 1…D.</summary>
-    public IReadOnlyList<double> TeacherCoefficients => teacherCoefficients;
+    public IReadOnlyList<double> TeacherCoefficients => _teacherCoefficients;
 
     /// <summary>L_TE = ‖f_TE − e_1‖² = 1 − ‖Qᵀe_1‖².</summary>
     public double Loss { get; }
@@ -140,9 +140,9 @@ public sealed class LinearFeatureTeacher
         residual[0] = Loss; // 1 − (f_TE)_1 = 1 − ‖Qᵀe_1‖² = L_TE
         for (var k = 1; k < n; k++)
         {
-            residual[k] = -teacherCoefficients[k];
+            residual[k] = -_teacherCoefficients[k];
         }
 
-        return new InfiniteWidthStudent(eigenvalues.ToArray(), teacherCoefficients.ToArray(), theta, residual, Loss, eigenvalues[0]);
+        return new InfiniteWidthStudent(_eigenvalues.ToArray(), _teacherCoefficients.ToArray(), theta, residual, Loss, _eigenvalues[0]);
     }
 }

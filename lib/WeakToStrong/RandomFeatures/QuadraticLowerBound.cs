@@ -41,7 +41,7 @@ public static class QuadraticLowerBound
     /// <param name="targetNormSquared">‖f*‖² &gt; 0.</param>
     public static double[] Values(IReadOnlyList<double> teacherLosses, double targetNormSquared = 1.0)
     {
-        Guard.NotNull(teacherLosses, nameof(teacherLosses));
+        Guard.NotNull(teacherLosses);
         return teacherLosses.Select(loss => Value(loss, targetNormSquared)).ToArray();
     }
 
@@ -60,7 +60,7 @@ public static class QuadraticLowerBound
 
     private static void Validate(double teacherLoss, double targetNormSquared)
     {
-        Guard.Positive(targetNormSquared, nameof(targetNormSquared));
+        Guard.Positive(targetNormSquared);
         Guard.InInterval(teacherLoss, 0.0, targetNormSquared, "the teacher's loss L_TE (a projection's error is between 0 and ‖f*‖²)", nameof(teacherLoss));
     }
 }

@@ -19,42 +19,42 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public sealed class ReluSphereSpectrum
 {
-    private readonly double[] coefficients;
-    private readonly double[] eigenvalues;
-    private readonly double[] logEigenvalues;
-    private readonly double[] logMultiplicities;
-    private readonly double[] multiplicities;
-    private readonly double[] eigenvalueMasses;
+    private readonly double[] _coefficients;
+    private readonly double[] _eigenvalues;
+    private readonly double[] _logEigenvalues;
+    private readonly double[] _logMultiplicities;
+    private readonly double[] _multiplicities;
+    private readonly double[] _eigenvalueMasses;
 
     /// <summary>Tabulates μ_k, λ_k and N_k for k = 0, …, <paramref name="maxDegree"/> in dimension d.</summary>
     /// <param name="dimension">d ≥ 2.</param>
     /// <param name="maxDegree">K ≥ 1, the truncation degree (default 200). The trace tail Σ_(k&gt;K) N_k λ_k decays only like
-/// K^(−3): at K = 200 it is 4e-8 (d = 3) to 8e-7 (d = 20) of the trace, so the identities at ρ = ±1 hold to that
-/// accuracy; for |ρ| ≤ 0.9 the kernel identity holds to 1e-10 (d = 3) … 1e-14 (d ≥ 10). <see cref="TailTrace"/> gives the
-/// missing trace exactly.</param>
+    /// K^(−3): at K = 200 it is 4e-8 (d = 3) to 8e-7 (d = 20) of the trace, so the identities at ρ = ±1 hold to that
+    /// accuracy; for |ρ| ≤ 0.9 the kernel identity holds to 1e-10 (d = 3) … 1e-14 (d ≥ 10). <see cref="TailTrace"/> gives the
+    /// missing trace exactly.</param>
     public ReluSphereSpectrum(int dimension, int maxDegree = 200)
     {
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
-        Guard.AtLeast(maxDegree, 1, "the truncation degree K", nameof(maxDegree));
+        Guard.AtLeast(maxDegree, 1, "the truncation degree K");
         Dimension = dimension;
         MaxDegree = maxDegree;
-        coefficients = new double[maxDegree + 1];
-        eigenvalues = new double[maxDegree + 1];
-        logEigenvalues = new double[maxDegree + 1];
-        logMultiplicities = new double[maxDegree + 1];
-        multiplicities = new double[maxDegree + 1];
-        eigenvalueMasses = new double[maxDegree + 1];
+        _coefficients = new double[maxDegree + 1];
+        _eigenvalues = new double[maxDegree + 1];
+        _logEigenvalues = new double[maxDegree + 1];
+        _logMultiplicities = new double[maxDegree + 1];
+        _multiplicities = new double[maxDegree + 1];
+        _eigenvalueMasses = new double[maxDegree + 1];
         var truncatedTrace = 0.0;
         for (var k = 0; k <= maxDegree; k++)
         {
-            coefficients[k] = FunkHeckeCoefficientUnchecked(k, dimension);
+            _coefficients[k] = FunkHeckeCoefficientUnchecked(k, dimension);
             var logAbs = LogAbsFunkHeckeCoefficientUnchecked(k, dimension);
-            logEigenvalues[k] = 2 * logAbs;
-            eigenvalues[k] = Math.Exp(logEigenvalues[k]);
-            logMultiplicities[k] = LogMultiplicityUnchecked(k, dimension);
-            multiplicities[k] = Math.Exp(logMultiplicities[k]);
-            eigenvalueMasses[k] = double.IsNegativeInfinity(logAbs) ? 0.0 : Math.Exp(logMultiplicities[k] + logEigenvalues[k]);
-            truncatedTrace += eigenvalueMasses[k];
+            _logEigenvalues[k] = 2 * logAbs;
+            _eigenvalues[k] = Math.Exp(_logEigenvalues[k]);
+            _logMultiplicities[k] = LogMultiplicityUnchecked(k, dimension);
+            _multiplicities[k] = Math.Exp(_logMultiplicities[k]);
+            _eigenvalueMasses[k] = double.IsNegativeInfinity(logAbs) ? 0.0 : Math.Exp(_logMultiplicities[k] + _logEigenvalues[k]);
+            truncatedTrace += _eigenvalueMasses[k];
         }
 
         TruncatedTrace = truncatedTrace;
@@ -67,22 +67,22 @@ public sealed class ReluSphereSpectrum
     public int MaxDegree { get; }
 
     /// <summary>Funk–Hecke coefficients μ_k = E[relu(t) P_k(t)], t = w·x, for k = 0…K (with sign).</summary>
-    public IReadOnlyList<double> Coefficients => coefficients;
+    public IReadOnlyList<double> Coefficients => _coefficients;
 
     /// <summary>Kernel eigenvalues λ_k = μ_k² on the degree-k harmonics, k = 0…K (λ_1 = 1/(4d²); zero for odd k ≥ 3).</summary>
-    public IReadOnlyList<double> Eigenvalues => eigenvalues;
+    public IReadOnlyList<double> Eigenvalues => _eigenvalues;
 
     /// <summary>ln λ_k for k = 0…K (−∞ where λ_k = 0), from log-gamma without overflow or underflow.</summary>
-    public IReadOnlyList<double> LogEigenvalues => logEigenvalues;
+    public IReadOnlyList<double> LogEigenvalues => _logEigenvalues;
 
     /// <summary>ln N_k for k = 0…K.</summary>
-    public IReadOnlyList<double> LogMultiplicities => logMultiplicities;
+    public IReadOnlyList<double> LogMultiplicities => _logMultiplicities;
 
     /// <summary>N_k for k = 0…K as doubles (exp of <see cref="LogMultiplicities"/>; +∞ only beyond ~1e308).</summary>
-    public IReadOnlyList<double> Multiplicities => multiplicities;
+    public IReadOnlyList<double> Multiplicities => _multiplicities;
 
     /// <summary>N_k λ_k for k = 0…K: the share of the kernel's trace K(x, x) = 1/(2d) carried by degree k.</summary>
-    public IReadOnlyList<double> TraceShares => eigenvalueMasses;
+    public IReadOnlyList<double> TraceShares => _eigenvalueMasses;
 
     /// <summary>The exact trace Σ_k N_k λ_k = K(x, x) = k1(1)/d = 1/(2d).</summary>
     public double Trace => 1.0 / (2.0 * Dimension);
@@ -94,7 +94,7 @@ public sealed class ReluSphereSpectrum
     public double TailTrace => Math.Max(0.0, Trace - TruncatedTrace);
 
     /// <summary>The degree-1 (target) eigenvalue λ_1 = 1/(4d²), the natural time unit (times are reported as t·λ_1).</summary>
-    public double LinearEigenvalue => eigenvalues[1];
+    public double LinearEigenvalue => _eigenvalues[1];
 
     /// <summary>The kernel rebuilt from its harmonics, Σ_(k ≤ K) λ_k N_k P_k(ρ); it tends to k1(ρ)/d as K grows.</summary>
     /// <param name="cosine">ρ ∈ [−1, 1].</param>
@@ -104,7 +104,7 @@ public sealed class ReluSphereSpectrum
         var sum = 0.0;
         for (var k = 0; k <= MaxDegree; k++)
         {
-            sum += eigenvalueMasses[k] * p[k];
+            sum += _eigenvalueMasses[k] * p[k];
         }
 
         return sum;
@@ -115,7 +115,7 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double FunkHeckeCoefficient(int degree, int dimension)
     {
-        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(degree, 0, "the harmonic degree k");
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return FunkHeckeCoefficientUnchecked(degree, dimension);
     }
@@ -125,7 +125,7 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double LogAbsFunkHeckeCoefficient(int degree, int dimension)
     {
-        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(degree, 0, "the harmonic degree k");
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return LogAbsFunkHeckeCoefficientUnchecked(degree, dimension);
     }
@@ -145,7 +145,7 @@ public sealed class ReluSphereSpectrum
     /// <param name="dimension">d ≥ 2.</param>
     public static double LogMultiplicity(int degree, int dimension)
     {
-        Guard.AtLeast(degree, 0, "the harmonic degree k", nameof(degree));
+        Guard.AtLeast(degree, 0, "the harmonic degree k");
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
         return LogMultiplicityUnchecked(degree, dimension);
     }

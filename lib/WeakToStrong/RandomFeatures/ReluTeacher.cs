@@ -27,12 +27,12 @@ public sealed class ReluTeacher
     /// 1e-6 or less).</summary>
     public const int DefaultMaxDegree = 60;
 
-    private readonly Matrix<double> weights;
-    private readonly Matrix<double> gram;
-    private readonly Vector<double> outputWeights;
-    private readonly Vector<double> targetCorrelations;
-    private readonly Vector<double> linearPart;
-    private readonly double[] degreeMasses;
+    private readonly Matrix<double> _weights;
+    private readonly Matrix<double> _gram;
+    private readonly Vector<double> _outputWeights;
+    private readonly Vector<double> _targetCorrelations;
+    private readonly Vector<double> _linearPart;
+    private readonly double[] _degreeMasses;
 
     /// <summary>The teacher with the given unit weight rows (the caller controls how they are sampled).</summary>
     /// <param name="weights">M_TE × d matrix, d ≥ 2, M_TE ≥ 1, every row a unit vector (|‖w‖² − 1| ≤ 1e-10), rows distinct
@@ -40,27 +40,27 @@ public sealed class ReluTeacher
     /// <param name="maxDegree">K ≥ 1, the largest harmonic degree whose mass m_k is computed (default 60).</param>
     public ReluTeacher(Matrix<double> weights, int maxDegree = DefaultMaxDegree)
     {
-        Guard.NotNull(weights, nameof(weights));
+        Guard.NotNull(weights);
         Guard.AtLeast(weights.ColumnCount, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(weights) + ".ColumnCount");
         Guard.AtLeast(weights.RowCount, 1, "the teacher width M_TE", nameof(weights) + ".RowCount");
-        Guard.AtLeast(maxDegree, 1, "the truncation degree K", nameof(maxDegree));
-        Guard.UnitRows(weights, nameof(weights));
+        Guard.AtLeast(maxDegree, 1, "the truncation degree K");
+        Guard.UnitRows(weights);
 
         var d = weights.ColumnCount;
         var m = weights.RowCount;
-        this.weights = weights.Clone();
+        _weights = weights.Clone();
         Dimension = d;
         Width = m;
         MaxDegree = maxDegree;
         Spectrum = new ReluSphereSpectrum(d, maxDegree);
 
-        var cosines = ArcCosineKernel.Cosines(this.weights);
-        gram = cosines.Map(r => ArcCosineKernel.K1Unchecked(r) / d);
-        targetCorrelations = this.weights.Column(0) / (2.0 * Math.Sqrt(d));
-        var cholesky = Factorize(gram, cosines);
-        outputWeights = cholesky.Solve(targetCorrelations);
+        var cosines = ArcCosineKernel.Cosines(_weights);
+        _gram = cosines.Map(r => ArcCosineKernel.K1Unchecked(r) / d);
+        _targetCorrelations = _weights.Column(0) / (2.0 * Math.Sqrt(d));
+        var cholesky = Factorize(_gram, cosines);
+        _outputWeights = cholesky.Solve(_targetCorrelations);
 
-        var explained = targetCorrelations.DotProduct(outputWeights);
+        var explained = _targetCorrelations.DotProduct(_outputWeights);
         Loss = 1.0 - explained;
         if (!(Loss > 0) || !double.IsFinite(Loss))
         {
@@ -70,26 +70,26 @@ public sealed class ReluTeacher
                 nameof(weights));
         }
 
-        linearPart = this.weights.TransposeThisAndMultiply(outputWeights) / 2.0;
-        TargetCoefficient = linearPart[0] / Math.Sqrt(d);
+        _linearPart = _weights.TransposeThisAndMultiply(_outputWeights) / 2.0;
+        TargetCoefficient = _linearPart[0] / Math.Sqrt(d);
         var orthogonal = 0.0;
         for (var j = 1; j < d; j++)
         {
-            orthogonal += linearPart[j] * linearPart[j];
+            orthogonal += _linearPart[j] * _linearPart[j];
         }
 
         OrthogonalLinearMass = orthogonal / d;
 
-        var forms = SphericalLegendre.QuadraticForms(cosines, outputWeights, d, maxDegree);
-        degreeMasses = new double[maxDegree + 1];
-        var sumOfA = outputWeights.Sum();
-        degreeMasses[0] = Spectrum.Eigenvalues[0] * sumOfA * sumOfA; // P_0 ≡ 1: aᵀP_0a = (Σ a_i)², a square
-        degreeMasses[1] = TargetCoefficient * TargetCoefficient + OrthogonalLinearMass;
-        var total = degreeMasses[0] + degreeMasses[1];
+        var forms = SphericalLegendre.QuadraticForms(cosines, _outputWeights, d, maxDegree);
+        _degreeMasses = new double[maxDegree + 1];
+        var sumOfA = _outputWeights.Sum();
+        _degreeMasses[0] = Spectrum.Eigenvalues[0] * sumOfA * sumOfA; // P_0 ≡ 1: aᵀP_0a = (Σ a_i)², a square
+        _degreeMasses[1] = TargetCoefficient * TargetCoefficient + OrthogonalLinearMass;
+        var total = _degreeMasses[0] + _degreeMasses[1];
         for (var k = 2; k <= maxDegree; k++)
         {
-            degreeMasses[k] = Spectrum.TraceShares[k] * forms[k];
-            total += degreeMasses[k];
+            _degreeMasses[k] = Spectrum.TraceShares[k] * forms[k];
+            total += _degreeMasses[k];
         }
 
         TailMass = explained - total;
@@ -117,8 +117,8 @@ public sealed class ReluTeacher
     public static Matrix<double> SampleWeights(int dimension, int width, Random random)
     {
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
-        Guard.AtLeast(width, 1, "the number of units M", nameof(width));
-        Guard.NotNull(random, nameof(random));
+        Guard.AtLeast(width, 1, "the number of units M");
+        Guard.NotNull(random);
         return random.NextUnitVectors(width, dimension);
     }
 
@@ -135,19 +135,19 @@ public sealed class ReluTeacher
     public ReluSphereSpectrum Spectrum { get; }
 
     /// <summary>A copy of the unit weight rows W (M_TE × d).</summary>
-    public Matrix<double> Weights => weights.Clone();
+    public Matrix<double> Weights => _weights.Clone();
 
     /// <summary>A copy of the exact population Gram matrix G = k1(WWᵀ)/d.</summary>
-    public Matrix<double> Gram => gram.Clone();
+    public Matrix<double> Gram => _gram.Clone();
 
     /// <summary>A copy of the output weights a = G⁻¹b.</summary>
-    public Vector<double> OutputWeights => outputWeights.Clone();
+    public Vector<double> OutputWeights => _outputWeights.Clone();
 
     /// <summary>A copy of b = W e_1/(2√d), b_i = E_x[φ_i(x) f*(x)].</summary>
-    public Vector<double> TargetCorrelations => targetCorrelations.Clone();
+    public Vector<double> TargetCorrelations => _targetCorrelations.Clone();
 
     /// <summary>A copy of v = Wᵀa/2, the degree-1 (linear) part of the teacher, [f_TE]_1(x) = v·x.</summary>
-    public Vector<double> LinearPart => linearPart.Clone();
+    public Vector<double> LinearPart => _linearPart.Clone();
 
     /// <summary>L_TE = E_x[(f_TE − f*)²] = 1 − bᵀa.</summary>
     public double Loss { get; }
@@ -159,7 +159,7 @@ public sealed class ReluTeacher
     public double OrthogonalLinearMass { get; }
 
     /// <summary>m_k = ‖[f_TE]_k‖² for k = 0…K (m_0 = λ_0(Σa_i)², m_1 = c_1² + p_1, m_k = 0 for odd k ≥ 3).</summary>
-    public IReadOnlyList<double> DegreeMasses => degreeMasses;
+    public IReadOnlyList<double> DegreeMasses => _degreeMasses;
 
     /// <summary>
     /// The teacher's error e = f_TE − f* on each harmonic degree, ‖[e]_k‖² for k = 0…K: for k ≠ 1 it is m_k (f* has no
@@ -168,7 +168,7 @@ public sealed class ReluTeacher
     /// add up to L_TE:
     /// Σ_k ‖[e]_k‖² + <see cref="TailMass"/> = L_TE, because Σ_(k≠1) m_k + p_1 = 1 − L_TE − c_1² − tail and c_1 = 1 − L_TE.
     /// </summary>
-    public IReadOnlyList<double> DegreeErrors => degreeMasses.Select((m, k) => k == 1 ? (Loss * Loss) + OrthogonalLinearMass : Math.Max(0.0, m)).ToArray();
+    public IReadOnlyList<double> DegreeErrors => _degreeMasses.Select((m, k) => k == 1 ? (Loss * Loss) + OrthogonalLinearMass : Math.Max(0.0, m)).ToArray();
 
     /// <summary>The teacher's mass above degree K: (1 − L_TE) − Σ_(k≤K) m_k (rounding may make a zero tail slightly negative).</summary>
     public double TailMass { get; }
@@ -208,7 +208,7 @@ public sealed class ReluTeacher
                 continue;
             }
 
-            var norm = Math.Sqrt(Math.Max(0.0, degreeMasses[k]));
+            var norm = Math.Sqrt(Math.Max(0.0, _degreeMasses[k]));
             Add(Spectrum.Eigenvalues[k], norm, 0.0, -norm);
         }
 

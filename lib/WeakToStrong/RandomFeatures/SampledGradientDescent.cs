@@ -39,9 +39,9 @@ public static class SampledGradientDescent
         IReadOnlyList<int> steps,
         Random random)
     {
-        Guard.NotNull(teacher, nameof(teacher));
-        Guard.NotNull(studentWeights, nameof(studentWeights));
-        Guard.UnitRows(studentWeights, nameof(studentWeights));
+        Guard.NotNull(teacher);
+        Guard.NotNull(studentWeights);
+        Guard.UnitRows(studentWeights);
         if (studentWeights.ColumnCount != teacher.Dimension)
         {
             throw new ArgumentException(
@@ -50,17 +50,17 @@ public static class SampledGradientDescent
         }
 
         Guard.AtLeast(studentWeights.RowCount, 1, "the student width M_S", nameof(studentWeights) + ".RowCount");
-        Guard.AtLeast(trainingSamples, 1, "the number of training inputs n", nameof(trainingSamples));
-        Guard.AtLeast(testSamples, 2, "a standard error needs at least two test inputs", nameof(testSamples));
-        Guard.Positive(stepSize, nameof(stepSize));
-        Guard.NotNull(steps, nameof(steps));
-        Guard.MinimumCount(steps, 1, "at least one step count to record", nameof(steps));
+        Guard.AtLeast(trainingSamples, 1, "the number of training inputs n");
+        Guard.AtLeast(testSamples, 2, "a standard error needs at least two test inputs");
+        Guard.Positive(stepSize);
+        Guard.NotNull(steps);
+        Guard.MinimumCount(steps, 1, "at least one step count to record");
         foreach (var s in steps)
         {
             Guard.InRange(s, 0, 10_000_000, nameof(steps));
         }
 
-        Guard.NotNull(random, nameof(random));
+        Guard.NotNull(random);
         var d = teacher.Dimension;
         var width = studentWeights.RowCount;
         var teacherWeights = teacher.Weights;

@@ -1,6 +1,6 @@
-using Simd = System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Validation;
+using Simd = System.Numerics;
 
 namespace WeakToStrong.RandomFeatures;
 
@@ -32,7 +32,7 @@ internal sealed class SpectralCoordinates
     /// <param name="vectors">Vectors x of length n.</param>
     public static SpectralCoordinates Of(Matrix<double> matrix, params MathNet.Numerics.LinearAlgebra.Vector<double>[] vectors)
     {
-        Guard.Square(matrix, nameof(matrix));
+        Guard.Square(matrix);
         var n = matrix.RowCount;
         foreach (var v in vectors)
         {

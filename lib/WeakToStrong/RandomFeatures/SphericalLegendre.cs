@@ -24,9 +24,9 @@ public static class SphericalLegendre
     /// <param name="cosine">ρ ∈ [−1, 1] (1e-12 rounding slack is clamped).</param>
     public static double[] Values(int maxDegree, int dimension, double cosine)
     {
-        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K", nameof(maxDegree));
+        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K");
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
-        Guard.InInterval(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance, "a cosine ρ", nameof(cosine));
+        Guard.InInterval(cosine, -1 - ArcCosineKernel.CosineTolerance, 1 + ArcCosineKernel.CosineTolerance, "a cosine ρ");
         var rho = Math.Clamp(cosine, -1.0, 1.0);
         var p = new double[maxDegree + 1];
         p[0] = 1.0;
@@ -54,10 +54,10 @@ public static class SphericalLegendre
     /// <param name="maxDegree">K ≥ 0.</param>
     public static double[] QuadraticForms(Matrix<double> cosines, Vector<double> coefficients, int dimension, int maxDegree)
     {
-        Guard.NotNull(cosines, nameof(cosines));
-        Guard.NotNull(coefficients, nameof(coefficients));
+        Guard.NotNull(cosines);
+        Guard.NotNull(coefficients);
         Guard.AtLeast(dimension, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimension));
-        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K", nameof(maxDegree));
+        Guard.AtLeast(maxDegree, 0, "the largest harmonic degree K");
         var m = cosines.RowCount;
         if (cosines.ColumnCount != m)
         {
@@ -71,7 +71,7 @@ public static class SphericalLegendre
                 nameof(coefficients));
         }
 
-        Guard.AllFinite(cosines, nameof(cosines));
+        Guard.AllFinite(cosines);
         for (var i = 0; i < m; i++)
         {
             Guard.Finite(coefficients[i], nameof(coefficients));

@@ -1,5 +1,5 @@
-using WeakToStrong.Sweeps;
 using WeakToStrong.Statistics;
+using WeakToStrong.Sweeps;
 using WeakToStrong.Validation;
 
 namespace WeakToStrong.RandomFeatures;
@@ -39,8 +39,8 @@ public static class TeacherWidthSweep
         double maxScaledTime = 1e4,
         SweepOptions? options = null)
     {
-        Guard.MinimumCount(dimensions, 1, "at least one input dimension", nameof(dimensions));
-        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width", nameof(teacherWidths));
+        Guard.MinimumCount(dimensions, 1, "at least one input dimension");
+        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width");
         foreach (var d in dimensions)
         {
             Guard.AtLeast(d, 2, "the sphere S^(d−1) needs an input dimension d >= 2", nameof(dimensions));
@@ -51,9 +51,9 @@ public static class TeacherWidthSweep
             Guard.AtLeast(m, 1, "a teacher width M_TE", nameof(teacherWidths));
         }
 
-        Guard.AtLeast(trials, 1, "at least one seed per width", nameof(trials));
+        Guard.AtLeast(trials, 1, "at least one seed per width");
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var grid = ParameterGrid.Create().Vary("d", dimensions.ToArray()).Vary("M_TE", teacherWidths.ToArray());
         return Sweep.Run(grid, trials, seed, job =>
         {
@@ -87,18 +87,18 @@ public static class TeacherWidthSweep
         double maxScaledTime = 1e4,
         SweepOptions? options = null)
     {
-        Guard.AtLeast(inputDimension, 2, "the input dimension D", nameof(inputDimension));
-        Guard.MinimumCount(exponents, 1, "at least one power-law exponent", nameof(exponents));
-        Guard.AllPositive(exponents, nameof(exponents));
-        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width", nameof(teacherWidths));
+        Guard.AtLeast(inputDimension, 2, "the input dimension D");
+        Guard.MinimumCount(exponents, 1, "at least one power-law exponent");
+        Guard.AllPositive(exponents);
+        Guard.MinimumCount(teacherWidths, 1, "at least one teacher width");
         foreach (var m in teacherWidths)
         {
             Guard.InRange(m, 1, inputDimension - 1, nameof(teacherWidths));
         }
 
-        Guard.AtLeast(trials, 1, "at least one seed per width", nameof(trials));
+        Guard.AtLeast(trials, 1, "at least one seed per width");
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search", nameof(gridPoints));
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var spectra = exponents.Distinct().ToDictionary(a => a, a => LinearFeatureTeacher.PowerLawSpectrum(inputDimension, a));
         var grid = ParameterGrid.Create().Vary("alpha", exponents.ToArray()).Vary("M_TE", teacherWidths.ToArray());
         return Sweep.Run(grid, trials, seed, job =>
@@ -129,8 +129,8 @@ public static class TeacherWidthSweep
     /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
     public static LogLogFit? TrySlope(SweepResult result, double maxTeacherLoss = 0.05)
     {
-        Guard.NotNull(result, nameof(result));
-        Guard.Positive(maxTeacherLoss, nameof(maxTeacherLoss));
+        Guard.NotNull(result);
+        Guard.Positive(maxTeacherLoss);
         var teacher = result.TrialValues(nameof(WeakToStrongRun.TeacherLoss));
         var student = result.TrialValues(nameof(WeakToStrongRun.StudentLoss));
         var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < maxTeacherLoss).ToArray();

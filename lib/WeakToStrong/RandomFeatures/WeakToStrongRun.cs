@@ -33,7 +33,7 @@ public sealed record WeakToStrongRun(
     /// <param name="stop">The early-stopping result.</param>
     public static WeakToStrongRun From(EarlyStoppingResult stop)
     {
-        Guard.NotNull(stop, nameof(stop));
+        Guard.NotNull(stop);
         var teacher = stop.TeacherLoss;
         return new WeakToStrongRun(
             teacher,

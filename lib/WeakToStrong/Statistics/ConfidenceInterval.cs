@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using WeakToStrong.Validation;
 
 namespace WeakToStrong.Statistics;

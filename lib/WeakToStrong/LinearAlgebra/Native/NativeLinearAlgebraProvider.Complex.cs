@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
