@@ -3,6 +3,7 @@ using WeakToStrong.Bregman;
 using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
 using WeakToStrong.Tests.Datasets;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -17,10 +18,10 @@ public sealed class ExperimentTests
         var shift = RandomFeatureStudentExample.PosteriorMeanShift(x, xi);
         // Independent computation: Xᵀ(XXᵀ)⁻¹Xξ with an explicit inverse.
         var expected = x.Transpose() * ((x * x.Transpose()).Inverse() * (x * xi));
-        Assert.True((shift - expected).L2Norm() < 1e-12 * expected.L2Norm());
+        AssertBelow((shift - expected).L2Norm(), 1e-12 * expected.L2Norm());
         // It reproduces the labels and its residual is orthogonal to every row of X.
-        Assert.True(((x * shift) - (x * xi)).L2Norm() < 1e-11);
-        Assert.True((x * (xi - shift)).L2Norm() < 1e-11);
+        AssertBelow(((x * shift) - (x * xi)).L2Norm(), 1e-11);
+        AssertBelow((x * (xi - shift)).L2Norm(), 1e-11);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class ExperimentTests
         Assert.True(offDiagonal < 4 * Math.Sqrt(2.0 / n), $"max |Σ − I| {offDiagonal}");
         // Classes are balanced; the logit-mean teacher's accuracy is 1 − angle/π (binomial 4 s.e.).
         var tolerance = 4 * Math.Sqrt(0.25 / n);
-        Assert.True(Math.Abs(sample.Labels.Average() - 0.5) < tolerance);
+        AssertBelow(Math.Abs(sample.Labels.Average() - 0.5), tolerance);
         Assert.True(Math.Abs(sample.PosteriorMeanTeacherAccuracy - teacher.PosteriorMeanAccuracy) < tolerance,
             $"empirical {sample.PosteriorMeanTeacherAccuracy}, exact {teacher.PosteriorMeanAccuracy}");
         // q = σ(m + η) with m ~ N(0, a²) and η ~ N(0, σ_η²) independent: q has mean ½, and the labels' logits have variance a² + σ_η² = 6.25.
@@ -91,7 +92,7 @@ public sealed class ExperimentTests
         var variance = logits.Select(z => z * z).Average();
         Assert.True(Math.Abs(variance - 6.25) < 4 * 6.25 * Math.Sqrt(2.0 / n), $"logit variance {variance}");
         // The noisy teacher is less accurate than its logit mean.
-        Assert.True(sample.TeacherAccuracy < sample.PosteriorMeanTeacherAccuracy - 0.05);
+        AssertBelow(sample.TeacherAccuracy, sample.PosteriorMeanTeacherAccuracy - 0.05);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using WeakToStrong.Bregman;
 using WeakToStrong.Randomness;
 using static WeakToStrong.Tests.Bregman.TestLaws;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -27,7 +28,7 @@ public sealed class PlantedErrorTests
     {
         // Divergence + ε enters the teacher risk, the student risk and the misfit once each: defect = ε − (ε − ε) = ε.
         var law = DependentLaw();
-        Assert.True(Math.Abs(RiskGapIdentity.Evaluate(Binary, law).IdentityDefect) < 1e-14);
+        AssertBelow(Math.Abs(RiskGapIdentity.Evaluate(Binary, law).IdentityDefect), 1e-14);
         var planted = RiskGapIdentity.Evaluate(new PlantedErrorGenerator(Binary, divergenceOffset: 1e-3), law);
         Assert.Equal(1e-3, planted.IdentityDefect, 1e-13);
     }
@@ -50,7 +51,7 @@ public sealed class PlantedErrorTests
         // so defect = −h·E(g − f_s). The ensemble law is built with the honest generator; only the evaluation is wrong.
         var teacher = new DiscreteLaw<double>([Sigmoid(2), Sigmoid(-1)], [0.5, 0.5]);
         var law = DualEnsemble.StudentLaw(Binary, 0.7, teacher, 3);
-        Assert.True(Math.Abs(RiskGapIdentity.Evaluate(Binary, law).IdentityDefect) < 1e-14);
+        AssertBelow(Math.Abs(RiskGapIdentity.Evaluate(Binary, law).IdentityDefect), 1e-14);
         const double h = 0.2;
         var planted = RiskGapIdentity.Evaluate(new PlantedErrorGenerator(Binary, dualShift: h), law);
         var meanGap = law.Expectation(d => d.Target - d.Student);
@@ -62,7 +63,7 @@ public sealed class PlantedErrorTests
     public void BiasVarianceDefectReportsAnErrorPlantedInTheDivergenceOrTheCentre()
     {
         var prediction = new DiscreteLaw<double>([Sigmoid(2), Sigmoid(-1)], [0.5, 0.5]);
-        Assert.True(Math.Abs(BiasVarianceDecomposition.AtDualMean(Binary, 0.7, prediction).Defect) < 1e-15);
+        AssertBelow(Math.Abs(BiasVarianceDecomposition.AtDualMean(Binary, 0.7, prediction).Defect), 1e-15);
 
         // Divergence + ε: bias + variance − expected = ε (fixed target); noise + bias + variance − expected = 2ε.
         var offset = new PlantedErrorGenerator(Binary, divergenceOffset: 1e-3);
@@ -139,7 +140,7 @@ public sealed class PlantedErrorTests
         var wrong = fitted.Clone();
         wrong[0] += 0.1;
         double teacher = example.TeacherRisk(), student = example.StudentRisk(fitted), misfit = example.Misfit(fitted), residual = example.Residual(fitted);
-        Assert.True(Math.Abs(new RiskGapDecomposition(teacher, student, misfit, residual).IdentityDefect) < 1e-14);
+        AssertBelow(Math.Abs(new RiskGapDecomposition(teacher, student, misfit, residual).IdentityDefect), 1e-14);
 
         // One term evaluated at the wrong coefficients: the defect is the change of that term (with its sign in ★).
         var e0 = fitted[0] - example.Truth[0];
@@ -185,9 +186,9 @@ public sealed class PlantedErrorTests
         Assert.True(Math.Abs(honestMean) < 4 * honestSe, $"honest mean defect {honestMean} ± {honestSe}");
         var (plantedMean, plantedSe) = Summary(planted);
         Assert.True(Math.Abs(plantedMean + 20) < 4 * plantedSe, $"planted mean defect {plantedMean} ± {plantedSe}, expected −20");
-        Assert.True(plantedMean < -10 * plantedSe);
+        AssertBelow(plantedMean, -10 * plantedSe);
         // The conditional form is the three-point identity: blind to the posterior mean (documented).
-        Assert.True(conditionalPlanted.Max(Math.Abs) < 1e-10);
+        AssertBelow(conditionalPlanted.Max(Math.Abs), 1e-10);
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public sealed class PlantedErrorTests
         var (xi, x, delta) = example.Solve(40, new RandomStream(3));
         var shift = RandomFeatureStudentExample.PosteriorMeanShift(x, xi);
         var draw = RandomFeatureStudentExample.Terms(40, xi, delta, shift, example.UnseenVariance);
-        Assert.True(Math.Abs(draw.ConditionalIdentityDefect) < 1e-10 * (1 + draw.StudentRisk));
+        AssertBelow(Math.Abs(draw.ConditionalIdentityDefect), 1e-10 * (1 + draw.StudentRisk));
         // The student risk evaluated at a perturbed δ (δ + e₁): its change ‖δ + e₁‖² − ‖δ‖² = 2δ₁ + 1 is the defect.
         var moved = delta.Clone();
         moved[0] += 1;

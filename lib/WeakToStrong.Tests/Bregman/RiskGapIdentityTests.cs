@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Bregman;
 using static WeakToStrong.Tests.Bregman.TestLaws;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -33,7 +34,7 @@ public sealed class RiskGapIdentityTests
         Assert.Equal((1 - 1.0 / members) * 4, terms.Gain, 1e-12);
         Assert.Equal(terms.Misfit, terms.Gain, 1e-12);
         Assert.True(Math.Abs(terms.Residual) < 1e-12, $"residual {terms.Residual}");
-        Assert.True(Math.Abs(terms.IdentityDefect) < 1e-12);
+        AssertBelow(Math.Abs(terms.IdentityDefect), 1e-12);
         // Independent check: the student is the sample mean, so E R(f_s) = bias² + Var/K = 1 + 4/K.
         Assert.Equal(1 + 4.0 / members, terms.StudentRisk, 1e-12);
     }
@@ -167,7 +168,7 @@ public sealed class RiskGapIdentityTests
             JointTeacherLogits.Select(Sigmoid).ToArray(), [posterior[0], posterior[1]], JointWeights);
         var terms = RiskGapIdentity.Evaluate(Binary, law);
         Assert.True(Math.Abs(terms.Residual) < 1e-15, $"residual {terms.Residual}");
-        Assert.True(Math.Abs(terms.Gain - terms.Misfit) < 1e-14);
+        AssertBelow(Math.Abs(terms.Gain - terms.Misfit), 1e-14);
         Assert.True(terms.Gain > 0);
     }
 
@@ -205,7 +206,7 @@ public sealed class RiskGapIdentityTests
             var atTarget = RiskGapIdentity.Evaluate(Squared, squaredLaw);
             var distance = squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (posterior[d.Cell] - d.Student));
             Assert.Equal(2 * squaredLaw.Expectation(d => (posterior[d.Cell] - d.Student) * (0.3 - d.Student)), atTarget.Residual, 1e-12);
-            Assert.True(Math.Abs(atTarget.Residual) <= 2 * Math.Sqrt(distance * atTarget.StudentRisk) + 1e-12);
+            AssertAtMost(Math.Abs(atTarget.Residual), 2 * Math.Sqrt(distance * atTarget.StudentRisk) + 1e-12);
         }
     }
 
@@ -238,7 +239,7 @@ public sealed class RiskGapIdentityTests
         var terms = RiskGapIdentity.Evaluate(Binary, law);
         Assert.Equal(teacherRisk, terms.TeacherRisk, 1e-13);
         Assert.Equal(misfit, terms.Misfit, 1e-13);
-        Assert.True(Math.Abs(terms.IdentityDefect) < 1e-13);
+        AssertBelow(Math.Abs(terms.IdentityDefect), 1e-13);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using WeakToStrong.Bregman;
 using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
 using WeakToStrong.Tests.Datasets;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Bregman;
 
@@ -30,9 +31,9 @@ public sealed class SoftmaxStudentTests
         var centred = fit.Student.Weights - Matrix<double>.Build.Dense(3, 3, (_, j) => fit.Student.Weights.Column(j).Average());
         var centredBias = fit.Student.Bias - fit.Student.Bias.Average();
         Assert.True((centred - w0).Enumerate().Max(Math.Abs) < 1e-5, $"W error {(centred - w0).Enumerate().Max(Math.Abs)}");
-        Assert.True((centredBias - b0).AbsoluteMaximum() < 1e-5);
-        Assert.True((fit.Student.Probabilities(x) - q).Enumerate().Max(Math.Abs) < 1e-6);
-        Assert.True(fit.Curve[^1].Misfit < 1e-10);
+        AssertBelow((centredBias - b0).AbsoluteMaximum(), 1e-5);
+        AssertBelow((fit.Student.Probabilities(x) - q).Enumerate().Max(Math.Abs), 1e-6);
+        AssertBelow(fit.Curve[^1].Misfit, 1e-10);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using WeakToStrong.IntrinsicDimension;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.IntrinsicDimension;
 
@@ -132,7 +133,7 @@ public sealed class TheoryTests
         Assert.Equal((1 - 10.0 / 200) * (1 - 100.0 / 4000), scaling.PerformanceGapRecoveredSimpleBound(4000), 1e-15);
         // W2S beats S-Baseline iff N > d_s(d_w − d_{s∧w})/(d_s − d_{s∧w}) = 100·190/90 = 211.1.
         Assert.Equal(100.0 * 190 / 90, scaling.OutperformingThreshold, 1e-12);
-        Assert.True(scaling.OutperformingRatio(211) < 1);
+        AssertBelow(scaling.OutperformingRatio(211), 1);
         Assert.True(scaling.OutperformingRatio(212) > 1);
         Assert.Equal(double.PositiveInfinity, new VarianceDominatedScaling(100, 200, 100).OutperformingThreshold);
     }
@@ -145,15 +146,15 @@ public sealed class TheoryTests
         // n = 220, N = 160: 1 − (220/119)·(10 + 90·80/160)/100 − 220·0.1/100, vacuous (negative).
         var pgr = 1 - 220.0 / 119 * (10 + 90.0 * 80 / 160) / 100 - 220 * 0.1 / 100;
         Assert.Equal(pgr, BoundFigure.PerformanceGapRecovered(220, 160), 1e-14);
-        Assert.True(pgr < 0);
+        AssertBelow(pgr, 0);
         // n = 800, N = 4000: PGR close to 0, OPR below 1 (the bias term takes over).
         Assert.Equal(1 - 800.0 / 699 * (10 + 90.0 * 80 / 4000) / 100 - 800 * 0.1 / 100, BoundFigure.PerformanceGapRecovered(800, 4000), 1e-14);
         var opr = 1 / (800.0 / 699 * (10 + 90.0 * 80 / 4000) / 80 + 800 * 0.1 / 80);
         Assert.Equal(opr, BoundFigure.OutperformingRatio(800, 4000), 1e-14);
         Assert.InRange(BoundFigure.PerformanceGapRecovered(800, 4000), 0, 0.1);
-        Assert.True(opr < 1);
+        AssertBelow(opr, 1);
         // At small N the OPR bound is below 1.
-        Assert.True(BoundFigure.OutperformingRatio(220, 160) < 1);
+        AssertBelow(BoundFigure.OutperformingRatio(220, 160), 1);
     }
 
     /// <summary>torch.linspace(a, b, count, dtype=int): evenly spaced, truncated to integers.</summary>
@@ -182,7 +183,7 @@ public sealed class TheoryTests
 
             for (var i = argmax + 1; i < values.Length; i++)
             {
-                Assert.True(values[i] < values[i - 1]);
+                AssertBelow(values[i], values[i - 1]);
             }
         }
     }
@@ -203,7 +204,7 @@ public sealed class TheoryTests
             }
 
             // Saturation: the last tenth of the N range (last 5 of 49 steps) adds under 5% of the total rise.
-            Assert.True(values[^1] - values[^6] < 0.05 * (values[^1] - values[0]));
+            AssertBelow(values[^1] - values[^6], 0.05 * (values[^1] - values[0]));
         }
     }
 
@@ -218,8 +219,8 @@ public sealed class TheoryTests
         for (var i = 1; i < byOverlap.Length; i++)
         {
             Assert.True(byOverlap[i].WeakToStrong.ExcessRisk > byOverlap[i - 1].WeakToStrong.ExcessRisk);
-            Assert.True(byOverlap[i].PerformanceGapRecovered < byOverlap[i - 1].PerformanceGapRecovered);
-            Assert.True(byOverlap[i].OutperformingRatio < byOverlap[i - 1].OutperformingRatio);
+            AssertBelow(byOverlap[i].PerformanceGapRecovered, byOverlap[i - 1].PerformanceGapRecovered);
+            AssertBelow(byOverlap[i].OutperformingRatio, byOverlap[i - 1].OutperformingRatio);
             Assert.Equal(byOverlap[0].StrongBaseline, byOverlap[i].StrongBaseline);
             Assert.Equal(byOverlap[0].StrongCeiling, byOverlap[i].StrongCeiling);
         }
@@ -228,7 +229,7 @@ public sealed class TheoryTests
         // d_{s∧w} = 10, about 1 for 50, below 1 for 90; PGR in (0, 1) for 10, 50, 90.
         Assert.True(byOverlap[1].OutperformingRatio > 1.25);
         Assert.InRange(byOverlap[3].OutperformingRatio, 0.95, 1.05);
-        Assert.True(byOverlap[5].OutperformingRatio < 1);
+        AssertBelow(byOverlap[5].OutperformingRatio, 1);
         foreach (var i in new[] { 1, 3, 5 })
         {
             Assert.InRange(byOverlap[i].PerformanceGapRecovered, 0, 1);
@@ -245,8 +246,8 @@ public sealed class TheoryTests
         var bigNs = Enumerable.Range(0, 20).Select(i => 400 + 189 * i).ToArray();
         for (var i = 1; i < 20; i++)
         {
-            Assert.True(exact.WeakToStrong(ns[i], 4000).ExcessRisk < exact.WeakToStrong(ns[i - 1], 4000).ExcessRisk);
-            Assert.True(exact.WeakToStrong(2000, bigNs[i]).ExcessRisk < exact.WeakToStrong(2000, bigNs[i - 1]).ExcessRisk);
+            AssertBelow(exact.WeakToStrong(ns[i], 4000).ExcessRisk, exact.WeakToStrong(ns[i - 1], 4000).ExcessRisk);
+            AssertBelow(exact.WeakToStrong(2000, bigNs[i]).ExcessRisk, exact.WeakToStrong(2000, bigNs[i - 1]).ExcessRisk);
         }
     }
 
@@ -260,7 +261,7 @@ public sealed class TheoryTests
         var at4000 = small.Predict(4000, 4000).PerformanceGapRecovered;
         Assert.True(at2000 > 1, $"PGR at n = 2000: {at2000}");
         Assert.True(at4000 > at2000, $"PGR at n = 4000: {at4000}");
-        Assert.True(large.Predict(2000, 4000).PerformanceGapRecovered < 1);
+        AssertBelow(large.Predict(2000, 4000).PerformanceGapRecovered, 1);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using WeakToStrong.Primer;
 using WeakToStrong.Randomness;
 using WeakToStrong.Statistics;
 using WeakToStrong.Sweeps;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.Primer;
 
@@ -42,8 +43,8 @@ public sealed class RidgeWeakToStrongExperimentTests
         var a = experiment.Run(new RandomStream(7));
         var b = experiment.Run(new RandomStream(7));
         Assert.Equal(a, b);
-        Assert.True(a.WeakToStrong < a.Weak);
-        Assert.True(a.StrongCeiling < a.WeakToStrong);
+        AssertBelow(a.WeakToStrong, a.Weak);
+        AssertBelow(a.StrongCeiling, a.WeakToStrong);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class RidgeWeakToStrongExperimentTests
         var best = flow.OptimalStoppingTime(experiment.TeacherRisk, 1e-2, 1e4);
         var converged = experiment.TeacherRisk.Evaluate(flow.Limit());
         Assert.False(best.AtBoundary);
-        Assert.True(best.Loss < converged);
+        AssertBelow(best.Loss, converged);
         Assert.Equal(1.0, flow.Loss(experiment.TeacherRisk, 0.0), 14); // w(0) = 0 has risk ‖θ*‖² = 1
     }
 
@@ -67,7 +68,7 @@ public sealed class RidgeWeakToStrongExperimentTests
         // E R_w2s = a_w [d_{s∧w} + (d_w − d_{s∧w}) d_s/(N − d_s − 1)] equals E R_weak = a_w d_w when N − d_s − 1 = d_s.
         var experiment = new RidgeWeakToStrongExperiment(dw, ds, overlap, n, pseudoLabelledSamples: (2 * ds) + 1);
         Assert.Equal(1.0, experiment.ExpectedRisks.WeakToStrong / experiment.ExpectedRisks.Weak, 13);
-        Assert.True(experiment.WithPseudoLabelledSamples((2 * ds) + 2).ExpectedRisks.WeakToStrong < experiment.ExpectedRisks.Weak);
+        AssertBelow(experiment.WithPseudoLabelledSamples((2 * ds) + 2).ExpectedRisks.WeakToStrong, experiment.ExpectedRisks.Weak);
         Assert.True(experiment.WithPseudoLabelledSamples(2 * ds).ExpectedRisks.WeakToStrong > experiment.ExpectedRisks.Weak);
     }
 
@@ -76,7 +77,7 @@ public sealed class RidgeWeakToStrongExperimentTests
     {
         // Defaults (n = 200 > 2d_w + 1 = 161): PGR crosses 1 − 20/80 = 0.75 at N = d_s + 1 + d_w n/(n − 2d_w − 1) = 41 + 16000/39 = 451.28.
         var experiment = new RidgeWeakToStrongExperiment();
-        Assert.True(experiment.WithPseudoLabelledSamples(451).ExpectedRisks.PerformanceGapRecovered < 0.75);
+        AssertBelow(experiment.WithPseudoLabelledSamples(451).ExpectedRisks.PerformanceGapRecovered, 0.75);
         Assert.True(experiment.WithPseudoLabelledSamples(452).ExpectedRisks.PerformanceGapRecovered > 0.75);
         Assert.True(experiment.WithPseudoLabelledSamples(1_000_000).ExpectedRisks.PerformanceGapRecovered > 0.75);
         Assert.Equal(0.75, experiment.WithPseudoLabelledSamples(1_000_000_000).ExpectedRisks.PerformanceGapRecovered, 6);
@@ -95,7 +96,7 @@ public sealed class RidgeWeakToStrongExperimentTests
         var experiment = new RidgeWeakToStrongExperiment(pseudoLabelledSamples: 1_000_000_000);
         Assert.Equal(40.0 * 119 / (159 * 20), experiment.ExpectedRisks.OutperformingRatio, 6);
         // It crosses 1 at N = d_s + 1 + (d_w − d_{s∧w}) d_s/(B − d_{s∧w}) with B = 40·119/159: N ≈ 282.5.
-        Assert.True(experiment.WithPseudoLabelledSamples(282).ExpectedRisks.OutperformingRatio < 1);
+        AssertBelow(experiment.WithPseudoLabelledSamples(282).ExpectedRisks.OutperformingRatio, 1);
         Assert.True(experiment.WithPseudoLabelledSamples(283).ExpectedRisks.OutperformingRatio > 1);
     }
 

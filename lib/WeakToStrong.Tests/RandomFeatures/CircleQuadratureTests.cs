@@ -1,5 +1,6 @@
 using WeakToStrong.RandomFeatures;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -79,7 +80,7 @@ public sealed class CircleQuadratureTests
 
         // The oracle optimum of the harmonic formula is also the optimum of the independent curve (to its resolution).
         var stop = student.OracleStop(gridPoints: 400);
-        Assert.True(fineLoss(stop.OptimalTime) < fineLoss(2 * stop.OptimalTime));
-        Assert.True(fineLoss(stop.OptimalTime) < fineLoss(stop.OptimalTime / 2));
+        AssertBelow(fineLoss(stop.OptimalTime), fineLoss(2 * stop.OptimalTime));
+        AssertBelow(fineLoss(stop.OptimalTime), fineLoss(stop.OptimalTime / 2));
     }
 }

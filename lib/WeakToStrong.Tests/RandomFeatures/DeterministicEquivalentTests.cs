@@ -1,5 +1,6 @@
 using WeakToStrong.RandomFeatures;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -44,7 +45,7 @@ public sealed class DeterministicEquivalentTests
             var kappa = prediction.EffectiveRegularization;
             var sum = lambda.Sum(l => l / (l + kappa));
             Assert.True(Math.Abs(sum - m) < 1e-10 * m, $"M = {m}: Σ λ/(λ + κ) = {sum:R}");
-            Assert.True(kappa < previous);
+            AssertBelow(kappa, previous);
             previous = kappa;
             Assert.Equal(kappa / (1 + kappa), prediction.TeacherLoss, 1e-15);
         }

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.RandomFeatures;
 using WeakToStrong.Randomness;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -52,7 +53,7 @@ public sealed class LinearFeatureTeacherTests
             Assert.Equal(1.0, student.ReferenceEigenvalue);
             var best = student.OracleStop();
             Assert.True(best.IsInteriorOptimum);
-            Assert.True(best.LossRatio < 1);
+            AssertBelow(best.LossRatio, 1);
             Assert.True(best.StudentLoss >= teacher.Loss * teacher.Loss * (1 - 1e-12));
             // Independent evaluation of L_ST(t) = Σ_k ((1 − e^(−λ_k t))(f_TE)_k − δ_k1)² at the optimum.
             var direct = 0.0;

@@ -1,4 +1,5 @@
 using WeakToStrong.RandomFeatures;
+using static WeakToStrong.Tests.NumericAssert;
 
 namespace WeakToStrong.Tests.RandomFeatures;
 
@@ -80,7 +81,7 @@ public sealed class ReluSphereSpectrumTests
         Assert.True(double.IsFinite(logMu));
         Assert.True(ReluSphereSpectrum.LogAbsFunkHeckeCoefficient(1001, 1000) == double.NegativeInfinity);
         // λ_k N_k stays below the trace 1/(2d) even when N_k itself overflows.
-        Assert.True(logN + 2 * logMu < Math.Log(1.0 / 2000));
+        AssertBelow(logN + 2 * logMu, Math.Log(1.0 / 2000));
     }
 
     [Theory]
@@ -115,7 +116,7 @@ public sealed class ReluSphereSpectrumTests
             Assert.True(Math.Abs(rebuilt - kernel) < 1e-13, $"d = {d}, ρ = {rho}: {rebuilt:R} vs {kernel:R}");
         }
 
-        Assert.True(Math.Abs(new ReluSphereSpectrum(d, 200).KernelFromHarmonics(0.3) - ArcCosineKernel.K1(0.3) / d) < 1e-11);
+        AssertBelow(Math.Abs(new ReluSphereSpectrum(d, 200).KernelFromHarmonics(0.3) - ArcCosineKernel.K1(0.3) / d), 1e-11);
     }
 
     [Fact]
