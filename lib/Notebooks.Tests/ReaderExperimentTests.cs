@@ -5,92 +5,66 @@ using NotebookRunner;
 
 namespace Notebooks.Tests;
 
+/// <summary>The notebook a <see cref="ReaderExperimentTests{TNotebook}"/> class runs.</summary>
+public interface IReaderNotebook
+{
+    /// <summary>The notebook's file name in <c>notebooks/</c>.</summary>
+    static abstract string FileName { get; }
+}
+
 /// <summary>
 /// What a reader does to a notebook: other seeds, the notebook's own "what to try next" suggestions, and mistakes in
 /// the parameters cell. Each run goes through the runner in the real kernel, like the suite test. A seed or a
 /// suggestion must run with no failing cell (the checks included: they state the papers' claims with their standard
 /// errors, so another seed must not break them); an invalid integer must be reported by the validation cell, the first
-/// code cell after the parameters cell, with a message that names the parameter.
+/// code cell after the parameters cell, with a message that names the parameter. One class per notebook, so that
+/// xunit runs the notebooks' experiments as separate collections, side by side.
 /// </summary>
-public sealed partial class ReaderExperimentTests
+/// <typeparam name="TNotebook">Names the notebook.</typeparam>
+[Trait("Category", "ReaderExperiments")]
+public abstract partial class ReaderExperimentTests<TNotebook>
+    where TNotebook : IReaderNotebook
 {
     private static readonly string RepositoryRoot = NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory);
 
-    private static readonly string[] NotebookFiles =
-        Directory.GetFiles(Path.Combine(RepositoryRoot, "notebooks"), "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+    private static string Name => TNotebook.FileName;
 
-    /// <summary>Every notebook at seeds 1, 2 and 3.</summary>
-    public static TheoryData<string, int> Seeds()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var name in NotebookFiles)
-        {
-            foreach (var seed in new[] { 1, 2, 3 })
-            {
-                data.Add(name, seed);
-            }
-        }
+    /// <summary>Seeds 1, 2 and 3.</summary>
+    public static TheoryData<int> Seeds() => [1, 2, 3];
 
-        return data;
-    }
+    /// <summary>Every "what to try next" item of the notebook, as the parameter assignments it lists.</summary>
+    public static TheoryData<string> Suggestions() => [.. SuggestionsOf(Notebook(Name))];
 
-    /// <summary>Every "what to try next" item of every notebook, as the parameter assignments it lists.</summary>
-    public static TheoryData<string, string> Suggestions()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in NotebookFiles)
-        {
-            foreach (var suggestion in SuggestionsOf(Notebook(name)))
-            {
-                data.Add(name, suggestion);
-            }
-        }
-
-        return data;
-    }
-
-    /// <summary>Every notebook with its integer parameters other than the seed.</summary>
-    public static TheoryData<string> NotebooksWithIntegerParameters()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in NotebookFiles.Where(n => IntegerParameters(Notebook(n)).Count > 0))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    [Fact]
+    public void TheNotebookExists() => Assert.True(File.Exists(Path.Combine(RepositoryRoot, "notebooks", Name)), $"notebooks/{Name} is missing");
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task ANotebookRunsWithNoFailingCellAtAnotherSeed(string name, int seed)
+    public async Task ANotebookRunsWithNoFailingCellAtAnotherSeed(int seed)
     {
+        var name = Name;
         var (exitCode, log, executed) = await RunAsync(name, $"seed-{seed}", ["--param", $"seed={seed}"]);
         Assert.True(exitCode == RunnerCommand.Success && ExecutedNotebook.Errors(executed!).Count == 0, $"{name} at seed {seed} (exit {exitCode}):\n{log}");
     }
 
     [Fact]
-    public void EveryNotebookSuggestsThingsToTryAsParameterChanges()
-    {
-        foreach (var name in NotebookFiles)
-        {
-            Assert.True(SuggestionsOf(Notebook(name)).Count >= 3, $"{name}: the \"What to try next\" cell lists fewer than 3 items of the form - `name=value …` …");
-        }
-    }
+    public void TheNotebookSuggestsThingsToTryAsParameterChanges() =>
+        Assert.True(SuggestionsOf(Notebook(Name)).Count >= 3, $"{Name}: the \"What to try next\" cell lists fewer than 3 items of the form - `name=value …` …");
 
     [Theory]
     [MemberData(nameof(Suggestions))]
-    public async Task EverySuggestionRunsWithNoFailingCell(string name, string suggestion)
+    public async Task EverySuggestionRunsWithNoFailingCell(string suggestion)
     {
+        var name = Name;
         var arguments = suggestion.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(a => new[] { "--param", a }).ToArray();
         var (exitCode, log, executed) = await RunAsync(name, "try-" + string.Concat(suggestion.Select(c => char.IsLetterOrDigit(c) ? c : '-')), arguments);
         Assert.True(exitCode == RunnerCommand.Success && ExecutedNotebook.Errors(executed!).Count == 0, $"{name} with `{suggestion}` (exit {exitCode}):\n{log}");
     }
 
-    [Theory]
-    [MemberData(nameof(NotebooksWithIntegerParameters))]
-    public async Task InvalidIntegersAreAllReportedByTheValidationCellByName(string name)
+    [Fact]
+    public async Task InvalidIntegersAreAllReportedByTheValidationCellByName()
     {
+        var name = Name;
         // Every integer parameter but the seed set to −1 in one run (a count, a size or a step number of −1 is never
         // valid): the first failing cell must be the validation cell, the first code cell after the parameters cell,
         // and its one message must name every parameter.
@@ -99,6 +73,7 @@ public sealed partial class ReaderExperimentTests
         var parametersCell = cells.FindIndex(IsParametersCell);
         var validationSource = ExecutedNotebook.Text(cells.Skip(parametersCell + 1).First(c => (string?)c["cell_type"] == "code")["source"]!);
         var parameters = IntegerParameters(notebook);
+        Assert.True(parameters.Count > 0, $"{name}: the parameters cell declares no integer parameter besides the seed");
         var (failures, unnamed) = await ValidationFailuresAsync(name, "invalid-integers", parameters, validationSource);
 
         // A rule that depends on another parameter (d_w ≥ d_s) may be checked only once that one is valid: each
@@ -189,4 +164,52 @@ public sealed partial class ReaderExperimentTests
 
     [GeneratedRegex(@"^\s*[-*]\s+`([A-Za-z_][A-Za-z0-9_]*=[^`]*)`", RegexOptions.Multiline)]
     private static partial Regex SuggestionItem();
+}
+
+/// <summary>00-primer.ipynb.</summary>
+public sealed class PrimerNotebook : IReaderNotebook
+{
+    public static string FileName => "00-primer.ipynb";
+}
+
+/// <summary>01-random-feature-networks.ipynb.</summary>
+public sealed class RandomFeatureNotebook : IReaderNotebook
+{
+    public static string FileName => "01-random-feature-networks.ipynb";
+}
+
+/// <summary>02-intrinsic-dimension.ipynb.</summary>
+public sealed class IntrinsicDimensionNotebook : IReaderNotebook
+{
+    public static string FileName => "02-intrinsic-dimension.ipynb";
+}
+
+/// <summary>03-bregman-bias-variance.ipynb.</summary>
+public sealed class BregmanNotebook : IReaderNotebook
+{
+    public static string FileName => "03-bregman-bias-variance.ipynb";
+}
+
+public sealed class PrimerReaderExperiments : ReaderExperimentTests<PrimerNotebook>;
+
+public sealed class RandomFeatureReaderExperiments : ReaderExperimentTests<RandomFeatureNotebook>;
+
+public sealed class IntrinsicDimensionReaderExperiments : ReaderExperimentTests<IntrinsicDimensionNotebook>;
+
+public sealed class BregmanReaderExperiments : ReaderExperimentTests<BregmanNotebook>;
+
+/// <summary>Every notebook in <c>notebooks/</c> has a reader-experiment class, and every class a notebook.</summary>
+public sealed class ReaderExperimentCoverageTests
+{
+    [Fact]
+    public void EveryNotebookHasItsReaderExperiments()
+    {
+        var root = NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory);
+        var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+        var covered = typeof(IReaderNotebook).Assembly.GetTypes()
+            .Where(t => t.IsClass && typeof(IReaderNotebook).IsAssignableFrom(t))
+            .Select(t => (string)t.GetProperty(nameof(IReaderNotebook.FileName))!.GetValue(null)!)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(notebooks, covered);
+    }
 }
