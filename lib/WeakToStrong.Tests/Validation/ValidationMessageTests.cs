@@ -51,7 +51,7 @@ public sealed class ValidationMessageTests
         { "overlap", "0", "[1, 40]", () => new RidgeWeakToStrongExperiment(overlap: 0) },
         { "pseudoLabelledSamples", "10", ">= 42", () => new RidgeWeakToStrongExperiment(pseudoLabelledSamples: 10) },
         { "noiseVariance", "0", "> 0", () => new RidgeWeakToStrongExperiment(noiseVariance: 0) },
-        { "name", "is null", "non-empty name", () => ParameterGrid.Create().Vary(null!, 1) },
+        { "name", "is null", "non-empty name", () => ParameterGrid.Create().Vary((string)null!, 1) },
         { "count", "10", "count <= 4", () => Spacing.LinearIntegers(0, 3, 10) },
         { "eigenvalues", "0 entries", "at least 1", () => WeakToStrong.RandomFeatures.DeterministicEquivalent.ForLinearFeatures([], 1) },
         { "inputs", "0 entries", "at least 1", () => new WeakToStrong.Bregman.LogisticStudent([1.0, 2.0], 0).Accuracy(M.Dense(0, 2), []) },

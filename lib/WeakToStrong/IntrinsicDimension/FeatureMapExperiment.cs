@@ -152,22 +152,22 @@ public sealed class FeatureMapExperiment
     /// <returns>Trials and Summary tables of <see cref="RealDataTrial"/>'s metrics.</returns>
     /// <exception cref="ArgumentException">The grid lacks "n" or "N".</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
-    public SweepResult Sweep(ParameterGrid grid, int trials, long seed, SweepOptions? options = null)
+    public SweepResult<RealDataTrial> Sweep(ParameterGrid grid, int trials, long seed, SweepOptions? options = null)
     {
         Guard.NotNull(grid);
         Guard.Positive(trials);
         foreach (var point in grid)
         {
-            if (!point.Names.Contains(FourModelSweep.Labelled) || !point.Names.Contains(FourModelSweep.Unlabelled))
+            if (!point.Names.Contains(FourModelSweep.Labelled.Name) || !point.Names.Contains(FourModelSweep.Unlabelled.Name))
             {
                 throw new ArgumentException($"grid varies [{string.Join(", ", point.Names)}]; expected it to vary \"n\" and \"N\".", nameof(grid));
             }
 
-            ValidateCounts(point.Integer(FourModelSweep.Labelled), point.Integer(FourModelSweep.Unlabelled));
+            ValidateCounts(point[FourModelSweep.Labelled], point[FourModelSweep.Unlabelled]);
         }
 
         return Sweeps.Sweep.Run(
-            grid, trials, seed, job => RunTrial(job.Random, job.Integer(FourModelSweep.Labelled), job.Integer(FourModelSweep.Unlabelled)), options);
+            grid, trials, seed, job => RunTrial(job.Random, job[FourModelSweep.Labelled], job[FourModelSweep.Unlabelled]), options);
     }
 
     /// <summary>

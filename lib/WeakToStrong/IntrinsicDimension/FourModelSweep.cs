@@ -18,17 +18,17 @@ namespace WeakToStrong.IntrinsicDimension;
 /// </summary>
 public static class FourModelSweep
 {
-    /// <summary>The grid parameter n (labelled samples, integer).</summary>
-    public const string Labelled = "n";
+    /// <summary>The grid parameter n (labelled samples, integer; column "n").</summary>
+    public static readonly GridParameter<int> Labelled = GridParameter.Integer("n");
 
-    /// <summary>The grid parameter N (pseudo-labelled samples, integer).</summary>
-    public const string Unlabelled = "N";
+    /// <summary>The grid parameter N (pseudo-labelled samples, integer; column "N").</summary>
+    public static readonly GridParameter<int> Unlabelled = GridParameter.Integer("N");
 
-    /// <summary>The grid parameter d_{s∧w} (integer, 0 ≤ d_{s∧w} ≤ min(d_s, d_w), with doff = d_s − d_{s∧w} ≤ R − d_w).</summary>
-    public const string Overlap = "overlap";
+    /// <summary>The grid parameter d_{s∧w} (integer, 0 ≤ d_{s∧w} ≤ min(d_s, d_w), with doff = d_s − d_{s∧w} ≤ R − d_w; column "overlap").</summary>
+    public static readonly GridParameter<int> Overlap = GridParameter.Integer("overlap");
 
-    /// <summary>The grid parameter σ² (real, ≥ 0).</summary>
-    public const string Noise = "noise";
+    /// <summary>The grid parameter σ² (real, ≥ 0; column "noise").</summary>
+    public static readonly GridParameter<double> Noise = GridParameter.Real("noise");
 
     /// <summary>
     /// Runs the sweep: <paramref name="trials"/> trials per grid point, job (g, t) drawing from the core's stream of
@@ -49,22 +49,22 @@ public static class FourModelSweep
     /// </returns>
     /// <exception cref="ArgumentException">The grid lacks "n" or "N", or a parameter has the wrong kind.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A grid value, the trial count or the sampling is out of range.</exception>
-    public static SweepResult Run(
+    public static SweepResult<FourModelTrial> Run(
         SyntheticConfiguration configuration,
         ParameterGrid grid,
         int trials,
         long seed,
         TrialSampling sampling = TrialSampling.SufficientStatistics,
-        SweepOptions? options = null) => RunSweep(configuration, grid, trials, seed, sampling, options, keepDecomposition: false);
+        SweepOptions? options = null) => RunSweep(configuration, grid, trials, seed, sampling, options, FourModelTrial.From);
 
-    private static SweepResult RunSweep(
+    private static SweepResult<TResult> RunSweep<TResult>(
         SyntheticConfiguration configuration,
         ParameterGrid grid,
         int trials,
         long seed,
         TrialSampling sampling,
         SweepOptions? options,
-        bool keepDecomposition)
+        Func<FourModelRisks, TResult> record)
     {
         Guard.NotNull(configuration);
         Guard.NotNull(grid);
@@ -82,7 +82,7 @@ public static class FourModelSweep
         {
             var (labelled, unlabelled) = Counts(job.Point);
             var risks = ModelAt(configuration, job.Point, models).RunTrial(job.Random, labelled, unlabelled, sampling);
-            return keepDecomposition ? (object)Decomposition(risks) : FourModelTrial.From(risks);
+            return record(risks);
         }, options);
     }
 
@@ -104,7 +104,7 @@ public static class FourModelSweep
     /// <returns>Trials (parameters, noise, trial, seed, metrics) and Summary (parameters, noise, count, m_mean, m_std, m_se).</returns>
     /// <exception cref="ArgumentException">The grid varies "noise" or lacks "n"/"N"; noise levels repeat.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public static SweepResult RunAtNoiseLevels(
+    public static SweepResult<FourModelTrial> RunAtNoiseLevels(
         SyntheticConfiguration configuration,
         ParameterGrid grid,
         IReadOnlyList<double> noiseLevels,
@@ -127,16 +127,16 @@ public static class FourModelSweep
             throw new ArgumentException($"noiseLevels = [{string.Join(", ", noiseLevels)}] repeats a value; expected distinct σ² values.", nameof(noiseLevels));
         }
 
-        if (grid.Names.Contains(Noise))
+        if (grid.Names.Contains(Noise.Name))
         {
-            throw new ArgumentException($"grid varies \"{Noise}\"; pass the noise levels as noiseLevels instead.", nameof(grid));
+            throw new ArgumentException($"grid varies \"{Noise.Name}\"; pass the noise levels as noiseLevels instead.", nameof(grid));
         }
 
         var unit = ConfigurationAt(configuration, grid[0]);
         var baseConfiguration = new SyntheticConfiguration(
             unit.WeakOffset, 1.0, unit.AmbientDimension, unit.RelevantRank, unit.StrongDimension, unit.WeakDimension, unit.SpectrumExponent, unit.GroundTruthSeed, unit.TargetScale);
         var levels = noiseLevels.ToArray();
-        var raw = RunSweep(baseConfiguration, grid, trials, seed, sampling, options, keepDecomposition: true);
+        var raw = RunSweep(baseConfiguration, grid, trials, seed, sampling, options, Decomposition);
 
         // Unpivot: one row per (job, noise level), metrics recomputed from the decomposition at σ₀² = 1.
         var parameters = grid.Names;
@@ -166,7 +166,7 @@ public static class FourModelSweep
             trialColumns.Add(Pick(raw.Trials.Columns[name], ordered.Select(r => r.Job).ToArray()));
         }
 
-        trialColumns.Add(new DoubleDataFrameColumn(Noise, ordered.Select(r => levels[r.Level])));
+        trialColumns.Add(new DoubleDataFrameColumn(Noise.Name, ordered.Select(r => levels[r.Level])));
         trialColumns.Add(Pick(raw.Trials.Columns["trial"], ordered.Select(r => r.Job).ToArray()));
         trialColumns.Add(Pick(raw.Trials.Columns["seed"], ordered.Select(r => r.Job).ToArray()));
         var values = metricNames.Select(m => ordered.Select(r => (double)typeof(FourModelTrial).GetProperty(m)!.GetValue(r.Metrics)!).ToArray()).ToArray();
@@ -183,7 +183,7 @@ public static class FourModelSweep
             summaryColumns.Add(Pick(raw.Trials.Columns[name], firstOfGroup));
         }
 
-        summaryColumns.Add(new DoubleDataFrameColumn(Noise, Enumerable.Range(0, groups).Select(g => levels[ordered[g * trials].Level])));
+        summaryColumns.Add(new DoubleDataFrameColumn(Noise.Name, Enumerable.Range(0, groups).Select(g => levels[ordered[g * trials].Level])));
         summaryColumns.Add(new Int32DataFrameColumn("count", Enumerable.Repeat(trials, groups)));
         for (var m = 0; m < metricNames.Length; m++)
         {
@@ -194,8 +194,8 @@ public static class FourModelSweep
             summaryColumns.Add(new DoubleDataFrameColumn(metricNames[m] + "_se", sample.Select(v => v.Length >= 2 ? Statistics.Descriptive.StandardError(v) : (double?)null)));
         }
 
-        return new SweepResult(
-            new DataFrame(trialColumns), new DataFrame(summaryColumns), [.. parameters, Noise], metricNames, raw.Elapsed);
+        return new SweepResult<FourModelTrial>(
+            new DataFrame(trialColumns), new DataFrame(summaryColumns), [.. parameters, Noise.Name], metricNames, raw.Elapsed, ordered.Select(r => r.Metrics).ToArray(), trials);
     }
 
     /// <summary>The risks at σ² from a trial fitted at σ₀² = 1: ER = Bias + r·Variance + √r·Cross with r = σ².</summary>
@@ -280,15 +280,15 @@ public static class FourModelSweep
         Guard.NotNull(configuration);
         Guard.NotNull(point);
         var offset = configuration.WeakOffset;
-        if (point.Names.Contains(Overlap))
+        if (point.Names.Contains(Overlap.Name))
         {
-            var overlap = point.Integer(Overlap);
+            var overlap = point[Overlap];
             var most = Math.Min(configuration.StrongDimension, configuration.WeakDimension);
-            Guard.InRange(overlap, Math.Max(0, configuration.StrongDimension - (configuration.RelevantRank - configuration.WeakDimension)), most, "doff = d_s − d_{s∧w} must lie in [0, R − d_w]", Overlap);
+            Guard.InRange(overlap, Math.Max(0, configuration.StrongDimension - (configuration.RelevantRank - configuration.WeakDimension)), most, "doff = d_s − d_{s∧w} must lie in [0, R − d_w]", Overlap.Name);
             offset = configuration.StrongDimension - overlap;
         }
 
-        var noise = point.Names.Contains(Noise) ? point[Noise] : configuration.NoiseVariance;
+        var noise = point.Names.Contains(Noise.Name) ? point[Noise] : configuration.NoiseVariance;
         return new SyntheticConfiguration(
             offset,
             noise,
@@ -328,13 +328,13 @@ public static class FourModelSweep
 
     private static (int Labelled, int Unlabelled) Counts(GridPoint point)
     {
-        if (!point.Names.Contains(Labelled) || !point.Names.Contains(Unlabelled))
+        if (!point.Names.Contains(Labelled.Name) || !point.Names.Contains(Unlabelled.Name))
         {
             throw new ArgumentException(
                 $"grid varies [{string.Join(", ", point.Names)}]; expected it to vary \"{Labelled}\" (labelled samples) and \"{Unlabelled}\" (pseudo-labelled samples).",
                 "grid");
         }
 
-        return (point.Integer(Labelled), point.Integer(Unlabelled));
+        return (point[Labelled], point[Unlabelled]);
     }
 }

@@ -16,6 +16,15 @@ namespace WeakToStrong.RandomFeatures;
 /// </summary>
 public static class TeacherWidthSweep
 {
+    /// <summary>The grid parameter d of <see cref="Relu"/> (input dimension; column "d").</summary>
+    public static readonly GridParameter<int> Dimension = GridParameter.Integer("d");
+
+    /// <summary>The grid parameter M_TE of both sweeps (teacher width; column "M_TE").</summary>
+    public static readonly GridParameter<int> TeacherWidth = GridParameter.Integer("M_TE");
+
+    /// <summary>The grid parameter α of <see cref="LinearFeatures"/> (spectrum exponent; column "alpha").</summary>
+    public static readonly GridParameter<double> Exponent = GridParameter.Real("alpha");
+
     /// <summary>
     /// ReLU random features on S^(d−1) with the linear target f* = √d·x_1 and M_ST = ∞ (the ReLU case of
     /// arXiv:2503.02877, set on the sphere as in <see cref="ReluTeacher"/>). Grid columns
@@ -29,7 +38,7 @@ public static class TeacherWidthSweep
     /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0 (default 1e-2).</param>
     /// <param name="maxScaledTime">Largest t·λ_1 searched (default 1e4).</param>
     /// <param name="options">Parallelism and progress; null for the defaults.</param>
-    public static SweepResult Relu(
+    public static SweepResult<WeakToStrongRun> Relu(
         IReadOnlyList<int> dimensions,
         IReadOnlyList<int> teacherWidths,
         int trials,
@@ -54,10 +63,10 @@ public static class TeacherWidthSweep
         Guard.AtLeast(trials, 1, "at least one seed per width");
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
         Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
-        var grid = ParameterGrid.Create().Vary("d", dimensions.ToArray()).Vary("M_TE", teacherWidths.ToArray());
+        var grid = ParameterGrid.Create().Vary(Dimension, dimensions).Vary(TeacherWidth, teacherWidths);
         return Sweep.Run(grid, trials, seed, job =>
         {
-            var teacher = ReluTeacher.Sample(job.Integer("d"), job.Integer("M_TE"), job.Random);
+            var teacher = ReluTeacher.Sample(job[Dimension], job[TeacherWidth], job.Random);
             return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
         }, options);
     }
@@ -76,7 +85,7 @@ public static class TeacherWidthSweep
     /// <param name="minScaledTime">Smallest t·λ_1 searched, &gt; 0.</param>
     /// <param name="maxScaledTime">Largest t·λ_1 searched.</param>
     /// <param name="options">Parallelism and progress; null for the defaults.</param>
-    public static SweepResult LinearFeatures(
+    public static SweepResult<WeakToStrongRun> LinearFeatures(
         int inputDimension,
         IReadOnlyList<double> exponents,
         IReadOnlyList<int> teacherWidths,
@@ -100,10 +109,10 @@ public static class TeacherWidthSweep
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
         Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var spectra = exponents.Distinct().ToDictionary(a => a, a => LinearFeatureTeacher.PowerLawSpectrum(inputDimension, a));
-        var grid = ParameterGrid.Create().Vary("alpha", exponents.ToArray()).Vary("M_TE", teacherWidths.ToArray());
+        var grid = ParameterGrid.Create().Vary(Exponent, exponents).Vary(TeacherWidth, teacherWidths);
         return Sweep.Run(grid, trials, seed, job =>
         {
-            var teacher = LinearFeatureTeacher.Sample(spectra[job["alpha"]], job.Integer("M_TE"), job.Random);
+            var teacher = LinearFeatureTeacher.Sample(spectra[job[Exponent]], job[TeacherWidth], job.Random);
             return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
         }, options);
     }
@@ -115,9 +124,9 @@ public static class TeacherWidthSweep
     /// classical standard error. Over a finite range this slope equals 2 + the slope of ln(L_ST*/L_TE²) on ln L_TE.
     /// </summary>
     /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/> (filter it first with
-    /// <see cref="SweepResult.Where(string, double)"/> for one d or α).</param>
+    /// <see cref="SweepResult{TResult}.Where(GridParameter{int}, int)"/> for one d, or the real overload for one α).</param>
     /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
-    public static LogLogFit Slope(SweepResult result, double maxTeacherLoss = 0.05) =>
+    public static LogLogFit Slope(SweepResult<WeakToStrongRun> result, double maxTeacherLoss = 0.05) =>
         TrySlope(result, maxTeacherLoss) ?? throw new ArgumentOutOfRangeException(nameof(maxTeacherLoss), maxTeacherLoss,
             $"{nameof(maxTeacherLoss)} = {Guard.Show(maxTeacherLoss)} leaves {CountBelow(result, maxTeacherLoss)} runs with L_TE below it; a slope with a standard error needs at least 3 (use wider teachers or a larger cut).");
 
@@ -127,16 +136,16 @@ public static class TeacherWidthSweep
     /// </summary>
     /// <param name="result">A sweep from <see cref="Relu"/> or <see cref="LinearFeatures"/>.</param>
     /// <param name="maxTeacherLoss">Only runs with L_TE below this enter the fit, &gt; 0 (default 0.05).</param>
-    public static LogLogFit? TrySlope(SweepResult result, double maxTeacherLoss = 0.05)
+    public static LogLogFit? TrySlope(SweepResult<WeakToStrongRun> result, double maxTeacherLoss = 0.05)
     {
         Guard.NotNull(result);
         Guard.Positive(maxTeacherLoss);
-        var teacher = result.TrialValues(nameof(WeakToStrongRun.TeacherLoss));
-        var student = result.TrialValues(nameof(WeakToStrongRun.StudentLoss));
+        var teacher = result.TrialValues(r => r.TeacherLoss);
+        var student = result.TrialValues(r => r.StudentLoss);
         var keep = Enumerable.Range(0, teacher.Length).Where(i => teacher[i] < maxTeacherLoss).ToArray();
         return keep.Length < 3 ? null : LogLogFit.Fit(keep.Select(i => teacher[i]).ToArray(), keep.Select(i => student[i]).ToArray());
     }
 
-    private static int CountBelow(SweepResult result, double maxTeacherLoss) =>
-        result.TrialValues(nameof(WeakToStrongRun.TeacherLoss)).Count(v => v < maxTeacherLoss);
+    private static int CountBelow(SweepResult<WeakToStrongRun> result, double maxTeacherLoss) =>
+        result.TrialValues(r => r.TeacherLoss).Count(v => v < maxTeacherLoss);
 }

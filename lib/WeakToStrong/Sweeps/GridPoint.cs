@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeakToStrong.Validation;
 
 namespace WeakToStrong.Sweeps;
 
@@ -61,6 +62,27 @@ public sealed class GridPoint
             : throw new ArgumentException($"name = \"{name}\" is a {_kinds[p]} parameter; expected a text parameter.", nameof(name));
     }
 
+    /// <summary>The value of a typed integer parameter.</summary>
+    /// <param name="parameter">A parameter of this point's grid.</param>
+    public int this[GridParameter<int> parameter] => Integer(Checked(parameter).Name);
+
+    /// <summary>The value of a typed real parameter.</summary>
+    /// <param name="parameter">A parameter of this point's grid.</param>
+    public double this[GridParameter<double> parameter]
+    {
+        get
+        {
+            var p = Find(Checked(parameter).Name);
+            return _kinds[p] == ParameterKind.Real
+                ? (double)_values[p]
+                : throw new ArgumentException($"parameter = \"{parameter.Name}\" is a {_kinds[p]} parameter of this grid; expected a real parameter.", nameof(parameter));
+        }
+    }
+
+    /// <summary>The value of a typed text parameter.</summary>
+    /// <param name="parameter">A parameter of this point's grid.</param>
+    public string this[GridParameter<string> parameter] => Text(Checked(parameter).Name);
+
     internal object RawValue(int position) => _values[position];
 
     /// <summary>"name=value, …", e.g. "n=100, sigma2=0.01".</summary>
@@ -69,6 +91,13 @@ public sealed class GridPoint
         _names.Count == 0
             ? "(no parameters)"
             : string.Join(", ", _names.Select((n, i) => $"{n}={Convert.ToString(_values[i], CultureInfo.InvariantCulture)}"));
+
+    private static GridParameter<T> Checked<T>(GridParameter<T> parameter)
+        where T : notnull
+    {
+        Guard.NotNull(parameter);
+        return parameter;
+    }
 
     private int Find(string name)
     {

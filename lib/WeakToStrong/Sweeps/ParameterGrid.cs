@@ -127,6 +127,37 @@ public sealed class ParameterGrid : IReadOnlyList<GridPoint>
         return With(name, ParameterKind.Text, values.Cast<object>().ToArray());
     }
 
+    /// <summary>Adds a typed integer parameter.</summary>
+    /// <param name="parameter">A parameter not yet in this grid.</param>
+    /// <param name="values">At least one value.</param>
+    /// <returns>A new grid.</returns>
+    public ParameterGrid Vary(GridParameter<int> parameter, params IEnumerable<int> values)
+    {
+        Guard.NotNull(parameter);
+        return Vary(parameter.Name, values);
+    }
+
+    /// <summary>Adds a typed real parameter (every value finite).</summary>
+    /// <param name="parameter">A parameter not yet in this grid.</param>
+    /// <param name="values">At least one finite value.</param>
+    /// <returns>A new grid.</returns>
+    public ParameterGrid Vary(GridParameter<double> parameter, params IEnumerable<double> values)
+    {
+        Guard.NotNull(parameter);
+        return Vary(parameter.Name, values);
+    }
+
+    /// <summary>Adds a typed text parameter.</summary>
+    /// <param name="parameter">A parameter not yet in this grid.</param>
+    /// <param name="values">At least one non-null label.</param>
+    /// <returns>A new grid.</returns>
+    public ParameterGrid Vary(GridParameter<string> parameter, params IEnumerable<string> values)
+    {
+        Guard.NotNull(parameter);
+        Guard.NotNull(values);
+        return Vary(parameter.Name, values.ToArray());
+    }
+
     /// <inheritdoc/>
     public IEnumerator<GridPoint> GetEnumerator()
     {

@@ -23,6 +23,7 @@ namespace WeakToStrong.Sweeps;
 ///     return new { Risk = …, Norm = … };          // each public numeric property becomes a metric column
 /// }, new SweepOptions { Progress = new ConsoleProgressBar() });
 /// result.Summary                                    // n, count, Risk_mean, Risk_std, Risk_se, Norm_mean, …
+/// result.Mean(r =&gt; r.Risk)                        // the Risk_mean column, read through the result type
 /// </code>
 /// </summary>
 public static class Sweep
@@ -40,8 +41,8 @@ public static class Sweep
     /// <param name="seed">The experiment seed.</param>
     /// <param name="measure">The measurement of one job; it must use only the job's random streams.</param>
     /// <param name="options">Parallelism, progress and cancellation; null for defaults.</param>
-    /// <returns>The trials and summary tables.</returns>
-    public static SweepResult Run<TResult>(ParameterGrid grid, int trials, long seed, Func<SweepJob, TResult> measure, SweepOptions? options = null)
+    /// <returns>The trials and summary tables, and the results themselves for typed reads.</returns>
+    public static SweepResult<TResult> Run<TResult>(ParameterGrid grid, int trials, long seed, Func<SweepJob, TResult> measure, SweepOptions? options = null)
     {
         Guard.Positive(trials);
         var seeds = Enumerable.Range(0, trials).Select(t => unchecked((long)SeedMixer.DeriveSeed(seed, t))).ToArray();
@@ -60,14 +61,14 @@ public static class Sweep
     /// <param name="seeds">The trial seeds, at least one, no duplicates; e.g. <c>Enumerable.Range(0, 40)</c>.</param>
     /// <param name="measure">The measurement of one job; it must use only the job's random streams.</param>
     /// <param name="options">Parallelism, progress and cancellation; null for defaults.</param>
-    /// <returns>The trials and summary tables.</returns>
-    public static SweepResult Run<TResult>(ParameterGrid grid, IEnumerable<int> seeds, Func<SweepJob, TResult> measure, SweepOptions? options = null)
+    /// <returns>The trials and summary tables, and the results themselves for typed reads.</returns>
+    public static SweepResult<TResult> Run<TResult>(ParameterGrid grid, IEnumerable<int> seeds, Func<SweepJob, TResult> measure, SweepOptions? options = null)
     {
         Guard.NotNull(seeds);
         return RunSeeds(grid, seeds.Select(s => (long)s).ToArray(), measure, options);
     }
 
-    private static SweepResult RunSeeds<TResult>(ParameterGrid grid, long[] seedList, Func<SweepJob, TResult> measure, SweepOptions? options)
+    private static SweepResult<TResult> RunSeeds<TResult>(ParameterGrid grid, long[] seedList, Func<SweepJob, TResult> measure, SweepOptions? options)
     {
         Guard.NotNull(grid);
         Guard.NotNull(measure);
@@ -84,6 +85,7 @@ public static class Sweep
         var points = grid.ToArray();
         var total = checked(points.Length * seedList.Length);
         var results = new double[total][];
+        var outcomes = new TResult[total];
         var completed = 0;
         var clock = Stopwatch.StartNew();
         options.Progress?.Report(new SweepProgress(0, total, TimeSpan.Zero));
@@ -114,6 +116,7 @@ public static class Sweep
                 }
 
                 results[job] = extractor.Extract(outcome, point, seed);
+                outcomes[job] = outcome;
                 var done = Interlocked.Increment(ref completed);
                 options.Progress?.Report(new SweepProgress(done, total, clock.Elapsed));
             });
@@ -127,7 +130,7 @@ public static class Sweep
         var names = extractor.Names;
         var trials = BuildTrials(grid, points, seedList, names, results);
         var summary = BuildSummary(grid, points, seedList.Length, names, results);
-        return new SweepResult(trials, summary, grid.Names, names, clock.Elapsed);
+        return new SweepResult<TResult>(trials, summary, grid.Names, names, clock.Elapsed, outcomes, seedList.Length);
     }
 
     private static DataFrame BuildTrials(ParameterGrid grid, GridPoint[] points, long[] seeds, IReadOnlyList<string> metrics, double[][] results)

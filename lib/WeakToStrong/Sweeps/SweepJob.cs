@@ -46,6 +46,18 @@ public sealed class SweepJob
     /// <returns>The label.</returns>
     public string Text(string name) => Point.Text(name);
 
+    /// <summary>The value of a typed integer parameter (shorthand for <c>Point[parameter]</c>).</summary>
+    /// <param name="parameter">A parameter of the sweep's grid.</param>
+    public int this[GridParameter<int> parameter] => Point[parameter];
+
+    /// <summary>The value of a typed real parameter.</summary>
+    /// <param name="parameter">A parameter of the sweep's grid.</param>
+    public double this[GridParameter<double> parameter] => Point[parameter];
+
+    /// <summary>The value of a typed text parameter.</summary>
+    /// <param name="parameter">A parameter of the sweep's grid.</param>
+    public string this[GridParameter<string> parameter] => Point[parameter];
+
     /// <summary>An independent sub-stream (seed, grid index, <paramref name="stream"/>), e.g. one per data set a job draws.</summary>
     /// <param name="stream">The sub-stream id (0 is <see cref="Random"/>'s own stream, restarted).</param>
     /// <returns>A new stream.</returns>
