@@ -34,9 +34,9 @@ public sealed class CrossEntropyTests
         for (var trial = 0; trial < 200; trial++)
         {
             double a = random.NextDouble(), b = RandomProbability(random);
-            Assert.Equal(CrossEntropy.Entropy(a) + BinaryKl(a, b), CrossEntropy.Forward(a, b), 1e-13);
+            Assert.Equal(CrossEntropy.Entropy(a) + BinaryKl(a, b), CrossEntropy.Forward(student: b, teacher: a), 1e-13);
             Vector<double> x = RandomSimplexPoint(random, 3), y = RandomSimplexPoint(random, 3);
-            Assert.Equal(CrossEntropy.Entropy(x) + Kl(x, y), CrossEntropy.Forward(x, y), 1e-13);
+            Assert.Equal(CrossEntropy.Entropy(x) + Kl(x, y), CrossEntropy.Forward(student: y, teacher: x), 1e-13);
         }
 
         Assert.Equal(Math.Log(2), CrossEntropy.Entropy(0.5), 1e-15);

@@ -90,9 +90,9 @@ public sealed class InfiniteWidthStudentTests
         foreach (var fraction in new[] { 1e-2, 5e-3, 2.5e-3 })
         {
             var eta = fraction / student.LargestEigenvalue;
-            var steps = (long)Math.Round(t / eta);
+            var steps = checked((int)Math.Round(t / eta));
             var etaExact = t / steps;
-            errors.Add(Math.Abs(student.LossAfterSteps(steps, etaExact) - flow));
+            errors.Add(Math.Abs(student.LossesAfterSteps([steps], etaExact)[0] - flow));
         }
 
         Assert.True(errors[0] < 1e-2 * flow, $"GD with ηλ_max = 1e-2 is off by {errors[0]:R} (flow {flow:R})");
@@ -105,14 +105,16 @@ public sealed class InfiniteWidthStudentTests
     {
         // One eigen-direction, θ = 1, β = 0.9: L = (1 − 0.9(1 − (1 − ηλ)^n))², including the oscillating regime ηλ > 1.
         var student = new InfiniteWidthStudent(new[] { 2.0 }, new[] { 0.9 }, new[] { 1.0 });
-        foreach (var (eta, n) in new[] { (0.1, 7L), (0.45, 3L), (0.5, 4L), (0.7, 5L), (0.7, 6L), (0.99, 1L) })
+        foreach (var (eta, n) in new[] { (0.1, 7), (0.45, 3), (0.5, 4), (0.7, 5), (0.7, 6), (0.99, 1) })
         {
             var expected = Math.Pow(1 - 0.9 * (1 - Math.Pow(1 - 2 * eta, n)), 2);
-            Assert.Equal(expected, student.LossAfterSteps(n, eta), 1e-14);
+            Assert.Equal(expected, student.LossesAfterSteps([n], eta)[0], 1e-14);
         }
 
-        Assert.Equal(1.0, student.LossAfterSteps(0, 0.3));
-        Assert.Equal(1.0, student.MaxStableLearningRate);
+        var twoCounts = student.LossesAfterSteps([0, 2], 0.3);
+        Assert.Equal(1.0, twoCounts[0]);
+        Assert.Equal(Math.Pow(1 - 0.9 * (1 - Math.Pow(0.4, 2)), 2), twoCounts[1], 1e-14);
+        Assert.Equal(1.0, student.MaximumStableStepSize);
     }
 
     [Fact]
@@ -265,11 +267,11 @@ public sealed class InfiniteWidthStudentTests
         Assert.Contains(">= 0", negative.Message);
         Assert.Equal("time", Assert.Throws<ArgumentOutOfRangeException>(() => student.Loss(double.NaN)).ParamName);
         Assert.Equal("times", Assert.Throws<ArgumentOutOfRangeException>(() => student.Losses(new[] { 1.0, -2.0 })).ParamName);
-        var eta = Assert.Throws<ArgumentOutOfRangeException>(() => student.LossAfterSteps(10, 2.0));
-        Assert.Equal("learningRate", eta.ParamName);
+        var eta = Assert.Throws<ArgumentOutOfRangeException>(() => student.LossesAfterSteps([10], 2.0));
+        Assert.Equal("stepSize", eta.ParamName);
         Assert.Contains("2/λ_max", eta.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => student.LossAfterSteps(10, 0));
-        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => student.LossAfterSteps(-1, 0.1)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => student.LossesAfterSteps([10], 0));
+        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => student.LossesAfterSteps([-1], 0.1)).ParamName);
         Assert.Equal("eigenvalues", Assert.Throws<ArgumentOutOfRangeException>(() =>
             new InfiniteWidthStudent(new[] { -1.0 }, new[] { 0.5 }, new[] { 1.0 })).ParamName);
         Assert.Throws<ArgumentException>(() => new InfiniteWidthStudent(new[] { 1.0, 2.0 }, new[] { 0.5 }, new[] { 1.0, 0.0 }));

@@ -31,28 +31,32 @@ public static class CrossEntropy
         return -probabilities.Sum(XLogX);
     }
 
-    /// <summary>Binary cross-entropy CE(a, b) = −a log b − (1 − a) log(1 − b) = H(a) + KL(a ‖ b).</summary>
-    /// <param name="target">a ∈ [0, 1] (the label; first slot).</param>
-    /// <param name="prediction">b ∈ (0, 1).</param>
-    public static double Forward(double target, double prediction)
+    /// <summary>
+    /// Forward binary cross-entropy of a student against its teacher, the usual soft-label loss with the teacher's
+    /// label in the target slot: CE(q, p) = −q log p − (1 − q) log(1 − p) = H(q) + KL(q ‖ p). Student first, teacher
+    /// second, as in every loss of this namespace.
+    /// </summary>
+    /// <param name="student">p ∈ (0, 1), the student's probability.</param>
+    /// <param name="teacher">q ∈ [0, 1], the teacher's probability (the label).</param>
+    public static double Forward(double student, double teacher)
     {
-        Guard.Probability(target);
-        Guard.OpenUnitInterval(prediction);
-        return -(target * Math.Log(prediction) + (1 - target) * ElementaryFunctions.Log1p(-prediction));
+        Guard.OpenUnitInterval(student);
+        Guard.Probability(teacher);
+        return -(teacher * Math.Log(student) + (1 - teacher) * ElementaryFunctions.Log1p(-student));
     }
 
-    /// <summary>Cross-entropy CE(a, b) = −Σ_k a_k log b_k.</summary>
-    /// <param name="target">a in the closed simplex.</param>
-    /// <param name="prediction">b in the open simplex, same dimension.</param>
-    public static double Forward(Vector<double> target, Vector<double> prediction)
+    /// <summary>Forward cross-entropy CE(q, p) = −Σ_k q_k log p_k of a student p against its teacher q (the label).</summary>
+    /// <param name="student">p in the open simplex.</param>
+    /// <param name="teacher">q in the closed simplex, same dimension.</param>
+    public static double Forward(Vector<double> student, Vector<double> teacher)
     {
-        Guard.Simplex(target, strictlyPositive: false);
-        Guard.Simplex(prediction, strictlyPositive: true);
-        Guard.Length(prediction, target.Count, nameof(target));
+        Guard.Simplex(student, strictlyPositive: true);
+        Guard.Simplex(teacher, strictlyPositive: false);
+        Guard.Length(teacher, student.Count, nameof(student));
         double sum = 0;
-        for (var k = 0; k < target.Count; k++)
+        for (var k = 0; k < student.Count; k++)
         {
-            sum -= target[k] == 0 ? 0 : target[k] * Math.Log(prediction[k]);
+            sum -= teacher[k] == 0 ? 0 : teacher[k] * Math.Log(student[k]);
         }
 
         return sum;

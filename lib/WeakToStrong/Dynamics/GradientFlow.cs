@@ -222,13 +222,7 @@ public sealed class GradientFlow
     /// <returns>The risks, one per step count.</returns>
     public double[] LossesAfterSteps(QuadraticRisk risk, IReadOnlyList<int> steps, double stepSize)
     {
-        Guard.NotNull(steps);
-        foreach (var s in steps)
-        {
-            Guard.NonNegative(s, nameof(steps));
-        }
-
-        CheckStepSize(stepSize);
+        Guard.GradientDescent(steps, stepSize, MaximumStableStepSize);
         var evaluator = Evaluator(risk);
         return evaluator.Evaluate(steps.Select(s => StepDisplacement(s, stepSize)).ToArray());
     }
@@ -261,17 +255,7 @@ public sealed class GradientFlow
 
     internal Vector<double> Initial => _initial;
 
-    private void CheckStepSize(double stepSize)
-    {
-        Guard.Positive(stepSize);
-        if (!(stepSize < MaximumStableStepSize))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(stepSize),
-                stepSize,
-                $"stepSize = {stepSize.ToString("R", CultureInfo.InvariantCulture)} is out of range; gradient descent diverges unless 0 < stepSize < 2/λ_max = {MaximumStableStepSize.ToString("R", CultureInfo.InvariantCulture)}.");
-        }
-    }
+    private void CheckStepSize(double stepSize) => Guard.StepSize(stepSize, MaximumStableStepSize);
 
     /// <summary>r(t) with w(t) = w₀ + U r(t): r_k = φ_k(t)(β_k − λ_k c₀_k), φ_k(t) = −expm1(−λ_k t)/λ_k (t if λ_k = 0).</summary>
     private Vector<double> FlowDisplacement(double time)

@@ -192,27 +192,15 @@ public sealed class FiniteWidthStudent
     /// <param name="stepSize">η, 0 &lt; η &lt; <see cref="MaximumStableStepSize"/>.</param>
     public double[] LossesAfterSteps(IReadOnlyList<int> steps, double stepSize)
     {
-        Guard.NotNull(steps);
-        foreach (var n in steps)
-        {
-            Guard.NonNegative(n, nameof(steps));
-        }
-
-        Guard.Positive(stepSize);
-        if (!(stepSize < MaximumStableStepSize))
-        {
-            throw new ArgumentOutOfRangeException(nameof(stepSize), stepSize,
-                $"{nameof(stepSize)} = {Guard.Show(stepSize)} is out of range; gradient descent diverges unless 0 < stepSize < 2/γ_max = {Guard.Show(MaximumStableStepSize)}.");
-        }
-
+        Guard.GradientDescent(steps, stepSize, MaximumStableStepSize);
         return steps.Select(n => Evaluate(g => StepFactor(g, stepSize, n))).ToArray();
     }
 
     /// <summary>The loss curve on a log-spaced grid of t·λ_1 (for comparing finite widths with M_S = ∞).</summary>
     /// <param name="minScaledTime">Smallest t·λ_1, &gt; 0 (default 1e-2).</param>
     /// <param name="maxScaledTime">Largest t·λ_1, &gt; <paramref name="minScaledTime"/> (default 1e4).</param>
-    /// <param name="points">Number of grid points, ≥ 2 (default 400).</param>
-    public StudentLossCurve LossCurve(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int points = 400)
+    /// <param name="points">Number of grid points, ≥ 2 (default 4000, as for every student).</param>
+    public StudentLossCurve LossCurve(double minScaledTime = 1e-2, double maxScaledTime = 1e4, int points = 4000)
     {
         var scaled = InfiniteWidthStudent.LogGrid(minScaledTime, maxScaledTime, points);
         var times = scaled.Select(s => s / ReferenceEigenvalue).ToArray();

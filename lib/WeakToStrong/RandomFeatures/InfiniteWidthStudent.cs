@@ -137,8 +137,8 @@ public sealed class InfiniteWidthStudent
     /// <summary>λ_max, the largest eigenvalue; discrete gradient descent is stable for η &lt; 2/λ_max.</summary>
     public double LargestEigenvalue { get; }
 
-    /// <summary>2/λ_max, the (exclusive) upper limit of stable learning rates for <see cref="LossAfterSteps"/>.</summary>
-    public double MaxStableLearningRate => 2.0 / LargestEigenvalue;
+    /// <summary>2/λ_max, the (exclusive) upper limit of stable step sizes for <see cref="LossesAfterSteps"/>.</summary>
+    public double MaximumStableStepSize => 2.0 / LargestEigenvalue;
 
     /// <summary>L_ST(t) = Σ_k (θ_k − (1 − e^(−λ_k t)) β_k)² under gradient flow.</summary>
     /// <param name="time">t ≥ 0; +∞ gives the converged limit.</param>
@@ -178,29 +178,16 @@ public sealed class InfiniteWidthStudent
     }
 
     /// <summary>
-    /// L_ST after n steps of full-batch gradient descent with step η from 0:
+    /// L_ST after n steps of full-batch gradient descent with step η from 0, for each n:
     /// g_k = 1 − (1 − ηλ_k)^n, evaluated as 1 − exp(n·ln(1 − ηλ_k)) when ηλ_k &lt; 1. Time is t = nη.
     /// </summary>
-    /// <param name="steps">n ≥ 0.</param>
-    /// <param name="learningRate">η, with 0 &lt; η &lt; 2/λ_max (<see cref="MaxStableLearningRate"/>).</param>
-    public double LossAfterSteps(long steps, double learningRate)
+    /// <param name="steps">Step counts n ≥ 0.</param>
+    /// <param name="stepSize">η, with 0 &lt; η &lt; 2/λ_max (<see cref="MaximumStableStepSize"/>).</param>
+    /// <returns>The losses, one per step count.</returns>
+    public double[] LossesAfterSteps(IReadOnlyList<int> steps, double stepSize)
     {
-        Guard.AtLeast(steps, 0L, "the number of gradient-descent steps n");
-        if (!double.IsFinite(learningRate) || learningRate <= 0 || learningRate >= MaxStableLearningRate)
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
-                $"{nameof(learningRate)} = {Guard.Show(learningRate)}: the step η must satisfy 0 < η < 2/λ_max = {Guard.Show(MaxStableLearningRate)}.");
-        }
-
-        var loss = 0.0;
-        for (var k = 0; k < _eigenvalues.Length; k++)
-        {
-            var (remaining, learnt) = StepFactors(_eigenvalues[k] * learningRate, steps);
-            var e = TermError(k, remaining, learnt);
-            loss += e * e;
-        }
-
-        return loss;
+        Guard.GradientDescent(steps, stepSize, MaximumStableStepSize);
+        return steps.Select(n => LossAfterStepsUnchecked(n, stepSize)).ToArray();
     }
 
     /// <summary>The loss curve on a log-spaced grid of scaled times t·λ_ref (the U-curve: L_ST(t)/L_TE starts at
@@ -262,6 +249,19 @@ public sealed class InfiniteWidthStudent
     }
 
     /// <summary>((1 − s)^n, 1 − (1 − s)^n) for s = ηλ ∈ [0, 2).</summary>
+    private double LossAfterStepsUnchecked(int steps, double stepSize)
+    {
+        var loss = 0.0;
+        for (var k = 0; k < _eigenvalues.Length; k++)
+        {
+            var (remaining, learnt) = StepFactors(_eigenvalues[k] * stepSize, steps);
+            var e = TermError(k, remaining, learnt);
+            loss += e * e;
+        }
+
+        return loss;
+    }
+
     private static (double Remaining, double Learnt) StepFactors(double s, long steps)
     {
         if (s == 0 || steps == 0)

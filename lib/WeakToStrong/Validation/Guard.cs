@@ -17,6 +17,39 @@ internal static class Guard
     /// <summary>Tolerance on |‖w‖² − 1| for a row to count as a point of the unit sphere.</summary>
     public const double UnitNormTolerance = 1e-10;
 
+    /// <summary>
+    /// A gradient-descent step size and its step counts: every count n ≥ 0 and 0 &lt; η &lt; 2/λ_max, the range where
+    /// every factor (1 − ηλ_k)^n of a quadratic objective stays bounded (the one check of every <c>LossesAfterSteps</c>).
+    /// </summary>
+    /// <param name="steps">The step counts.</param>
+    /// <param name="stepSize">η.</param>
+    /// <param name="maximumStepSize">2/λ_max, exclusive.</param>
+    public static void GradientDescent(IReadOnlyList<int> steps, double stepSize, double maximumStepSize)
+    {
+        NotNull(steps);
+        foreach (var n in steps)
+        {
+            NonNegative(n, nameof(steps));
+        }
+
+        StepSize(stepSize, maximumStepSize);
+    }
+
+    /// <summary>0 &lt; η &lt; 2/λ_max (<paramref name="maximumStepSize"/>), else an error naming "stepSize".</summary>
+    /// <param name="stepSize">η.</param>
+    /// <param name="maximumStepSize">2/λ_max, exclusive.</param>
+    public static void StepSize(double stepSize, double maximumStepSize)
+    {
+        Positive(stepSize, nameof(stepSize));
+        if (!(stepSize < maximumStepSize))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(stepSize),
+                stepSize,
+                $"stepSize = {Show(stepSize)} is out of range; gradient descent diverges unless 0 < stepSize < 2/λ_max = {Show(maximumStepSize)}.");
+        }
+    }
+
     /// <summary>A double in round-trip form, culture-invariant, for error messages.</summary>
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
