@@ -99,12 +99,12 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var lda = Math.Max(1, rowsA);
         var ldb = Math.Max(1, rowsB);
         var ldc = m;
-        fixed (double* pa = a, pb = b, pc = c)
+        using var ba = AlignedBuffer.Input(a);
+        using var bb = AlignedBuffer.Input(b);
+        using var bc = AlignedBuffer.InputOutput(c);
+        using (EnterNativeCall())
         {
-            using (EnterNativeCall())
-            {
-                _library.Dgemm(&ta, &tb, &m, &n, &k, &alpha, pa, &lda, pb, &ldb, &beta, pc, &ldc, 1, 1);
-            }
+            _library.Dgemm(&ta, &tb, &m, &n, &k, &alpha, ba.Pointer, &lda, bb.Pointer, &ldb, &beta, bc.Pointer, &ldc, 1, 1);
         }
     }
 
@@ -391,15 +391,18 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var left = (byte)'L';
         var upper = Upper;
         var nonUnit = NoTranspose;
-        fixed (double* pq = q, pr = r, pb = b, px = solution)
+        using (var bq = AlignedBuffer.Input(q))
+        using (var br = AlignedBuffer.Input(r))
+        using (var bb = AlignedBuffer.Input(b))
+        using (var bx = AlignedBuffer.InputOutput(solution))
         {
             using (EnterNativeCall())
             {
-                _library.Dgemm(&t, &nt, &n, &columnsB, &m, &one, pq, &m, pb, &m, &zero, px, &n, 1, 1);
+                _library.Dgemm(&t, &nt, &n, &columnsB, &m, &one, bq.Pointer, &m, bb.Pointer, &m, &zero, bx.Pointer, &n, 1, 1);
             }
             using (EnterNativeCall())
             {
-                _library.Dtrsm(&left, &upper, &nt, &nonUnit, &n, &columnsB, &one, pr, &ldr, px, &n, 1, 1, 1, 1);
+                _library.Dtrsm(&left, &upper, &nt, &nonUnit, &n, &columnsB, &one, br.Pointer, &ldr, bx.Pointer, &n, 1, 1, 1, 1);
             }
         }
 
@@ -513,12 +516,12 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
     private int Getrf(double[] a, int n, int[] ipiv)
     {
         int info;
-        fixed (double* pa = a)
+        using var ba = AlignedBuffer.InputOutput(a);
         fixed (int* pipiv = ipiv)
         {
             using (EnterNativeCall())
             {
-                _library.Dgetrf(&n, &n, pa, &n, pipiv, &info);
+                _library.Dgetrf(&n, &n, ba.Pointer, &n, pipiv, &info);
             }
         }
 
@@ -531,22 +534,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         int info;
         var query = 0.0;
         var lwork = -1;
-        fixed (double* pa = a)
+        using var ba = AlignedBuffer.InputOutput(a);
         fixed (int* pipiv = ipiv)
         {
             using (EnterNativeCall())
             {
-                _library.Dgetri(&n, pa, &n, pipiv, &query, &lwork, &info);
+                _library.Dgetri(&n, ba.Pointer, &n, pipiv, &query, &lwork, &info);
             }
             ThrowIfIllegal("dgetri", info);
             lwork = WorkspaceSize(query, n);
-            var work = new double[lwork];
-            fixed (double* pwork = work)
+            using var work = AlignedBuffer.Workspace(lwork);
+            using (EnterNativeCall())
             {
-                using (EnterNativeCall())
-                {
-                    _library.Dgetri(&n, pa, &n, pipiv, pwork, &lwork, &info);
-                }
+                _library.Dgetri(&n, ba.Pointer, &n, pipiv, work.Pointer, &lwork, &info);
             }
         }
 
@@ -558,12 +558,13 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
     {
         int info;
         var trans = NoTranspose;
-        fixed (double* pa = a, pb = b)
+        using var ba = AlignedBuffer.Input(a);
+        using var bb = AlignedBuffer.InputOutput(b);
         fixed (int* pipiv = ipiv)
         {
             using (EnterNativeCall())
             {
-                _library.Dgetrs(&trans, &n, &nrhs, pa, &n, pipiv, pb, &n, &info, 1);
+                _library.Dgetrs(&trans, &n, &nrhs, ba.Pointer, &n, pipiv, bb.Pointer, &n, &info, 1);
             }
         }
 
@@ -574,12 +575,10 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
     {
         int info;
         var uplo = Lower;
-        fixed (double* pa = a)
+        using (var ba = AlignedBuffer.InputOutput(a))
+        using (EnterNativeCall())
         {
-            using (EnterNativeCall())
-            {
-                _library.Dpotrf(&uplo, &n, pa, &n, &info, 1);
-            }
+            _library.Dpotrf(&uplo, &n, ba.Pointer, &n, &info, 1);
         }
 
         ThrowIfIllegal("dpotrf", info);
@@ -593,12 +592,11 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
     {
         int info;
         var uplo = Lower;
-        fixed (double* pa = a, pb = b)
+        using (var ba = AlignedBuffer.Input(a))
+        using (var bb = AlignedBuffer.InputOutput(b))
+        using (EnterNativeCall())
         {
-            using (EnterNativeCall())
-            {
-                _library.Dpotrs(&uplo, &n, &nrhs, pa, &n, pb, &n, &info, 1);
-            }
+            _library.Dpotrs(&uplo, &n, &nrhs, ba.Pointer, &n, bb.Pointer, &n, &info, 1);
         }
 
         ThrowIfIllegal("dpotrs", info);
@@ -609,21 +607,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         int info;
         var query = 0.0;
         var lwork = -1;
-        fixed (double* pa = a, ptau = tau)
+        using (var ba = AlignedBuffer.InputOutput(a))
+        using (var btau = AlignedBuffer.InputOutput(tau))
         {
             using (EnterNativeCall())
             {
-                _library.Dgeqrf(&m, &n, pa, &m, ptau, &query, &lwork, &info);
+                _library.Dgeqrf(&m, &n, ba.Pointer, &m, btau.Pointer, &query, &lwork, &info);
             }
             ThrowIfIllegal("dgeqrf", info);
             lwork = WorkspaceSize(query, n);
-            var work = new double[lwork];
-            fixed (double* pwork = work)
+            using var work = AlignedBuffer.Workspace(lwork);
+            using (EnterNativeCall())
             {
-                using (EnterNativeCall())
-                {
-                    _library.Dgeqrf(&m, &n, pa, &m, ptau, pwork, &lwork, &info);
-                }
+                _library.Dgeqrf(&m, &n, ba.Pointer, &m, btau.Pointer, work.Pointer, &lwork, &info);
             }
         }
 
@@ -635,21 +631,19 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         int info;
         var query = 0.0;
         var lwork = -1;
-        fixed (double* pq = q, ptau = tau)
+        using (var bq = AlignedBuffer.InputOutput(q))
+        using (var btau = AlignedBuffer.Input(tau))
         {
             using (EnterNativeCall())
             {
-                _library.Dorgqr(&m, &n, &k, pq, &m, ptau, &query, &lwork, &info);
+                _library.Dorgqr(&m, &n, &k, bq.Pointer, &m, btau.Pointer, &query, &lwork, &info);
             }
             ThrowIfIllegal("dorgqr", info);
             lwork = WorkspaceSize(query, n);
-            var work = new double[lwork];
-            fixed (double* pwork = work)
+            using var work = AlignedBuffer.Workspace(lwork);
+            using (EnterNativeCall())
             {
-                using (EnterNativeCall())
-                {
-                    _library.Dorgqr(&m, &n, &k, pq, &m, ptau, pwork, &lwork, &info);
-                }
+                _library.Dorgqr(&m, &n, &k, bq.Pointer, &m, btau.Pointer, work.Pointer, &lwork, &info);
             }
         }
 
@@ -665,22 +659,22 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var iwork = new int[8 * Math.Min(m, n)];
         var query = 0.0;
         var lwork = -1;
-        fixed (double* pa = a, ps = s, pu = u, pvt = vt)
+        using var ba = AlignedBuffer.InputOutput(a);
+        using var bs = AlignedBuffer.InputOutput(s);
+        using var bu = AlignedBuffer.InputOutput(u);
+        using var bvt = AlignedBuffer.InputOutput(vt);
         fixed (int* piwork = iwork)
         {
             using (EnterNativeCall())
             {
-                _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, piwork, &info, 1);
+                _library.Dgesdd(&jobz, &m, &n, ba.Pointer, &m, bs.Pointer, bu.Pointer, &ldu, bvt.Pointer, &ldvt, &query, &lwork, piwork, &info, 1);
             }
             ThrowIfIllegal("dgesdd", info);
             lwork = WorkspaceSize(query, 1);
-            var work = new double[lwork];
-            fixed (double* pwork = work)
+            using var work = AlignedBuffer.Workspace(lwork);
+            using (EnterNativeCall())
             {
-                using (EnterNativeCall())
-                {
-                    _library.Dgesdd(&jobz, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, piwork, &info, 1);
-                }
+                _library.Dgesdd(&jobz, &m, &n, ba.Pointer, &m, bs.Pointer, bu.Pointer, &ldu, bvt.Pointer, &ldvt, work.Pointer, &lwork, piwork, &info, 1);
             }
         }
 
@@ -696,21 +690,21 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var ldvt = computeVectors ? n : 1;
         var query = 0.0;
         var lwork = -1;
-        fixed (double* pa = a, ps = s, pu = u, pvt = vt)
+        using (var ba = AlignedBuffer.InputOutput(a))
+        using (var bs = AlignedBuffer.InputOutput(s))
+        using (var bu = AlignedBuffer.InputOutput(u))
+        using (var bvt = AlignedBuffer.InputOutput(vt))
         {
             using (EnterNativeCall())
             {
-                _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, &query, &lwork, &info, 1, 1);
+                _library.Dgesvd(&job, &job, &m, &n, ba.Pointer, &m, bs.Pointer, bu.Pointer, &ldu, bvt.Pointer, &ldvt, &query, &lwork, &info, 1, 1);
             }
             ThrowIfIllegal("dgesvd", info);
             lwork = WorkspaceSize(query, 1);
-            var work = new double[lwork];
-            fixed (double* pwork = work)
+            using var work = AlignedBuffer.Workspace(lwork);
+            using (EnterNativeCall())
             {
-                using (EnterNativeCall())
-                {
-                    _library.Dgesvd(&job, &job, &m, &n, pa, &m, ps, pu, &ldu, pvt, &ldvt, pwork, &lwork, &info, 1, 1);
-                }
+                _library.Dgesvd(&job, &job, &m, &n, ba.Pointer, &m, bs.Pointer, bu.Pointer, &ldu, bvt.Pointer, &ldvt, work.Pointer, &lwork, &info, 1, 1);
             }
         }
 
@@ -727,23 +721,23 @@ public sealed unsafe partial class NativeLinearAlgebraProvider : ILinearAlgebraP
         var iquery = 0;
         var lwork = -1;
         var liwork = -1;
-        fixed (double* pa = a, pw = w)
+        using (var ba = AlignedBuffer.InputOutput(a))
+        using (var bw = AlignedBuffer.InputOutput(w))
         {
             using (EnterNativeCall())
             {
-                _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, &query, &lwork, &iquery, &liwork, &info, 1, 1);
+                _library.Dsyevd(&jobz, &uplo, &n, ba.Pointer, &n, bw.Pointer, &query, &lwork, &iquery, &liwork, &info, 1, 1);
             }
             ThrowIfIllegal("dsyevd", info);
             lwork = WorkspaceSize(query, 1);
             liwork = Math.Max(iquery, 1);
-            var work = new double[lwork];
+            using var work = AlignedBuffer.Workspace(lwork);
             var iwork = new int[liwork];
-            fixed (double* pwork = work)
             fixed (int* piwork = iwork)
             {
                 using (EnterNativeCall())
                 {
-                    _library.Dsyevd(&jobz, &uplo, &n, pa, &n, pw, pwork, &lwork, piwork, &liwork, &info, 1, 1);
+                    _library.Dsyevd(&jobz, &uplo, &n, ba.Pointer, &n, bw.Pointer, work.Pointer, &lwork, piwork, &liwork, &info, 1, 1);
                 }
             }
         }

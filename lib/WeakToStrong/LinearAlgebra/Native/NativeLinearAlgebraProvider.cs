@@ -10,7 +10,8 @@ namespace WeakToStrong.LinearAlgebra.Native;
 /// (dgesdd, falling back to dgesvd) and symmetric eigendecomposition (dsyevd). Everything else — element-wise
 /// array operations, norms, non-symmetric eigenproblems, and all single-precision and complex element types — is
 /// MathNet's <see cref="ManagedLinearAlgebraProvider"/>. Array layouts are MathNet's dense column-major storage,
-/// which is LAPACK's, so no data is copied except where LAPACK overwrites an input MathNet expects to keep.
+/// which is LAPACK's; every array is passed as a 64-byte-aligned native copy (<see cref="AlignedBuffer"/>), so that
+/// results do not depend on where the garbage collector placed the array.
 /// Selected by <see cref="LinearAlgebraBackend"/> when the library loads.
 /// <para>
 /// Safe under any caller's threads. The library runs one BLAS thread per call (set when the provider is created), and
