@@ -54,7 +54,7 @@ public sealed class RealFeatureTests
         // on the test set and PGR = 0 up to rounding (no discrepancy directions: d_s∧w = d_w).
         var (latent, strong, weak) = Features(900, [0, 1, 2, 3, 4, 5, 6], [1, 2, 3]);
         var targets = Matrix<double>.Build.Dense(900, 2, (i, j) => latent[i, j] + (0.5 * latent[i, 8]) + (0.1 * latent[i, 2 + j]));
-        var experiment = new FeatureMapExperiment(weak, strong, targets, testCount: 200, traceShare: 1 - 1e-9);
+        var experiment = new FeatureMapExperiment(strong, weak, targets, testCount: 200, traceShare: 1 - 1e-9);
         Assert.Equal((3, 7), (experiment.Weak.Dimension, experiment.Strong.Dimension));
         Assert.Equal(3.0, experiment.Overlap.Value, 1e-8);
         var trial = experiment.RunTrial(new RandomStream(2), 60, 300);
@@ -68,7 +68,7 @@ public sealed class RealFeatureTests
     {
         var (latent, strong, weak) = Features(700, [0, 1, 2, 3, 4], [3, 4, 5, 6, 7, 8]);
         var targets = Matrix<double>.Build.Dense(700, 1, (i, _) => latent[i, 3] + latent[i, 6] + latent[i, 0]);
-        var experiment = new FeatureMapExperiment(weak, strong, targets, testCount: 150, labelNoise: 0.5);
+        var experiment = new FeatureMapExperiment(strong, weak, targets, testCount: 150, labelNoise: 0.5);
         var grid = ParameterGrid.Create().Vary("n", 30, 60).Vary("N", 200);
         var one = experiment.Sweep(grid, 5, 7, new SweepOptions { MaxDegreeOfParallelism = 1 });
         var many = experiment.Sweep(grid, 5, 7, new SweepOptions { MaxDegreeOfParallelism = 4 });

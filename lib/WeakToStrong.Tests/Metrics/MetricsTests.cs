@@ -63,8 +63,8 @@ public sealed class MetricsTests
     [Fact]
     public void RisksRecordDerivesPgrOprAndTabulates()
     {
-        var a = new WeakToStrongRisks(Weak: 4, WeakToStrong: 2, StrongCeiling: 0, StrongBaseline: 3);
-        var b = new WeakToStrongRisks(Weak: 4, WeakToStrong: 1, StrongCeiling: 2, StrongBaseline: 1);
+        var a = new WeakToStrongRisks(Weak: 4, WeakToStrong: 2, StrongBaseline: 3, StrongCeiling: 0);
+        var b = new WeakToStrongRisks(Weak: 4, WeakToStrong: 1, StrongBaseline: 1, StrongCeiling: 2);
         Assert.Equal(0.5, a.PerformanceGapRecovered, 15);
         Assert.Equal(1.5, a.OutperformingRatio, 15);
         var table = WeakToStrongRisks.Table(("a", a), ("b", b));

@@ -28,8 +28,8 @@ public sealed class FeatureMapExperiment
     private readonly Matrix<double> _targetTest;
 
     /// <summary>Splits the data, estimates the dimensions and prepares the principal features.</summary>
-    /// <param name="weakFeatures">The weak map's features, m×p_w (one row per example).</param>
-    /// <param name="strongFeatures">The strong map's features of the same examples, m×p_s.</param>
+    /// <param name="strongFeatures">The strong map's features, m×p_s (one row per example).</param>
+    /// <param name="weakFeatures">The weak map's features of the same examples, m×p_w.</param>
     /// <param name="targets">The regression targets, m×K (for classification as regression, one-hot labels).</param>
     /// <param name="testCount">Examples held out for testing, in [1, m − 2].</param>
     /// <param name="traceShare">Trace share of the intrinsic dimensions, in (0, 1); 0.99 as in the paper.</param>
@@ -38,22 +38,22 @@ public sealed class FeatureMapExperiment
     /// <exception cref="ArgumentException">Row counts differ or entries are not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count, share or noise level is out of range.</exception>
     public FeatureMapExperiment(
-        Matrix<double> weakFeatures,
         Matrix<double> strongFeatures,
+        Matrix<double> weakFeatures,
         Matrix<double> targets,
         int testCount,
         double traceShare = 0.99,
         double labelNoise = 0.0,
         long splitSeed = 42)
     {
-        Guard.AllFinite(weakFeatures);
         Guard.AllFinite(strongFeatures);
+        Guard.AllFinite(weakFeatures);
         Guard.AllFinite(targets);
-        var m = weakFeatures.RowCount;
-        if (strongFeatures.RowCount != m || targets.RowCount != m)
+        var m = strongFeatures.RowCount;
+        if (weakFeatures.RowCount != m || targets.RowCount != m)
         {
             throw new ArgumentException(
-                $"weakFeatures, strongFeatures and targets have {m}, {strongFeatures.RowCount} and {targets.RowCount} rows; expected one row per example in each.",
+                $"strongFeatures, weakFeatures and targets have {m}, {weakFeatures.RowCount} and {targets.RowCount} rows; expected one row per example in each.",
                 nameof(targets));
         }
 
@@ -136,7 +136,10 @@ public sealed class FeatureMapExperiment
         var ceiling = Fit(strongLabelled.Stack(strongUnlabelled), labels.Stack(Rows(noisy, unlabelled)));
 
         var risks = new WeakToStrongRisks(
-            TestError(_weakTest * teacher), TestError(_strongTest * student), TestError(_strongTest * ceiling), TestError(_strongTest * baseline));
+            Weak: TestError(_weakTest * teacher),
+            WeakToStrong: TestError(_strongTest * student),
+            StrongBaseline: TestError(_strongTest * baseline),
+            StrongCeiling: TestError(_strongTest * ceiling));
         return new RealDataTrial(
             risks.Weak, risks.WeakToStrong, risks.StrongBaseline, risks.StrongCeiling, risks.PerformanceGapRecovered, risks.OutperformingRatio);
     }

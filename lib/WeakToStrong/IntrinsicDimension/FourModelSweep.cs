@@ -39,8 +39,9 @@ public static class FourModelSweep
     /// <param name="trials">Trials per grid point, ≥ 1 (≥ 2 for standard deviations).</param>
     /// <param name="seed">The experiment seed.</param>
     /// <param name="sampling">
-    /// <see cref="TrialSampling.SufficientStatistics"/> (default: same joint law of the four fits as drawing the design
-    /// matrices, cost independent of n and N; needs n, N ≥ R) or <see cref="TrialSampling.DesignMatrices"/>.
+    /// <see cref="TrialSampling.DesignMatrices"/> (the default everywhere in the library: draws the n × D and N × D
+    /// design matrices, valid for every n and N) or <see cref="TrialSampling.SufficientStatistics"/> (the same joint law
+    /// of the four fits, at a cost independent of n and N; needs n, N ≥ R; what the notebook uses at paper scale).
     /// </param>
     /// <param name="options">Parallelism, progress and cancellation.</param>
     /// <returns>
@@ -54,7 +55,7 @@ public static class FourModelSweep
         ParameterGrid grid,
         int trials,
         long seed,
-        TrialSampling sampling = TrialSampling.SufficientStatistics,
+        TrialSampling sampling = TrialSampling.DesignMatrices,
         SweepOptions? options = null) => RunSweep(configuration, grid, trials, seed, sampling, options, FourModelTrial.From);
 
     private static SweepResult<TResult> RunSweep<TResult>(
@@ -110,7 +111,7 @@ public static class FourModelSweep
         IReadOnlyList<double> noiseLevels,
         int trials,
         long seed,
-        TrialSampling sampling = TrialSampling.SufficientStatistics,
+        TrialSampling sampling = TrialSampling.DesignMatrices,
         SweepOptions? options = null)
     {
         Guard.NotNull(configuration);

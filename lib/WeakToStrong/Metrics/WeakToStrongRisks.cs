@@ -10,9 +10,11 @@ namespace WeakToStrong.Metrics;
 /// </summary>
 /// <param name="Weak">R_weak: the weak teacher, trained on n ground-truth labels.</param>
 /// <param name="WeakToStrong">R_w2s: the strong student, trained on the teacher's pseudo-labels of N fresh inputs.</param>
-/// <param name="StrongCeiling">R_ceiling: the strong model trained on ground-truth labels.</param>
 /// <param name="StrongBaseline">R_strong-baseline: the strong model trained on the teacher's n ground-truth labels.</param>
-public sealed record WeakToStrongRisks(double Weak, double WeakToStrong, double StrongCeiling, double StrongBaseline)
+/// <param name="StrongCeiling">R_ceiling: the strong model trained on ground-truth labels.</param>
+/// <remarks>The four models in the library's one order (weak teacher, W2S student, strong baseline, strong ceiling),
+/// as in <c>FourModelRisks</c>, <c>FourModelTrial</c> and <c>RealDataTrial</c>.</remarks>
+public sealed record WeakToStrongRisks(double Weak, double WeakToStrong, double StrongBaseline, double StrongCeiling)
 {
     /// <summary>PGR = (R_weak − R_w2s)/(R_weak − R_ceiling); see <see cref="WeakToStrongMetrics.PerformanceGapRecovered"/>.</summary>
     public double PerformanceGapRecovered => WeakToStrongMetrics.PerformanceGapRecovered(Weak, WeakToStrong, StrongCeiling);

@@ -123,8 +123,8 @@ public sealed class RidgeWeakToStrongExperiment
             return new WeakToStrongRisks(
                 Weak: teacherVariance * TeacherDimension,
                 WeakToStrong: teacherVariance * (Overlap + ((TeacherDimension - Overlap) * studentFilter)),
-                StrongCeiling: NoiseVariance * StudentDimension / (n + bigN - StudentDimension - 1),
-                StrongBaseline: NoiseVariance * StudentDimension / (n - StudentDimension - 1));
+                StrongBaseline: NoiseVariance * StudentDimension / (n - StudentDimension - 1),
+                StrongCeiling: NoiseVariance * StudentDimension / (n + bigN - StudentDimension - 1));
         }
     }
 
@@ -151,8 +151,8 @@ public sealed class RidgeWeakToStrongExperiment
         return new WeakToStrongRisks(
             Weak: ExcessRisk.Isotropic(EmbedTeacher(teacher), target),
             WeakToStrong: ExcessRisk.Isotropic(EmbedStudent(student), target),
-            StrongCeiling: ExcessRisk.Isotropic(EmbedStudent(ceiling), target),
-            StrongBaseline: ExcessRisk.Isotropic(EmbedStudent(baseline), target));
+            StrongBaseline: ExcessRisk.Isotropic(EmbedStudent(baseline), target),
+            StrongCeiling: ExcessRisk.Isotropic(EmbedStudent(ceiling), target));
     }
 
     /// <summary>
