@@ -108,4 +108,23 @@ public sealed class RidgeWeakToStrongExperimentTests
         Assert.Contains("50", error.Message);
         Assert.Contains(">= 82", error.Message);
     }
+
+    [Fact]
+    public void TheLimitRisksGiveThePgrAndOprLimitsOfThePrimerAndAreApproachedLikeOneOverN()
+    {
+        var experiment = new RidgeWeakToStrongExperiment(teacherDimension: 80, studentDimension: 40, overlap: 20, labelledSamples: 200);
+        var limit = experiment.LimitExpectedRisks;
+        // PGR → 1 − d_s∧w/d_w, OPR → d_s(n − d_w − 1)/(d_s∧w(n − d_s − 1)), computed here from the dimensions alone.
+        AssertClose(1 - (20.0 / 80), limit.PerformanceGapRecovered, rtol: 1e-15);
+        AssertClose(40.0 * (200 - 80 - 1) / (20.0 * (200 - 40 - 1)), limit.OutperformingRatio, rtol: 1e-15);
+        Assert.Equal(0.0, limit.StrongCeiling);
+        foreach (var bigN in new[] { 1_000, 1_000_000 })
+        {
+            // E R_w2s(N) − E R_w2s(∞) = a_w (d_w − d_s∧w) d_s/(N − d_s − 1).
+            var finite = experiment.WithPseudoLabelledSamples(bigN).ExpectedRisks;
+            AssertClose(1.0 / (200 - 80 - 1) * 60 * 40 / (bigN - 40 - 1), finite.WeakToStrong - limit.WeakToStrong, rtol: 1e-9);
+            Assert.Equal(finite.Weak, limit.Weak);
+            Assert.Equal(finite.StrongBaseline, limit.StrongBaseline);
+        }
+    }
 }

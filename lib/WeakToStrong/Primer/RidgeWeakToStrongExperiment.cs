@@ -128,6 +128,25 @@ public sealed class RidgeWeakToStrongExperiment
         }
     }
 
+    /// <summary>
+    /// The limit of <see cref="ExpectedRisks"/> as N → ∞ at this n, in closed form (κ = d_s/(N − d_s − 1) = 0, not a
+    /// large N): E R_weak = a_w d_w and E R_baseline as before, E R_w2s → a_w d_{s∧w}, E R_ceiling → 0. Its PGR is
+    /// 1 − d_{s∧w}/d_w and its OPR d_s(n − d_w − 1)/(d_{s∧w}(n − d_s − 1)) for d_{s∧w} &gt; 0 (with
+    /// d_{s∧w} = 0 the limit student is exact, E R_w2s = 0, and OPR is undefined).
+    /// </summary>
+    public WeakToStrongRisks LimitExpectedRisks
+    {
+        get
+        {
+            var teacherVariance = NoiseVariance / (LabelledSamples - TeacherDimension - 1);
+            return new WeakToStrongRisks(
+                Weak: teacherVariance * TeacherDimension,
+                WeakToStrong: teacherVariance * Overlap,
+                StrongBaseline: NoiseVariance * StudentDimension / (LabelledSamples - StudentDimension - 1),
+                StrongCeiling: 0.0);
+        }
+    }
+
     /// <summary>Runs one trial: draws the n labelled and N unlabelled samples from <paramref name="random"/> and fits the four models.</summary>
     /// <param name="random">The trial's random stream (e.g. a sweep job's <c>Random</c>).</param>
     /// <returns>The four excess risks.</returns>

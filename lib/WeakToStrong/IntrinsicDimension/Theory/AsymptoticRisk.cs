@@ -120,6 +120,26 @@ public sealed class AsymptoticRisk : IFourModelTheory
         StrongBaseline(labelledCount),
         StrongCeiling(labelledCount, unlabelledCount));
 
+    /// <summary>
+    /// The N → ∞ limit of <see cref="Predict"/>, with d_s/N = 0 exactly: ER_w2s → σ²·d_{s∧w}/(n − d_w − 1) + ρ_w + ρ_s
+    /// and ER_c → ρ_s; the teacher and the baseline do not depend on N.
+    /// </summary>
+    /// <param name="labelledCount">n &gt; d_w + 1.</param>
+    /// <returns>The four forms.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">n is out of range.</exception>
+    public FourModelRisks PredictLimit(int labelledCount)
+    {
+        var q = Quantities;
+        Guard.AtLeast(labelledCount, q.WeakDimension + 2, "n > d_w + 1");
+        return new FourModelRisks(
+            Weak(labelledCount),
+            RiskDecomposition.Expected(
+                q.WeakApproximationError + q.StrongApproximationError,
+                q.NoiseVariance * q.CorrelationDimension / ((double)labelledCount - q.WeakDimension - 1)),
+            StrongBaseline(labelledCount),
+            RiskDecomposition.Expected(q.StrongApproximationError, 0.0));
+    }
+
     /// <summary>d_{s∧w} + (d_w − d_{s∧w})·d_s/N.</summary>
     private double EffectiveDimension(int unlabelledCount) =>
         Quantities.CorrelationDimension + Quantities.DiscrepancyDimension * Quantities.StrongDimension / unlabelledCount;

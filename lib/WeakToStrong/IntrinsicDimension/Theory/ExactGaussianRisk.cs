@@ -97,10 +97,39 @@ public sealed class ExactGaussianRisk : IFourModelTheory
         var q = Quantities;
         RequireAbove(labelledCount, q.WeakDimension + 1, nameof(labelledCount), "n > d_w + 1");
         RequireAbove(unlabelledCount, q.StrongDimension + 1, nameof(unlabelledCount), "N > d_s + 1");
+        return WeakToStrongAt(labelledCount, DiscrepancyFactor(unlabelledCount));
+    }
+
+    /// <summary>
+    /// The N → ∞ limit of <see cref="Predict"/>: κ = d_s/(N − d_s − 1) → 0, so the student keeps only what it inherits
+    /// on the overlap, E[ER_w2s] → ρ_s + ‖c_{S\W}‖² + a_w·d_{s∧w} (variance a_σ·d_{s∧w}), and the ceiling reaches its
+    /// approximation error ρ_s with no variance. Evaluated with κ = 0 exactly, not at a large N.
+    /// </summary>
+    /// <param name="labelledCount">n &gt; max(d_w, d_s) + 1.</param>
+    /// <returns>The expected risks with their variance split (the discrepancy part is 0).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">n is out of range.</exception>
+    public FourModelRisks PredictLimit(int labelledCount)
+    {
+        var q = Quantities;
+        RequireAbove(labelledCount, q.WeakDimension + 1, nameof(labelledCount), "n > d_w + 1");
+        return new FourModelRisks(
+            Weak(labelledCount),
+            WeakToStrongAt(labelledCount, 0.0),
+            StrongBaseline(labelledCount),
+            RiskDecomposition.Expected(q.StrongApproximationError, 0.0))
+        {
+            InheritedVariance = q.NoiseVariance / ((double)labelledCount - q.WeakDimension - 1) * q.CorrelationDimension,
+            DiscrepancyVariance = 0.0,
+        };
+    }
+
+    /// <summary>E[ER(f_w2s)] at n with the student's discrepancy factor κ (κ = d_s/(N − d_s − 1), 0 for N = ∞).</summary>
+    private RiskDecomposition WeakToStrongAt(int labelledCount, double discrepancyFactor)
+    {
+        var q = Quantities;
         var teacherDenominator = (double)labelledCount - q.WeakDimension - 1;
         var noiseFactor = q.NoiseVariance / teacherDenominator;
         var misfitFactor = q.WeakApproximationError / teacherDenominator;
-        var discrepancyFactor = q.StrongDimension / ((double)unlabelledCount - q.StrongDimension - 1);
         var variance = noiseFactor * (q.CorrelationDimension + q.DiscrepancyDimension * discrepancyFactor);
         var bias = q.StrongApproximationError
             + q.StrongOnlyEnergy
@@ -147,6 +176,8 @@ public sealed class ExactGaussianRisk : IFourModelTheory
         return new StudentVarianceSplit(
             noiseFactor * q.CorrelationDimension, noiseFactor * q.DiscrepancyDimension * discrepancyFactor);
     }
+
+    private double DiscrepancyFactor(int unlabelledCount) => Quantities.StrongDimension / ((double)unlabelledCount - Quantities.StrongDimension - 1);
 
     private RiskDecomposition Ols(int dimension, long samples, double approximationError)
     {

@@ -15,4 +15,9 @@ public interface IFourModelTheory
     /// <param name="unlabelledCount">N, the number of samples pseudo-labelled by the teacher.</param>
     /// <returns>The risks with their bias/variance split (cross term 0).</returns>
     FourModelRisks Predict(int labelledCount, int unlabelledCount);
+
+    /// <summary>The limit of <see cref="Predict"/> as N → ∞ at fixed n, evaluated in closed form (not at a large N).</summary>
+    /// <param name="labelledCount">n, the number of labelled samples.</param>
+    /// <returns>The risks with their bias/variance split (cross term 0).</returns>
+    FourModelRisks PredictLimit(int labelledCount);
 }

@@ -63,6 +63,37 @@ public sealed class LowerBoundsWithBias
         return 1.0 / (fromVariance + fromBias);
     }
 
+    /// <summary>
+    /// The labelled-sample count n at which both bounds peak for this N, or null when they increase with n for ever
+    /// (ρ = 0). With k = d_w + 1, a = D(N)/d_w and b = ρ/(σ²d_w), the PGR bound is 1 − a·n/(n − k) − b·n, concave for
+    /// n &gt; k, stationary at n* = k + √(a·k/b) = k + √(k·D(N)·σ²/ρ); the OPR bound is the reciprocal of the same
+    /// expression with d_s in place of d_w in both a and b, so it peaks at the same n*. Returned: the better of ⌊n*⌋
+    /// and ⌈n*⌉ for the PGR bound, at least d_w + 2.
+    /// </summary>
+    /// <param name="unlabelledCount">N ≥ 1.</param>
+    /// <returns>The integer maximiser of both bounds over n &gt; d_w + 1, or null for ρ = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">N is out of range.</exception>
+    public int? BestLabelledCount(int unlabelledCount)
+    {
+        Guard.Positive(unlabelledCount);
+        if (ApproximationError == 0)
+        {
+            return null;
+        }
+
+        double k = Scaling.WeakDimension + 1;
+        var stationary = k + Math.Sqrt(k * Scaling.EffectiveDimension(unlabelledCount) * NoiseVariance / ApproximationError);
+        if (stationary >= int.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(unlabelledCount), unlabelledCount, $"the bounds peak at n = {stationary:G4}, beyond the int range; ρ = {ApproximationError:G4} is too small for an integer answer.");
+        }
+
+        var below = Math.Max(Scaling.WeakDimension + 2, (int)Math.Floor(stationary));
+        var above = Math.Max(Scaling.WeakDimension + 2, (int)Math.Ceiling(stationary));
+        return PerformanceGapRecovered(above, unlabelledCount) > PerformanceGapRecovered(below, unlabelledCount) ? above : below;
+    }
+
     private (double FromVariance, double FromBias) Terms(int labelledCount, int unlabelledCount, int divisor)
     {
         Guard.AtLeast(labelledCount, Scaling.WeakDimension + 2, "n > d_w + 1");
