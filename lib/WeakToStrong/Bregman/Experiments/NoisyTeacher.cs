@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Randomness;
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
+using static WeakToStrong.ElementaryFunctions;
 
 namespace WeakToStrong.Bregman;
 

@@ -1,7 +1,7 @@
 using WeakToStrong.Datasets;
 using WeakToStrong.Randomness;
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
+using static WeakToStrong.ElementaryFunctions;
 
 namespace WeakToStrong.Bregman;
 

@@ -1,5 +1,6 @@
 using WeakToStrong.Validation;
 using static WeakToStrong.Bregman.StableFunctions;
+using static WeakToStrong.ElementaryFunctions;
 
 namespace WeakToStrong.Bregman;
 

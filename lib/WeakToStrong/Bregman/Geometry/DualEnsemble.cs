@@ -1,5 +1,5 @@
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
+using static WeakToStrong.ElementaryFunctions;
 
 namespace WeakToStrong.Bregman;
 

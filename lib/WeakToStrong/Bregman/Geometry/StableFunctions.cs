@@ -3,33 +3,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace WeakToStrong.Bregman;
 
 /// <summary>
-/// Numerically stable elementary functions of the cross-entropy geometry (sigmoid, softplus, logit, log-sum-exp,
-/// relative-entropy terms) that the core does not provide; log(1 + x) comes from <see cref="ElementaryFunctions.Log1p"/>.
+/// Numerically stable functions of the cross-entropy geometry (x log x, relative-entropy terms, log-sum-exp, softmax)
+/// that the core does not provide; sigmoid, logit, softplus, log σ and log(1 + x) are the core's
+/// <see cref="ElementaryFunctions"/>.
 /// Inputs are validated by the public callers; these functions assume a valid domain.
 /// </summary>
 internal static class StableFunctions
 {
-    /// <summary>σ(z) = 1 / (1 + e^{−z}), evaluated without overflow for either sign of z.</summary>
-    internal static double Sigmoid(double z)
-    {
-        if (z >= 0)
-        {
-            return 1 / (1 + Math.Exp(-z));
-        }
-
-        var e = Math.Exp(z);
-        return e / (1 + e);
-    }
-
-    /// <summary>softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^{−|z|}).</summary>
-    internal static double Softplus(double z) => Math.Max(z, 0) + ElementaryFunctions.Log1p(Math.Exp(-Math.Abs(z)));
-
-    /// <summary>log σ(z) = −softplus(−z).</summary>
-    internal static double LogSigmoid(double z) => -Softplus(-z);
-
-    /// <summary>logit(p) = log p − log(1 − p), with log1p for the second term; p must be in (0, 1).</summary>
-    internal static double Logit(double p) => Math.Log(p) - ElementaryFunctions.Log1p(-p);
-
     /// <summary>x log x with the convention 0 log 0 = 0.</summary>
     internal static double XLogX(double x) => x == 0 ? 0 : x * Math.Log(x);
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using WeakToStrong.Validation;
-using static WeakToStrong.Bregman.StableFunctions;
+using static WeakToStrong.ElementaryFunctions;
 
 namespace WeakToStrong.Bregman;
 
