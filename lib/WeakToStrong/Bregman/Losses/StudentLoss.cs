@@ -94,6 +94,61 @@ public sealed class StudentLoss
     };
 
     /// <summary>The objective bound to one training set (resolves Quan_CACE's threshold from the labels).</summary>
+    /// <summary>
+    /// The per-sample soft-label loss ℓ(z, q) whose mean (1/N)Σ_i ℓ(z_i, q_i) this objective is, on these teacher labels
+    /// (QCACE's threshold is a quantile of them, so it depends on the labels; the other losses do not), with its
+    /// settings as properties (e.g. <see cref="SymmetricCrossEntropyLoss.ReverseWeight"/>); null for AUX, whose
+    /// objective is not per-sample: its targets mix q with the student's own hard predictions at a coefficient that
+    /// ramps up over training (<see cref="Auxiliary"/>).
+    /// </summary>
+    /// <param name="teacherProbabilities">The teacher's probabilities q_i in [0, 1].</param>
+    /// <returns>The per-sample loss, or null for AUX.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A probability is outside [0, 1].</exception>
+    public SoftLabelLoss? PerSampleLoss(IReadOnlyList<double> teacherProbabilities)
+    {
+        var labels = Labels(teacherProbabilities);
+        return _perSample?.Invoke(labels);
+    }
+
+    /// <summary>The auxiliary-confidence loss (coefficient, warm-up) for AUX; null for every per-sample loss.</summary>
+    public AuxiliaryConfidenceLoss? Auxiliary => _auxiliary;
+
+    /// <summary>
+    /// The value of the objective the student minimises, at logits z_i for teacher probabilities q_i: the mean
+    /// (1/N)Σ_i ℓ(z_i, q_i) of <see cref="PerSampleLoss"/> (with the reverse branch's clamped logs log q ≥ −100), or
+    /// AUX's mean at its coefficient for the training fraction <paramref name="stepFraction"/> (1 = the end of training).
+    /// The same function <see cref="LogisticStudentTraining.Train"/> records as <see cref="TrainingRecord.Loss"/>.
+    /// </summary>
+    /// <param name="logits">z_i, finite, one per sample.</param>
+    /// <param name="teacherProbabilities">q_i in [0, 1], as many as logits.</param>
+    /// <param name="stepFraction">The fraction of training done, in [0, 1]; only AUX depends on it.</param>
+    /// <returns>The mean loss (nats).</returns>
+    /// <exception cref="ArgumentException">The lengths differ or a logit is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A probability or the step fraction is out of range.</exception>
+    public double Evaluate(IReadOnlyList<double> logits, IReadOnlyList<double> teacherProbabilities, double stepFraction = 1.0)
+    {
+        Guard.NotNull(logits);
+        var labels = Labels(teacherProbabilities);
+        Guard.SameLength(logits.Count, labels.Length, "the number of teacher probabilities", nameof(logits));
+        Guard.NotEmpty(labels.Length, nameof(teacherProbabilities));
+        Guard.InRange(stepFraction, 0.0, 1.0);
+        var z = logits.ToArray();
+        Guard.AllFinite(z);
+        return Bind(labels)(z, stepFraction, new double[z.Length], true);
+    }
+
+    private static double[] Labels(IReadOnlyList<double> teacherProbabilities)
+    {
+        Guard.NotNull(teacherProbabilities);
+        var labels = teacherProbabilities.ToArray();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            Guard.Probability(labels[i], $"{nameof(teacherProbabilities)}[{i}]");
+        }
+
+        return labels;
+    }
+
     internal BoundObjective Bind(double[] labels)
     {
         if (_auxiliary is not null)
