@@ -105,6 +105,29 @@ public sealed class FourModelSweepTests
     }
 
     [Fact]
+    public void TypedPredictionsAreTheClosedFormsAndTheTheoryTablesColumnsToTheBit()
+    {
+        var grid = ParameterGrid.Create().Vary(FourModelSweep.Labelled, 50, 70).Vary(FourModelSweep.Unlabelled, 40, 400).Vary(FourModelSweep.Overlap, 4);
+        var predictions = FourModelSweep.Predictions(Small, grid);
+        var theory = FourModelSweep.Theory(Small, grid);
+        Assert.Equal(grid.Count, predictions.Count);
+        for (var row = 0; row < grid.Count; row++)
+        {
+            var p = predictions[row];
+            Assert.Equal(grid[row][FourModelSweep.Labelled], p.Point[FourModelSweep.Labelled]);
+            var quantities = FourModelSweep.ConfigurationAt(Small, p.Point).Quantities;
+            var (n, bigN) = (p.Point[FourModelSweep.Labelled], p.Point[FourModelSweep.Unlabelled]);
+            Assert.Equal(new ExactGaussianRisk(quantities).Predict(n, bigN), p.Exact);
+            Assert.Equal(new AsymptoticRisk(quantities).Predict(n, bigN).WeakToStrong, p.Asymptotic.WeakToStrong);
+            var exact = FourModelTrial.From(p.Exact);
+            var asymptotic = FourModelTrial.From(p.Asymptotic);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(exact.WeakToStrong), BitConverter.DoubleToInt64Bits((double)theory.Columns["exact_WeakToStrong"][row]!));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(exact.DiscrepancyVariance), BitConverter.DoubleToInt64Bits((double)theory.Columns["exact_DiscrepancyVariance"][row]!));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(asymptotic.OutperformingRatio), BitConverter.DoubleToInt64Bits((double)theory.Columns["asymptotic_OutperformingRatio"][row]!));
+        }
+    }
+
+    [Fact]
     public void BadGridsAreRejectedWithTheParameterNamed()
     {
         var noN = ParameterGrid.Create().Vary("n", 40);
