@@ -124,6 +124,11 @@ public sealed class ExperimentTests
         var protocol = new RealDataWeakToStrong(data, teacherFeatures: [1, 4, 8, 9], studentFeatures: Enumerable.Range(0, 30).Except([1, 4, 8, 9]).ToArray());
         var first = protocol.Run(0, StudentLoss.ForwardCrossEntropy);
         Assert.Equal(first, protocol.Run(0, StudentLoss.ForwardCrossEntropy));
+        // The teacher and ceiling are fitted once per seed and shared: a fresh protocol gives the same run.
+        Assert.Equal(first, new RealDataWeakToStrong(data, teacherFeatures: [1, 4, 8, 9], studentFeatures: Enumerable.Range(0, 30).Except([1, 4, 8, 9]).ToArray()).Run(0, StudentLoss.ForwardCrossEntropy));
+        // Two classes also run with softmax models.
+        var softmax = protocol.Run(0, MulticlassStudentLoss.Forward);
+        Assert.True(softmax.CeilingAccuracy > softmax.TeacherAccuracy, $"softmax ceiling {softmax.CeilingAccuracy}, teacher {softmax.TeacherAccuracy}");
         Assert.InRange(first.TeacherAccuracy, 0.5, 1);
         Assert.True(first.CeilingAccuracy > first.TeacherAccuracy);
         Assert.Equal("teacherFeatures", Assert.Throws<ArgumentOutOfRangeException>(() => new RealDataWeakToStrong(data, [30])).ParamName);

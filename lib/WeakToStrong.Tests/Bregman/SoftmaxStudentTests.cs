@@ -123,9 +123,13 @@ public sealed class SoftmaxStudentTests
         // The file's shape, classes and pixel range are tested in Datasets/UciDatasetsTests.
         var digits = UciDatasets.Digits(UciDatasetsTests.DataFile("digits.csv.gz"));
         var top = Enumerable.Range(0, 16).ToArray();
-        var protocol = new MulticlassRealDataWeakToStrong(digits, top, Enumerable.Range(16, 48).ToArray(), settings: new AdamSettings(Steps: 60));
+        var protocol = new RealDataWeakToStrong(digits, top, settings: new AdamSettings(Steps: 60), studentFeatures: Enumerable.Range(16, 48).ToArray());
+        Assert.Equal(10, protocol.ClassCount);
         var first = protocol.Run(1, MulticlassStudentLoss.Reverse);
         Assert.Equal(first, protocol.Run(1, MulticlassStudentLoss.Reverse));
+        Assert.Equal(first, new RealDataWeakToStrong(digits, top, settings: new AdamSettings(Steps: 60), studentFeatures: Enumerable.Range(16, 48).ToArray()).Run(1, MulticlassStudentLoss.Reverse));
         Assert.True(first.CeilingAccuracy > first.TeacherAccuracy);
+        // Ten classes: a binary StudentLoss is refused with the way out in the message.
+        Assert.Contains("MulticlassStudentLoss", Assert.Throws<ArgumentException>(() => protocol.Run(1, StudentLoss.ForwardCrossEntropy)).Message, StringComparison.Ordinal);
     }
 }

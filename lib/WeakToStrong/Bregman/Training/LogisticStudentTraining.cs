@@ -63,33 +63,13 @@ public static class LogisticStudentTraining
             }
         }
 
-        var adam = new AdamOptimizer(d + 1, settings);
         var logits = new double[n];
         var logitGradient = new double[n];
-        var gradient = new double[d + 1];
-        var curve = new List<TrainingRecord>();
         var canMeasureMisfit = labels.All(q => q > 0 && q < 1);
-        for (var step = 0; ; step++)
+        var curve = AdamTrainingLoop.Run(parameters, settings, recordEvery, (step, record, gradient) =>
         {
             ComputeLogits(x, parameters, n, d, logits);
-            var last = step == settings.Steps;
-            var record = step == 0 || last || (recordEvery > 0 && step % recordEvery == 0);
             var value = objective(logits, (double)step / settings.Steps, logitGradient, record);
-            if (record)
-            {
-                curve.Add(new TrainingRecord(
-                    step,
-                    value,
-                    LogisticStudent.MeanEntropyOfLogits(logits),
-                    canMeasureMisfit ? LogisticStudent.MisfitOfLogits(logits, labels) : double.PositiveInfinity,
-                    truth is null ? null : LogisticStudent.BinaryAccuracy(logits, truth)));
-            }
-
-            if (last)
-            {
-                break;
-            }
-
             Array.Clear(gradient);
             for (var i = 0; i < n; i++)
             {
@@ -103,8 +83,15 @@ public static class LogisticStudentTraining
                 gradient[d] += g;
             }
 
-            adam.Step(parameters, gradient);
-        }
+            return record
+                ? new TrainingRecord(
+                    step,
+                    value,
+                    LogisticStudent.MeanEntropyOfLogits(logits),
+                    canMeasureMisfit ? LogisticStudent.MisfitOfLogits(logits, labels) : double.PositiveInfinity,
+                    truth is null ? null : LogisticStudent.BinaryAccuracy(logits, truth))
+                : null;
+        });
 
         return new LogisticStudentFit(new LogisticStudent(parameters[..d], parameters[d]), curve);
     }

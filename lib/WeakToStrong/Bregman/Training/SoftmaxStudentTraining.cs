@@ -59,14 +59,11 @@ public static class SoftmaxStudentTraining
 
         var x = inputs.ToRowMajorArray();
         var parameters = new double[(classes * d) + classes]; // W row-major (class k: k·d .. k·d + d − 1), then b
-        var adam = new AdamOptimizer(parameters.Length, settings);
-        var gradient = new double[parameters.Length];
         var logits = Matrix<double>.Build.Dense(n, classes);
         var z = new double[classes];
         var p = new double[classes];
         var g = new double[classes];
-        var curve = new List<TrainingRecord>();
-        for (var step = 0; ; step++)
+        var curve = AdamTrainingLoop.Run(parameters, settings, recordEvery, (step, record, gradient) =>
         {
             Array.Clear(gradient);
             double total = 0, misfit = 0;
@@ -123,24 +120,15 @@ public static class SoftmaxStudentTraining
                 }
             }
 
-            var last = step == settings.Steps;
-            if (step == 0 || last || (recordEvery > 0 && step % recordEvery == 0))
-            {
-                curve.Add(new TrainingRecord(
+            return record
+                ? new TrainingRecord(
                     step,
                     total / n,
                     SoftmaxStudent.MeanEntropyOfLogits(logits),
                     canMeasureMisfit ? Math.Max(misfit / n, 0) : double.PositiveInfinity,
-                    truth is null ? null : SoftmaxStudent.ArgmaxAccuracy(logits, truth)));
-            }
-
-            if (last)
-            {
-                break;
-            }
-
-            adam.Step(parameters, gradient);
-        }
+                    truth is null ? null : SoftmaxStudent.ArgmaxAccuracy(logits, truth))
+                : null;
+        });
 
         var weights = Matrix<double>.Build.Dense(classes, d, (k, j) => parameters[(k * d) + j]);
         var bias = Vector<double>.Build.Dense(classes, k => parameters[(classes * d) + k]);

@@ -1,0 +1,44 @@
+namespace WeakToStrong.Bregman;
+
+/// <summary>
+/// The one training loop of the Bregman students (<see cref="LogisticStudentTraining"/>, <see cref="SoftmaxStudentTraining"/>):
+/// full-batch Adam for <see cref="AdamSettings.Steps"/> steps from the given parameters, with a
+/// <see cref="TrainingRecord"/> at step 0, every <c>recordEvery</c> steps and at the last step.
+/// </summary>
+internal static class AdamTrainingLoop
+{
+    /// <summary>
+    /// Evaluates the objective at the current parameters: writes its full gradient into <c>gradient</c> and returns the
+    /// step's record when <c>record</c> is true (null otherwise).
+    /// </summary>
+    internal delegate TrainingRecord? Evaluation(int step, bool record, double[] gradient);
+
+    /// <summary>Runs the loop; <paramref name="parameters"/> is updated in place and ends at the last step's values.</summary>
+    /// <param name="parameters">The starting parameters.</param>
+    /// <param name="settings">Validated Adam settings.</param>
+    /// <param name="recordEvery">Steps between records, ≥ 0 (0: first and last only).</param>
+    /// <param name="evaluate">The objective.</param>
+    /// <returns>The records, in step order.</returns>
+    internal static List<TrainingRecord> Run(double[] parameters, AdamSettings settings, int recordEvery, Evaluation evaluate)
+    {
+        var adam = new AdamOptimizer(parameters.Length, settings);
+        var gradient = new double[parameters.Length];
+        var curve = new List<TrainingRecord>();
+        for (var step = 0; ; step++)
+        {
+            var last = step == settings.Steps;
+            var record = step == 0 || last || (recordEvery > 0 && step % recordEvery == 0);
+            if (evaluate(step, record, gradient) is { } entry)
+            {
+                curve.Add(entry);
+            }
+
+            if (last)
+            {
+                return curve;
+            }
+
+            adam.Step(parameters, gradient);
+        }
+    }
+}
