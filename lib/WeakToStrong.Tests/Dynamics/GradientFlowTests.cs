@@ -35,7 +35,7 @@ public sealed class GradientFlowTests
         for (var s = 0; s <= 60; s++)
         {
             var closedForm = flow.WeightsAfterSteps(s, eta);
-            Assert.True((closedForm - w).L2Norm() < 1e-11 * (1 + w.L2Norm()), $"step {s}");
+            AssertBelow((closedForm - w).L2Norm(), 1e-11 * (1 + w.L2Norm()));
             w -= eta * ((a * w) - b);
         }
     }
@@ -112,7 +112,7 @@ public sealed class GradientFlowTests
             for (var j = 0; j < times.Length; j++)
             {
                 var direct = risk.Evaluate(flow.Weights(times[j]));
-                Assert.True(Math.Abs(losses[j] - direct) < 1e-11 * (1 + direct), $"t = {times[j]}");
+                AssertClose(direct, losses[j], rtol: 1e-11, atol: 1e-11);
                 Assert.Equal(losses[j], flow.Loss(risk, times[j]), 12);
             }
 

@@ -147,9 +147,10 @@ public sealed class InfiniteWidthStudentTests
         Assert.Equal(400, ratios.Count);
         Assert.Equal(1e-2, curve.ScaledTimes[0]);
         Assert.Equal(1e4, curve.ScaledTimes[^1]);
-        Assert.True(ratios[0] > 0.9 / teacher.Loss);     // starts near 1/L_TE
-        Assert.True(ratios.Min() < 0.1);                 // dips far below 1
-        Assert.True(ratios[^1] < 1.0 && ratios[^1] > ratios.Min()); // rises back towards 1
+        AssertBelow(0.9 / teacher.Loss, ratios[0]);     // starts near 1/L_TE
+        AssertBelow(ratios.Min(), 0.1);                 // dips far below 1
+        AssertBelow(ratios[^1], 1.0);                   // rises back towards 1 ...
+        AssertBelow(ratios.Min(), ratios[^1]);          // ... from its minimum
         var argmin = Enumerable.Range(0, 400).MinBy(i => ratios[i]);
         Assert.InRange(curve.ScaledTimes[argmin], 1.0, 100.0); // t·λ_1 of order ten
     }
