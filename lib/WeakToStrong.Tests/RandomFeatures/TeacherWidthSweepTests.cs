@@ -30,6 +30,30 @@ public sealed class TeacherWidthSweepTests
     }
 
     [Fact]
+    public void ACustomSweepWithGivenDirectionsIsTheOracleStopOfThoseTeachers()
+    {
+        // Fixed first-layer directions: the first M_TE rows of one 64×6 Gaussian draw, normalised onto the sphere.
+        var directions = new RandomStream(17).NextGaussianMatrix(64, 6).NormalizeRows(2.0);
+        var widths = GridParameter.Integer("M_TE");
+        var grid = ParameterGrid.Create().Vary(widths, 4, 16, 64);
+        var result = TeacherWidthSweep.Run(grid, 1, seed: 3, job => new ReluTeacher(directions.SubMatrix(0, job[widths], 0, 6)).InfiniteWidthStudent(), gridPoints: 300);
+        for (var g = 0; g < 3; g++)
+        {
+            var teacher = new ReluTeacher(directions.SubMatrix(0, grid[g][widths], 0, 6));
+            var stop = teacher.InfiniteWidthStudent().OracleStop(gridPoints: 300);
+            Assert.Equal(teacher.Loss, result.Outcomes[g].TeacherLoss);
+            Assert.Equal(stop.StudentLoss, result.Outcomes[g].StudentLoss);
+        }
+
+        // The library's ReLU sweep is this sweep with sampled teachers, to the bit.
+        var relu = TeacherWidthSweep.Relu([6], [8, 32], 2, seed: 5, gridPoints: 300);
+        var same = TeacherWidthSweep.Run(ParameterGrid.Create().Vary(TeacherWidthSweep.Dimension, 6).Vary(TeacherWidthSweep.TeacherWidth, 8, 32), 2, seed: 5,
+            job => ReluTeacher.Sample(job[TeacherWidthSweep.Dimension], job[TeacherWidthSweep.TeacherWidth], job.Random).InfiniteWidthStudent(), gridPoints: 300);
+        Assert.Equal(relu.TrialValues(r => r.StudentLoss), same.TrialValues(r => r.StudentLoss));
+        Assert.Throws<ArgumentNullException>(() => TeacherWidthSweep.Run(grid, 1, 3, null!));
+    }
+
+    [Fact]
     public void SlopeIsTheLogLogFitOfTheRunsBelowTheCut()
     {
         var result = TeacherWidthSweep.Relu([5], [16, 32, 64, 128], 2, seed: 1, gridPoints: 300);

@@ -64,11 +64,7 @@ public static class TeacherWidthSweep
         InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
         Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var grid = ParameterGrid.Create().Vary(Dimension, dimensions).Vary(TeacherWidth, teacherWidths);
-        return Sweep.Run(grid, trials, seed, job =>
-        {
-            var teacher = ReluTeacher.Sample(job[Dimension], job[TeacherWidth], job.Random);
-            return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
-        }, options);
+        return Run(grid, trials, seed, job => ReluTeacher.Sample(job[Dimension], job[TeacherWidth], job.Random).InfiniteWidthStudent(), gridPoints, minScaledTime, maxScaledTime, options);
     }
 
     /// <summary>
@@ -110,11 +106,43 @@ public static class TeacherWidthSweep
         Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var spectra = exponents.Distinct().ToDictionary(a => a, a => LinearFeatureTeacher.PowerLawSpectrum(inputDimension, a));
         var grid = ParameterGrid.Create().Vary(Exponent, exponents).Vary(TeacherWidth, teacherWidths);
-        return Sweep.Run(grid, trials, seed, job =>
-        {
-            var teacher = LinearFeatureTeacher.Sample(spectra[job[Exponent]], job[TeacherWidth], job.Random);
-            return WeakToStrongRun.From(teacher.InfiniteWidthStudent().OracleStop(minScaledTime, maxScaledTime, gridPoints));
-        }, options);
+        return Run(grid, trials, seed, job => LinearFeatureTeacher.Sample(spectra[job[Exponent]], job[TeacherWidth], job.Random).InfiniteWidthStudent(), gridPoints, minScaledTime, maxScaledTime, options);
+    }
+
+    /// <summary>
+    /// The same sweep for any teacher a reader builds: <paramref name="studentOf"/> makes the infinite-width student of
+    /// one run's teacher (e.g. <c>new ReluTeacher(weights).InfiniteWidthStudent()</c> with given first-layer
+    /// directions, or a teacher drawn from <c>job.Random</c>), and every run is oracle-stopped on the log grid of
+    /// <paramref name="gridPoints"/> scaled times t·λ_ref in [<paramref name="minScaledTime"/>,
+    /// <paramref name="maxScaledTime"/>] (<see cref="InfiniteWidthStudent.OracleStop"/>). <see cref="Relu"/> and
+    /// <see cref="LinearFeatures"/> are this sweep with sampled teachers.
+    /// </summary>
+    /// <param name="grid">Any grid (its parameters reach <paramref name="studentOf"/> through the job).</param>
+    /// <param name="trials">Runs per grid point, ≥ 1.</param>
+    /// <param name="seed">The sweep seed (job t's stream is derived from it).</param>
+    /// <param name="studentOf">The infinite-width student of the job's teacher.</param>
+    /// <param name="gridPoints">Points of the oracle-stopping grid, ≥ 3.</param>
+    /// <param name="minScaledTime">Smallest scaled time, &gt; 0.</param>
+    /// <param name="maxScaledTime">Largest scaled time, &gt; <paramref name="minScaledTime"/>.</param>
+    /// <param name="options">Parallelism, progress and cancellation.</param>
+    /// <returns>One <see cref="WeakToStrongRun"/> per job.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count or time is out of range.</exception>
+    public static SweepResult<WeakToStrongRun> Run(
+        ParameterGrid grid,
+        int trials,
+        long seed,
+        Func<SweepJob, InfiniteWidthStudent> studentOf,
+        int gridPoints = 4000,
+        double minScaledTime = 1e-2,
+        double maxScaledTime = 1e4,
+        SweepOptions? options = null)
+    {
+        Guard.NotNull(grid);
+        Guard.NotNull(studentOf);
+        Guard.AtLeast(trials, 1, "at least one run per grid point");
+        InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
+        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
+        return Sweep.Run(grid, trials, seed, job => WeakToStrongRun.From(studentOf(job).OracleStop(minScaledTime, maxScaledTime, gridPoints)), options);
     }
 
     /// <summary>
