@@ -1,3 +1,5 @@
+using WeakToStrong.Validation;
+
 namespace WeakToStrong.Bregman;
 
 /// <summary>
@@ -12,6 +14,22 @@ internal static class AdamTrainingLoop
     /// step's record when <c>record</c> is true (null otherwise).
     /// </summary>
     internal delegate TrainingRecord? Evaluation(int step, bool record, double[] gradient);
+
+    /// <summary>The checks every trainer makes of the loop's settings and of the optional true labels.</summary>
+    /// <param name="settings">Adam settings (validated here).</param>
+    /// <param name="recordEvery">Steps between records, ≥ 0.</param>
+    /// <param name="truth">True labels for the accuracy column, one per row, or null.</param>
+    /// <param name="rows">The number of training rows.</param>
+    internal static void Validate(AdamSettings settings, int recordEvery, IReadOnlyList<int>? truth, int rows)
+    {
+        Guard.NotNull(settings);
+        settings.Validate();
+        Guard.NonNegative(recordEvery);
+        if (truth is not null)
+        {
+            Guard.SameLength(truth.Count, rows, "the number of rows of inputs", nameof(truth));
+        }
+    }
 
     /// <summary>Runs the loop; <paramref name="parameters"/> is updated in place and ends at the last step's values.</summary>
     /// <param name="parameters">The starting parameters.</param>

@@ -36,13 +36,7 @@ public static class LogisticStudentTraining
         Guard.NotNull(teacherProbabilities);
         Guard.SameLength(teacherProbabilities.Count, inputs.RowCount, "the number of rows of inputs", nameof(teacherProbabilities));
         Guard.NotNull(loss);
-        Guard.NotNull(settings);
-        settings.Validate();
-        Guard.NonNegative(recordEvery);
-        if (truth is not null)
-        {
-            Guard.SameLength(truth.Count, inputs.RowCount, "the number of rows of inputs", nameof(truth));
-        }
+        AdamTrainingLoop.Validate(settings, recordEvery, truth, inputs.RowCount);
 
         int n = inputs.RowCount, d = inputs.ColumnCount;
         var labels = new double[n];

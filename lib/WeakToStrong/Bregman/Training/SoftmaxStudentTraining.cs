@@ -34,13 +34,7 @@ public static class SoftmaxStudentTraining
         Guard.Rows(teacherProbabilities, inputs.RowCount, "the number of rows of inputs");
         Guard.AtLeast(teacherProbabilities.ColumnCount, 2, "at least two classes", "teacherProbabilities.ColumnCount");
         Guard.NotNull(loss);
-        Guard.NotNull(settings);
-        settings.Validate();
-        Guard.NonNegative(recordEvery);
-        if (truth is not null)
-        {
-            Guard.SameLength(truth.Count, inputs.RowCount, "the number of rows of inputs", nameof(truth));
-        }
+        AdamTrainingLoop.Validate(settings, recordEvery, truth, inputs.RowCount);
 
         int n = inputs.RowCount, d = inputs.ColumnCount, classes = teacherProbabilities.ColumnCount;
         var q = teacherProbabilities.ToRowMajorArray();

@@ -60,9 +60,6 @@ public static class TeacherWidthSweep
             Guard.AtLeast(m, 1, "a teacher width M_TE", nameof(teacherWidths));
         }
 
-        Guard.AtLeast(trials, 1, "at least one seed per width");
-        InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var grid = ParameterGrid.Create().Vary(Dimension, dimensions).Vary(TeacherWidth, teacherWidths);
         return Run(grid, trials, seed, job => ReluTeacher.Sample(job[Dimension], job[TeacherWidth], job.Random).InfiniteWidthStudent(), gridPoints, minScaledTime, maxScaledTime, options);
     }
@@ -101,9 +98,6 @@ public static class TeacherWidthSweep
             Guard.InRange(m, 1, inputDimension - 1, nameof(teacherWidths));
         }
 
-        Guard.AtLeast(trials, 1, "at least one seed per width");
-        InfiniteWidthStudent.ValidateScaledRange(minScaledTime, maxScaledTime);
-        Guard.AtLeast(gridPoints, 3, "the number of grid points of the search");
         var spectra = exponents.Distinct().ToDictionary(a => a, a => LinearFeatureTeacher.PowerLawSpectrum(inputDimension, a));
         var grid = ParameterGrid.Create().Vary(Exponent, exponents).Vary(TeacherWidth, teacherWidths);
         return Run(grid, trials, seed, job => LinearFeatureTeacher.Sample(spectra[job[Exponent]], job[TeacherWidth], job.Random).InfiniteWidthStudent(), gridPoints, minScaledTime, maxScaledTime, options);
