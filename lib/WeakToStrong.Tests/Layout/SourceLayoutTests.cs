@@ -21,9 +21,11 @@ public sealed partial class SourceLayoutTests
     {
         ["LinearAlgebra/Native/NativeLinearAlgebraProvider.Double.cs"] = "MathNet's double-precision provider interface, one member per operation",
         ["Validation/Guard.cs"] = "the one place for argument checks: many two-line helpers",
+        ["Charts/Figure.cs"] = "the fluent chart builder: one short method per kind of layer",
+        ["RandomFeatures/Kernels/SpectralCoordinates.cs"] = "one algorithm (Householder tridiagonalisation and implicit QL) kept in one place",
     };
 
-    private const int MaximumLines = 400;
+    private const int MaximumLines = 350;
 
     private static string LibraryFolder()
     {
