@@ -26,8 +26,8 @@ public static class CommandLine
           --figures                Also write the book's contact sheet: every chart as a PNG (rendered by plotly.js in
                                    headless Chromium) under <html>/figures/, all shown on <html>/figures.html.
           --fail-fast              Stop at the first failing cell.
-          --timeout-seconds <n>    Fail a cell that runs longer than n seconds, 0 < n <= 86400 (kernel start and the
-                                   notebook's package restores are not counted against earlier cells): the kernel is
+          --timeout-seconds <n>    Fail a cell that runs longer than n seconds, 0 < n <= 86400 (kernel start, the C#
+                                   compiler's warm-up and the cell's package restores are not counted): the kernel is
                                    stopped and that notebook ends.
           --help                   Show this help.
 

@@ -105,6 +105,15 @@ public sealed class KernelSession : IAsyncDisposable
         {
             var csharp = await connector.CreateProxyKernelAsync("csharp", "csharp").WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
             var process = ProcessOf(connector) ?? throw new KernelStartException("The kernel started but its process cannot be observed.");
+
+            // The C# subkernel compiles its first submission slowly (Roslyn warming up: 1.1 s for "Console.Write(0);" on
+            // two cores). Done here, before any cell and unrecorded, so that a cell's time limit counts the cell's own code.
+            var warmUp = await csharp.SendAsync(new SubmitCode("0"), cancellationToken).WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+            if (warmUp.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            {
+                throw new KernelStartException($"The kernel started but its C# subkernel failed a first, empty submission: {failed.Message}");
+            }
+
             return new KernelSession(connector, process, csharp, folder);
         }
         catch (Exception e) when (e is not OperationCanceledException)
