@@ -7,9 +7,10 @@
 #   - python3-numpy: the numpy reference of the side-by-side benchmark (lib/WeakToStrong.Benchmarks).
 #   - jupyter-nbconvert, python3-nbclient, jupyter-client, python3-ipykernel: Debian's Jupyter, the second real client
 #     of the kernel in the notebook suite's tests (and a way to run the notebooks in JupyterLab or the classic UI).
-#   - the .NET Interactive kernel itself: the Microsoft.dotnet-interactive tool pinned in .config/dotnet-tools.json
-#     (dotnet tool restore), plus a Jupyter kernelspec ".net-csharp" for it in artifacts/jupyter (use it with
-#     JUPYTER_PATH=artifacts/jupyter; nothing is written to your own Jupyter folders).
+#   - the .NET Interactive kernel itself: the Microsoft.dotnet-interactive global tool at the version in
+#     environment/dotnet-interactive.version, installed as users install it (dotnet tool install --global; no local
+#     tool manifest, so the tests run the kernel users run), plus a Jupyter kernelspec ".net-csharp" for it in
+#     artifacts/jupyter (use it with JUPYTER_PATH=artifacts/jupyter; nothing is written to your own Jupyter folders).
 # Idempotent: a second run installs nothing new. Run as root (CI) or with sudo.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,13 +38,16 @@ fi
 # Front-end assets for the HTML export, pinned by package-lock.json.
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
-# The real kernel, pinned by the local tool manifest; restored into the NuGet packages folder.
+# The real kernel: the global tool at the pinned version (update installs it, or replaces another version).
 repo="$(cd "$here/.." && pwd)"
-(cd "$repo" && dotnet tool restore >/dev/null)
-kernel_version="$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tools"]["microsoft.dotnet-interactive"]["version"])' "$repo/.config/dotnet-tools.json")"
-kernel_dll="${NUGET_PACKAGES:-$HOME/.nuget/packages}/microsoft.dotnet-interactive/$kernel_version/tools/net10.0/any/Microsoft.DotNet.Interactive.App.dll"
+kernel_version="$(tr -d '[:space:]' < "$here/dotnet-interactive.version")"
+tools="${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools"
+kernel_dll="$tools/.store/microsoft.dotnet-interactive/$kernel_version/microsoft.dotnet-interactive/$kernel_version/tools/net10.0/any/Microsoft.DotNet.Interactive.App.dll"
 if [[ ! -f "$kernel_dll" ]]; then
-  echo "setup: dotnet tool restore did not produce $kernel_dll" >&2
+  dotnet tool update --global microsoft.dotnet-interactive --version "$kernel_version" --allow-downgrade >/dev/null
+fi
+if [[ ! -f "$kernel_dll" ]]; then
+  echo "setup: dotnet tool update --global microsoft.dotnet-interactive --version $kernel_version did not produce $kernel_dll" >&2
   exit 1
 fi
 

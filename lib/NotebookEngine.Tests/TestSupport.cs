@@ -7,7 +7,7 @@ namespace NotebookEngine.Tests;
 /// <summary>Fixture paths, the pinned kernel, the runner run in-process, and readers for the executed .ipynb.</summary>
 public static class TestSupport
 {
-    /// <summary>The repository's pinned .NET Interactive kernel (restored on first use by <c>dotnet tool restore</c>).</summary>
+    /// <summary>The repository's pinned .NET Interactive kernel (the global tool, installed on first use if missing).</summary>
     public static KernelTool Kernel { get; } = KernelTool.FromRepository(NotebookDiscovery.RepositoryRoot(AppContext.BaseDirectory));
 
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);

@@ -13,7 +13,8 @@ public static class CommandLine
         Usage: NotebookRunner <notebook.ipynb | folder>... [options]
 
         Executes Polyglot notebooks (.NET Interactive .ipynb) headlessly in the real .NET Interactive kernel (the
-        dotnet-interactive tool pinned in .config/dotnet-tools.json, started over stdio as VS Code starts it) and writes
+        dotnet-interactive global tool at the version in environment/dotnet-interactive.version, started over stdio as
+        VS Code starts it) and writes
         executed copies.
         Folders expand to their *.ipynb files, sorted by path (skipping *.executed.ipynb and artifacts/).
 
