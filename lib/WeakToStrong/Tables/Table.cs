@@ -69,7 +69,7 @@ public static class Table
         return t == typeof(int) || t == typeof(long) || t == typeof(double) || t == typeof(float) || t == typeof(string) || t == typeof(bool);
     }
 
-    private static void CheckHeaders(IReadOnlyList<string> headers)
+    private static void CheckHeaders(List<string> headers)
     {
         for (var i = 0; i < headers.Count; i++)
         {
@@ -78,7 +78,7 @@ public static class Table
                 throw new ArgumentException($"column {i} has an empty header; expected a name for every column.", "columns");
             }
 
-            var first = headers.ToList().IndexOf(headers[i]);
+            var first = headers.IndexOf(headers[i]);
             if (first != i)
             {
                 throw new ArgumentException($"header \"{headers[i]}\" is used by columns {first} and {i}; expected distinct headers.", "columns");
