@@ -49,9 +49,11 @@ public sealed class KernelSessionTests
         int[] family;
         await using (var session = await KernelSession.StartAsync(TestSupport.Kernel, TestSupport.NewTempFolder()))
         {
-            await session.ExecuteAsync("csharp", "var x = 1;", null);
+            // The kernel is one process (dotnet running the tool's entry assembly); a cell gives it a child to clean up.
+            var started = await session.ExecuteAsync("csharp", "var child = System.Diagnostics.Process.Start(\"sleep\", \"300\");", null);
+            Assert.Null(started.Failure);
             family = [session.ProcessId, .. LinuxProcesses.DescendantsOf(session.ProcessId)];
-            Assert.True(family.Length >= 2, $"expected dotnet tool run and the kernel it starts, saw {string.Join(", ", family)}");
+            Assert.True(family.Length >= 2, $"expected the kernel and the process its cell started, saw {string.Join(", ", family)}");
         }
 
         Assert.Empty(LinuxProcesses.StillRunningAfterGracePeriod(family)); // still running after the session was disposed

@@ -209,7 +209,7 @@ public sealed class KernelSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ends the kernel: kills the whole process tree (<c>dotnet tool run</c> and the kernel it started), then releases the
+    /// Ends the kernel: kills the whole process tree (the kernel and any process its cells started), then releases the
     /// connector. The order matters: the connector's own disposal kills only its direct child, and a kernel whose
     /// standard input closes under it keeps spinning on a core.
     /// </summary>
@@ -388,7 +388,7 @@ public sealed class KernelSession : IAsyncDisposable
 
     private void Kill() => KillTree(_process);
 
-    /// <summary>Kills <paramref name="process"/> and every process under it (<c>dotnet tool run</c> and the kernel), if still running.</summary>
+    /// <summary>Kills <paramref name="process"/> and every process under it (processes the kernel's cells started), if still running.</summary>
     private static void KillTree(Process? process)
     {
         try
